@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { apiMethods, isApiName, type ApiName, type ApiOutput } from '../../src-shared/api';
+import { BoucleError, type ApiError, type ApiResult } from '../../src-shared/errors';
+import { foundationHandlers } from './handlers/foundation';
+import type { Handlers } from './handlers/types';
+import type { Workspace } from './workspace';
+
+/** The handler map: one entry per API method, checked complete by the type below. */
+const handlers: Handlers<ApiName> = {
+  ...foundationHandlers,
+};
+
+function zodToApiError(err: z.ZodError): ApiError {
+  const issue = err.issues[0];
+  const field = issue?.path.length ? issue.path.map(String).join('.') : undefined;
+  let message = issue?.message ?? 'Invalid input';
+  if (issue?.code === 'unrecognized_keys') message = `Unknown field: ${issue.keys.join(', ')}`;
+  if (issue?.code === 'invalid_type' && issue.input === undefined) message = 'Required';
+  return field ? { code: 'validation', message, field } : { code: 'validation', message };
+}
+
+/** Turns anything thrown below the API into a typed error; SQLite constraint failures included. */
+export function toApiError(e: unknown): ApiError {
+  if (e instanceof BoucleError) return e.toApiError();
+  if (e instanceof z.ZodError) return zodToApiError(e);
+  const err = e as { code?: unknown; message?: unknown };
+  if (typeof err?.code === 'string' && err.code.startsWith('SQLITE_CONSTRAINT')) {
+    return { code: 'conflict', message: `The change conflicts with existing data (${String(err.message)})` };
+  }
+  if (typeof err?.code === 'string' && err.code.startsWith('SQLITE_')) {
+    return { code: 'database', message: String(err.message) };
+  }
+  return { code: 'internal', message: e instanceof Error ? e.message : String(e) };
+}
+
+export interface Core {
+  call<K extends ApiName>(name: K, input: unknown): Promise<ApiResult<ApiOutput<K>>>;
+  /** Same as call, for untrusted names (IPC, HTTP): unknown names give a typed error. */
+  callUnknown(name: unknown, input: unknown): Promise<ApiResult<unknown>>;
+  readonly workspace: Workspace;
+}
+
+export function createCore(ws: Workspace): Core {
+  async function call<K extends ApiName>(name: K, input: unknown): Promise<ApiResult<ApiOutput<K>>> {
+    const def = apiMethods[name];
+    const parsed = def.input.safeParse(input ?? {});
+    if (!parsed.success) return { ok: false, error: zodToApiError(parsed.error) };
+    try {
+      const handler = handlers[name] as (ws: Workspace, i: unknown) => ApiOutput<K> | Promise<ApiOutput<K>>;
+      return { ok: true, data: await handler(ws, parsed.data) };
+    } catch (e) {
+      const error = toApiError(e);
+      if (error.code === 'internal') console.error(`[boucle] ${name} failed:`, e);
+      return { ok: false, error };
+    }
+  }
+  return {
+    workspace: ws,
+    call,
+    callUnknown(name, input) {
+      if (!isApiName(name)) {
+        return Promise.resolve({ ok: false, error: { code: 'unknown_method', message: `Unknown API method: ${String(name)}` } });
+      }
+      return call(name, input);
+    },
+  };
+}

@@ -1,0 +1,85 @@
+// The registry of domain tables the write path may touch. Table and column names come only from
+// here (never from input), so the SQL the write path prepares is fixed text with bound values.
+
+export interface EntityDef {
+  table: string;
+  /** Writable columns besides id, department_id and the timestamps, in snake_case. */
+  columns: readonly string[];
+  /** Columns holding JSON (encoded on write, decoded on read). */
+  json?: readonly string[];
+}
+
+export const ENTITIES = {
+  departments: {
+    table: 'departments',
+    columns: ['name', 'code', 'colour', 'loaded_hourly_rate_cents', 'currency'],
+  },
+  processes: {
+    table: 'processes',
+    columns: ['name', 'owner', 'description', 'reference_id', 'systems', 'source', 'source_key'],
+    json: ['systems'],
+  },
+  steps: {
+    table: 'steps',
+    columns: ['process_id', 'name', 'lane', 'system', 'position', 'inputs', 'outputs', 'kind', 'source_key'],
+  },
+  gaps: {
+    table: 'gaps',
+    columns: [
+      'process_id', 'step_id', 'title', 'type', 'description', 'evidence', 'severity',
+      'frequency_per_month', 'hours_lost_per_occurrence', 'status', 'owner', 'found_on',
+      'closed_on', 'closure_note',
+    ],
+  },
+  interventions: {
+    table: 'interventions',
+    columns: [
+      'title', 'kind', 'platform', 'owner', 'description', 'start_date', 'end_date', 'status',
+      'one_off_cost_cents', 'recurring_cost_cents', 'currency', 'expected_benefit',
+    ],
+  },
+  gap_interventions: {
+    table: 'gap_interventions',
+    columns: ['gap_id', 'intervention_id'],
+  },
+  indicators: {
+    table: 'indicators',
+    columns: [
+      'process_id', 'name', 'unit', 'direction', 'category', 'baseline_value', 'baseline_date',
+      'target_value', 'target_date', 'tolerance_pct', 'frequency', 'source', 'source_detail',
+      'formula', 'reference',
+    ],
+  },
+  indicator_links: {
+    table: 'indicator_links',
+    columns: ['indicator_id', 'gap_id', 'intervention_id'],
+  },
+  measurements: {
+    table: 'measurements',
+    columns: ['indicator_id', 'period', 'value', 'source', 'note'],
+  },
+} as const satisfies Record<string, EntityDef>;
+
+export type EntityName = keyof typeof ENTITIES;
+export const ENTITY_NAMES = Object.keys(ENTITIES) as EntityName[];
+
+export function entityDef(entity: EntityName): EntityDef {
+  return ENTITIES[entity];
+}
+
+export const snake = (s: string) => s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+export const camel = (s: string) => s.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+
+export type Row = Record<string, unknown>;
+
+/** A database row (snake_case, JSON text) as a DTO (camelCase, decoded JSON), without deleted_at. */
+export function rowToDto<T>(entity: EntityName, row: Row): T {
+  const def = entityDef(entity);
+  const out: Row = {};
+  for (const [k, v] of Object.entries(row)) {
+    if (k === 'deleted_at') continue;
+    if (entity === 'departments' && k === 'department_id') continue;
+    out[camel(k)] = def.json?.includes(k) && typeof v === 'string' ? JSON.parse(v) : v;
+  }
+  return out as T;
+}

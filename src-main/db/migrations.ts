@@ -1,0 +1,91 @@
+import { createHash } from 'node:crypto';
+import type { Database } from 'better-sqlite3';
+
+// Numbered migrations, one SQL file each (Joplin style), bundled at build time so the app, the CLI
+// and the tests run exactly the same text. Each applied one is recorded with a checksum.
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+  checksum: string;
+}
+
+const files = import.meta.glob('./migrations/*.sql', { query: '?raw', import: 'default', eager: true }) as Record<
+  string,
+  string
+>;
+
+export const MIGRATIONS: Migration[] = Object.entries(files)
+  .map(([path, sql]) => {
+    const m = /\/(\d{4})_([a-z0-9_]+)\.sql$/.exec(path);
+    if (!m) throw new Error(`Badly named migration file: ${path}`);
+    return {
+      version: Number(m[1]),
+      name: `${m[1]}_${m[2]}`,
+      sql,
+      checksum: createHash('sha256').update(sql).digest('hex'),
+    };
+  })
+  .sort((a, b) => a.version - b.version);
+
+export const SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
+
+/** Written into the SQLite header so a stranger's database is recognised before we touch it. */
+export const APPLICATION_ID = 0x42434c45; // "BCLE"
+
+export interface AppliedMigration {
+  version: number;
+  name: string;
+  checksum: string;
+}
+
+/**
+ * Why this database must not be opened by this version of Boucle, or null when it may.
+ * Reads only: the caller opens the file read-only for this check, so a refused file stays untouched.
+ */
+export function incompatibility(db: Database): string | null {
+  const appId = db.pragma('application_id', { simple: true }) as number;
+  const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).pluck().all() as string[];
+  if (tables.length === 0) return null; // a new, empty file
+  if (appId !== APPLICATION_ID) {
+    return 'This file is an SQLite database, but not a Boucle workspace. Choose another data folder.';
+  }
+  if (!tables.includes('schema_migrations')) return 'This Boucle database has no migration record; it cannot be trusted.';
+  const applied = db
+    .prepare(`SELECT version, name, checksum FROM schema_migrations ORDER BY version`)
+    .all() as AppliedMigration[];
+  for (const a of applied) {
+    const ours = MIGRATIONS.find((m) => m.version === a.version);
+    if (!ours) {
+      return `This workspace was written by a newer version of Boucle (schema ${a.version}, "${a.name}"; this version knows up to ${SCHEMA_VERSION}). Update Boucle to open it; the file was left untouched.`;
+    }
+    if (ours.name !== a.name || ours.checksum !== a.checksum) {
+      return `This workspace's migration ${a.version} ("${a.name}") does not match this version of Boucle ("${ours.name}"). It was written by a different build; the file was left untouched.`;
+    }
+  }
+  return null;
+}
+
+/** Applies the migrations not yet applied, each in its own transaction. */
+export function migrate(db: Database): number[] {
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    checksum TEXT NOT NULL,
+    applied_at TEXT NOT NULL
+  ) STRICT`);
+  db.pragma(`application_id = ${APPLICATION_ID}`);
+  const done = new Set(db.prepare(`SELECT version FROM schema_migrations`).pluck().all() as number[]);
+  const applied: number[] = [];
+  const record = db.prepare(`INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (?, ?, ?, ?)`);
+  for (const m of MIGRATIONS) {
+    if (done.has(m.version)) continue;
+    db.transaction(() => {
+      db.exec(m.sql);
+      record.run(m.version, m.name, m.checksum, new Date().toISOString());
+    })();
+    applied.push(m.version);
+  }
+  return applied;
+}

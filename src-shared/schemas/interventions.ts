@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import { INTERVENTION_STATUSES } from '../domain';
+import { cents, currency, id, isoDate, name, optionalText, paging, type Stamped } from './common';
+
+// Kinds and platforms are open lists: the user may add their own (DOMAIN.md lists the usual ones).
+const kind = z.string().trim().min(1, { message: 'Choose a kind' }).max(80);
+const platform = z.string().trim().max(80).nullable().optional();
+
+export const interventionCreate = z
+  .object({
+    departmentId: id,
+    title: name(300),
+    kind,
+    platform,
+    owner: optionalText(200),
+    description: optionalText(),
+    startDate: isoDate.nullable().optional(),
+    endDate: isoDate.nullable().optional(),
+    status: z.enum(INTERVENTION_STATUSES).default('idea'),
+    oneOffCostCents: cents.default(0),
+    recurringCostCents: cents.default(0),
+    currency: currency.default('EUR'),
+    expectedBenefit: optionalText(2000),
+  })
+  .strict();
+
+export const interventionUpdate = z
+  .object({
+    id,
+    title: name(300).optional(),
+    kind: kind.optional(),
+    platform,
+    owner: optionalText(200),
+    description: optionalText(),
+    startDate: isoDate.nullable().optional(),
+    endDate: isoDate.nullable().optional(),
+    status: z.enum(INTERVENTION_STATUSES).optional(),
+    oneOffCostCents: cents.optional(),
+    recurringCostCents: cents.optional(),
+    currency: currency.optional(),
+    expectedBenefit: optionalText(2000),
+  })
+  .strict();
+
+export const interventionList = z
+  .object({
+    ...paging,
+    departmentId: id.optional(),
+    status: z.enum(INTERVENTION_STATUSES).optional(),
+    gapId: id.optional(),
+  })
+  .strict();
+
+export type InterventionCreate = z.input<typeof interventionCreate>;
+export type InterventionUpdate = z.input<typeof interventionUpdate>;
+export type InterventionListInput = z.input<typeof interventionList>;
+
+export interface Intervention extends Stamped {
+  departmentId: string;
+  title: string;
+  kind: string;
+  platform: string | null;
+  owner: string | null;
+  description: string | null;
+  startDate: string | null;
+  endDate: string | null;
+  status: (typeof INTERVENTION_STATUSES)[number];
+  oneOffCostCents: number;
+  /** Per month. */
+  recurringCostCents: number;
+  currency: string;
+  expectedBenefit: string | null;
+}
