@@ -9,7 +9,10 @@ import { newId, nowIso } from './ids';
 // and advances the clock and cursor kept in `meta`. If anything throws, nothing of it remains.
 
 export interface WriteTx {
-  /** Inserts a row; returns its new UUIDv7 id. `values` uses column names (snake_case). */
+  /**
+   * Inserts a row; returns its new UUIDv7 id. `values` uses column names (snake_case). A restore
+   * (import of an export) may pass the original id and created_at/updated_at to keep them.
+   */
   insert(entity: EntityName, values: Row & { department_id: string }, id?: string): string;
   /** Updates the given columns; logs only those whose value really changed. Returns that list. */
   update(entity: EntityName, id: string, values: Row): string[];
@@ -131,7 +134,8 @@ export class Writer {
         const id = givenId ?? newId();
         const table = ENTITIES[entity].table;
         const depId = entity === 'departments' ? id : values.department_id;
-        const cols = this.columnsOf(entity, values);
+        const { created_at: createdAt, updated_at: updatedAt, ...rest } = values;
+        const cols = this.columnsOf(entity, rest);
         const ts = nowIso();
         const all = ['id', 'department_id', ...cols, 'created_at', 'updated_at'];
         const sql = () => `INSERT INTO ${table} (${all.join(', ')}) VALUES (${all.map(() => '?').join(', ')})`;
@@ -139,8 +143,8 @@ export class Writer {
           id,
           depId,
           ...cols.map((c) => this.stored(entity, c, values[c])),
-          ts,
-          ts,
+          typeof createdAt === 'string' ? createdAt : ts,
+          typeof updatedAt === 'string' ? updatedAt : ts,
         );
         const hlc = this.nextHlc();
         log(entity, id, 'department_id', depId, depId, hlc);
