@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Database } from 'better-sqlite3';
 
 // Numbered migrations, one SQL file each (Joplin style), bundled at build time so the app, the CLI
@@ -11,10 +13,18 @@ export interface Migration {
   checksum: string;
 }
 
-const files = import.meta.glob('./migrations/*.sql', { query: '?raw', import: 'default', eager: true }) as Record<
-  string,
-  string
->;
+// Vite (app, CLI, tests) inlines the files; plain Node (tsx, for benchmarks) reads them beside this module.
+const files: Record<string, string> =
+  typeof import.meta.glob === 'function'
+    ? (import.meta.glob('./migrations/*.sql', { query: '?raw', import: 'default', eager: true }) as Record<string, string>)
+    : readMigrationFiles();
+
+function readMigrationFiles(): Record<string, string> {
+  const dir = path.join(__dirname, 'migrations');
+  return Object.fromEntries(
+    fs.readdirSync(dir).filter((f) => f.endsWith('.sql')).map((f) => [`./migrations/${f}`, fs.readFileSync(path.join(dir, f), 'utf8')]),
+  );
+}
 
 export const MIGRATIONS: Migration[] = Object.entries(files)
   .map(([path, sql]) => {

@@ -1,0 +1,15 @@
+import type { ApiResult } from './errors';
+
+/**
+ * What the Electron preload exposes as `window.boucle` (contextBridge). The renderer's
+ * api/client.ts uses it when present, and HTTP to the web shell otherwise.
+ */
+export interface BoucleBridge {
+  /** Calls one API method of the core; the main process validates sender, name and input. */
+  call(method: string, input: unknown): Promise<ApiResult<unknown>>;
+  readonly shell: 'electron';
+  readonly platform: string;
+}
+
+/** The IPC channel the preload and the main process agree on; no other channel carries API calls. */
+export const API_CHANNEL = 'boucle:api';
