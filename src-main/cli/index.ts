@@ -3,6 +3,9 @@ import { APP_VERSION } from '../core/version';
 import { CliError } from './context';
 import { registerServe } from './commands/serve';
 import { registerInfo } from './commands/info';
+import { registerDemo } from './commands/demo';
+import { registerExport } from './commands/export';
+import { registerImportJson } from './commands/import-json';
 
 // The `boucle` command: headless access to the same core as the app.
 export async function runCli(argv: string[]): Promise<number> {
@@ -15,6 +18,9 @@ export async function runCli(argv: string[]): Promise<number> {
 
   registerServe(program);
   registerInfo(program);
+  registerDemo(program);
+  registerExport(program);
+  registerImportJson(program);
 
   try {
     await program.parseAsync(argv, { from: 'user' });
