@@ -104,7 +104,7 @@ describe('boucle export and import-json', () => {
     const imported = await run('import-json', file, '--data', b);
     expect(imported.stderr).toBe('');
     expect(imported.code).toBe(0);
-    expect(imported.stdout).toMatch(/^Imported .*workspace\.json into .*:\n {2}3 departments, 7 processes, 41 steps, /);
+    expect(imported.stdout).toMatch(/^Imported .*workspace\.json into .*:\n {2}3 departments, 7 processes, 41 steps, .*18 gap interventions, .*37 indicator links, /);
 
     const again = await run('export', '--json', '--data', b);
     expect(again.stdout).toBe(exported.stdout);

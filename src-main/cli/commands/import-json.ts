@@ -20,7 +20,7 @@ export function registerImportJson(program: Command) {
       const valid = parseWorkspaceJson(text);
       await withWorkspace(opts.data, async ({ ws }) => {
         const written = importWorkspace(ws, valid);
-        const parts = SECTIONS.filter((s) => (written[s.key] ?? 0) > 0).map((s) => `${written[s.key]} ${s.key}`);
+        const parts = SECTIONS.filter((s) => (written[s.key] ?? 0) > 0).map((s) => `${written[s.key]} ${s.entity.replace(/_/g, ' ')}`);
         process.stdout.write(`Imported ${file} into ${ws.databaseFile}:\n  ${parts.join(', ') || 'nothing (the file is empty)'}\n`);
       });
     });
