@@ -252,7 +252,9 @@ export function validateWorkspaceJson(data: unknown): ValidWorkspaceJson {
     raw.forEach((row, index) => {
       const parsed = schema.safeParse(row);
       if (parsed.success) {
-        rows.push(parsed.data as Row);
+        // Keep the file's own values (a schema may trim text): an import must not alter data.
+        // Defaults fill only the fields the file leaves out.
+        rows.push({ ...(parsed.data as Row), ...(row as Row) });
         return;
       }
       for (const issue of parsed.error.issues) {

@@ -108,6 +108,14 @@ describe('import-json', () => {
     expect(logged).toBe(rows);
   });
 
+  it('imports values as they are in the file (no trimming), so the round trip holds for any stored text', () => {
+    const { data } = demoExport();
+    const text = `${JSON.stringify({ ...data, processes: data.processes.map((p, i) => (i === 0 ? { ...p, name: ` ${p.name} ` } : p)) }, null, 2)}\n`;
+    const target = open();
+    importWorkspace(target.ws, parseWorkspaceJson(text));
+    expect(serializeWorkspace(target.ws)).toBe(text);
+  });
+
   it('keeps ids and timestamps, and the imported workspace works through the API', async () => {
     const { data, text } = demoExport();
     const target = open();
