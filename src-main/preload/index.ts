@@ -1,2 +1,15 @@
-import { contextBridge } from 'electron';
-contextBridge.exposeInMainWorld('boucle', {});
+// The preload: the only bridge between the sandboxed renderer and the main process. It exposes
+// exactly `window.boucle` (BoucleBridge) — no ipcRenderer, no generic send, no Node.
+import { contextBridge, ipcRenderer } from 'electron';
+import { API_CHANNEL, type BoucleBridge } from '../../src-shared/bridge';
+import type { ApiResult } from '../../src-shared/errors';
+
+const bridge: BoucleBridge = {
+  // Exactly two arguments cross: the method name and its input. The main process checks the sender,
+  // the name, and (through the core's zod schemas) the input.
+  call: (method: string, input: unknown): Promise<ApiResult<unknown>> => ipcRenderer.invoke(API_CHANNEL, method, input),
+  shell: 'electron',
+  platform: process.platform,
+};
+
+contextBridge.exposeInMainWorld('boucle', bridge);
