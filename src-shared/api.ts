@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { MethodDef } from './api/define';
 import { foundationMethods } from './api/foundation';
+import { processMapMethods } from './api/process-map';
 
 /**
  * The whole API of the core: one map from method name to input schema and result type.
@@ -8,6 +9,7 @@ import { foundationMethods } from './api/foundation';
  */
 export const apiMethods = {
   ...foundationMethods,
+  ...processMapMethods,
 };
 
 export type ApiMethods = typeof apiMethods;

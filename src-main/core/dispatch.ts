@@ -2,12 +2,14 @@ import { z } from 'zod';
 import { apiMethods, isApiName, type ApiName, type ApiOutput } from '../../src-shared/api';
 import { BoucleError, type ApiError, type ApiResult } from '../../src-shared/errors';
 import { foundationHandlers } from './handlers/foundation';
+import { processMapHandlers } from './handlers/process-map';
 import type { Handlers } from './handlers/types';
 import type { Workspace } from './workspace';
 
 /** The handler map: one entry per API method, checked complete by the type below. */
 const handlers: Handlers<ApiName> = {
   ...foundationHandlers,
+  ...processMapHandlers,
 };
 
 function zodToApiError(err: z.ZodError): ApiError {

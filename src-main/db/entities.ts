@@ -16,26 +16,30 @@ export const ENTITIES = {
   },
   processes: {
     table: 'processes',
-    columns: ['name', 'owner', 'description', 'reference_id', 'systems', 'source', 'source_key'],
-    json: ['systems'],
+    columns: ['name', 'owner', 'description', 'reference_id', 'systems', 'source', 'source_key', 'lane_order'],
+    json: ['systems', 'lane_order'],
   },
   steps: {
     table: 'steps',
-    columns: ['process_id', 'name', 'lane', 'system', 'position', 'inputs', 'outputs', 'kind', 'source_key'],
+    columns: ['process_id', 'name', 'lane', 'system', 'position', 'inputs', 'outputs', 'kind', 'source_key', 'parent_step_id'],
+  },
+  step_flows: {
+    table: 'step_flows',
+    columns: ['process_id', 'from_step_id', 'to_step_id', 'label', 'kind', 'condition', 'source_key'],
   },
   gaps: {
     table: 'gaps',
     columns: [
       'process_id', 'step_id', 'title', 'type', 'description', 'evidence', 'severity',
       'frequency_per_month', 'hours_lost_per_occurrence', 'status', 'owner', 'found_on',
-      'closed_on', 'closure_note',
+      'closed_on', 'closure_note', 'source_key',
     ],
   },
   interventions: {
     table: 'interventions',
     columns: [
       'title', 'kind', 'platform', 'owner', 'description', 'start_date', 'end_date', 'status',
-      'one_off_cost_cents', 'recurring_cost_cents', 'currency', 'expected_benefit',
+      'one_off_cost_cents', 'recurring_cost_cents', 'currency', 'expected_benefit', 'source_key',
     ],
   },
   gap_interventions: {
@@ -47,7 +51,7 @@ export const ENTITIES = {
     columns: [
       'process_id', 'name', 'unit', 'direction', 'category', 'baseline_value', 'baseline_date',
       'target_value', 'target_date', 'tolerance_pct', 'frequency', 'source', 'source_detail',
-      'formula', 'reference',
+      'formula', 'reference', 'source_key',
     ],
   },
   indicator_links: {
