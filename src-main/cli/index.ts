@@ -6,6 +6,8 @@ import { registerInfo } from './commands/info';
 import { registerDemo } from './commands/demo';
 import { registerExport } from './commands/export';
 import { registerImportJson } from './commands/import-json';
+import { registerTemplate } from './commands/template';
+import { registerImportBpmn } from './commands/import-bpmn';
 
 // The `boucle` command: headless access to the same core as the app.
 export async function runCli(argv: string[]): Promise<number> {
@@ -21,6 +23,8 @@ export async function runCli(argv: string[]): Promise<number> {
   registerDemo(program);
   registerExport(program);
   registerImportJson(program);
+  registerTemplate(program);
+  registerImportBpmn(program);
 
   try {
     await program.parseAsync(argv, { from: 'user' });

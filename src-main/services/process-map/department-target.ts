@@ -49,11 +49,11 @@ export function findDepartment(ws: Workspace, want: DepartmentWanted): Departmen
   throw new BoucleError('validation', 'Choose a department', 'departmentId');
 }
 
-/** Letters and digits of the name, without accents, upper case: "Supply chain" → "SUPPLY". */
+/** A short code from the name, without accents: "Supply Chain Europe" → "SCE", "Procurement" → "PRO". */
 function codeStem(name: string): string {
   const ascii = name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toUpperCase();
   const words = ascii.split(/[^A-Z0-9]+/).filter(Boolean);
-  const stem = words.length > 1 ? words.map((w) => w.slice(0, 3)).join('').slice(0, 8) : (words[0] ?? '').slice(0, 8);
+  const stem = words.length > 1 ? words.map((w) => w[0]).join('').slice(0, 6) : (words[0] ?? '').slice(0, 3);
   return stem || 'DEPT';
 }
 
