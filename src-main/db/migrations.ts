@@ -13,11 +13,18 @@ export interface Migration {
   checksum: string;
 }
 
-// Vite (app, CLI, tests) inlines the files; plain Node (tsx, for benchmarks) reads them beside this module.
-const files: Record<string, string> =
-  typeof import.meta.glob === 'function'
-    ? (import.meta.glob('./migrations/*.sql', { query: '?raw', import: 'default', eager: true }) as Record<string, string>)
-    : readMigrationFiles();
+// Vite (app, CLI, tests) replaces the glob call with the files' text at build time; plain Node (tsx,
+// for benchmarks) has no import.meta.glob, so the call throws and the files are read beside this module.
+// (A `typeof import.meta.glob` test does not work: the bundler rewrites it to false in CommonJS output.)
+const files: Record<string, string> = bundledMigrationFiles() ?? readMigrationFiles();
+
+function bundledMigrationFiles(): Record<string, string> | null {
+  try {
+    return import.meta.glob('./migrations/*.sql', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
+  } catch {
+    return null;
+  }
+}
 
 function readMigrationFiles(): Record<string, string> {
   const dir = path.join(__dirname, 'migrations');
