@@ -17,11 +17,18 @@ import { templatePack, type LocalText, type TemplatePack, type TemplateProcess }
 // brought back; a deleted process comes back whole. Typical gaps are created as open example gaps
 // whose evidence says so, suggested interventions as ideas.
 
-// Vite (app, CLI, tests) inlines the packs at build time; plain Node (tsx) reads them from the repository.
-const files: Record<string, string> =
-  typeof import.meta.glob === 'function'
-    ? (import.meta.glob('../../../resources/templates/*.json', { query: '?raw', import: 'default', eager: true }) as Record<string, string>)
-    : readTemplateFiles();
+// Vite (app, CLI, tests) replaces the glob call with the packs' text at build time, so the built CLI
+// needs no resources folder; plain Node (tsx) has no import.meta.glob, so the call throws and the packs
+// are read from the repository. (Not `typeof import.meta.glob`: CommonJS bundles rewrite it to false.)
+const files: Record<string, string> = bundledTemplateFiles() ?? readTemplateFiles();
+
+function bundledTemplateFiles(): Record<string, string> | null {
+  try {
+    return import.meta.glob('../../../resources/templates/*.json', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
+  } catch {
+    return null;
+  }
+}
 
 function readTemplateFiles(): Record<string, string> {
   const dir = path.resolve(__dirname, '../../../resources/templates');
