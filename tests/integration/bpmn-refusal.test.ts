@@ -40,6 +40,7 @@ const BAD: [string, string, RegExp][] = [
   ['a BPMN file whose end is missing', WITHOUT_END, new RegExp(`^Not well-formed XML at line ${WITHOUT_END.split('\n').length}: the file ends before its elements are closed \\(is it truncated\\?\\)$`)],
   ['mismatched tags', INVOICE.replace('</laneSet>', '</laneset>'), /^Not well-formed XML at line 28, column \d+: closing tag mismatch$/],
   ['an attribute given twice', INVOICE.replace('<userTask id="approveInvoice"', '<userTask id="approveInvoice" id="again"'), /^Not well-formed XML at line 29, column \d+: attribute <id> already defined$/],
+  ['BPMN with no process', '<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d"><collaboration id="c"><participant id="p" name="Bank" /></collaboration></definitions>', /^This BPMN file has no process to import/],
   ['text after the root element', `${INVOICE}\nsome trailing text`, /^Not well-formed XML .*non-whitespace outside of root node$/],
 ];
 

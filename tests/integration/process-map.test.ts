@@ -220,6 +220,18 @@ describe('processes.undo', () => {
     expect(u.reverted).toBe(3); // the step's tombstone and the positions of the two steps after it; not the gap
   });
 
+  it('undoes a change of lane order and a rename of the process, but never the creation of the process', async () => {
+    await t.ok('processes.reorderLanes', { processId, lanes: ['Treasury', 'AP clerk'] });
+    await t.ok('processes.update', { id: processId, name: 'P2P' });
+    expect((await t.ok('processes.undo', { processId })).map.process.name).toBe('Procure-to-pay');
+    const u = await t.ok('processes.undo', { processId });
+    expect(u.map.process.laneOrder).toBeNull();
+    expect(u.map.lanes.map((l) => l.name)).toEqual(['AP clerk', 'Budget owner', 'Treasury', null]);
+    for (let i = 0; i < 5; i++) await t.ok('processes.undo', { processId }); // the five steps, newest first
+    expect(await t.core.call('processes.undo', { processId })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect((await map()).process.name).toBe('Procure-to-pay');
+  });
+
   it('undoes a rename, then the creation before it', async () => {
     await t.ok('steps.update', { id: ids['Pay']!, name: 'Pay supplier', system: 'ERP' });
     const u = await t.ok('processes.undo', { processId });

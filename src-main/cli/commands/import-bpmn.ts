@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { BoucleError } from '../../../src-shared/errors';
-import { parseBpmn } from '../../services/process-map/bpmn-parse';
+import { prepareBpmnImport } from '../../services/process-map/bpmn-import';
 import { CliError, withWorkspace } from '../context';
 
 const out = (s: string) => process.stdout.write(`${s}\n`);
@@ -23,7 +23,7 @@ export function registerImportBpmn(program: Command) {
       }
       // Refuse a bad file before the workspace is even opened: it must not create or touch anything.
       try {
-        await parseBpmn(xml);
+        await prepareBpmnImport(xml, path.basename(file));
       } catch (e) {
         if (e instanceof BoucleError) throw new CliError(`${file}: ${e.message}`);
         throw e;

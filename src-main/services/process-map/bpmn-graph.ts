@@ -430,7 +430,6 @@ export function planImport(defs: El, fileLabel: string): BpmnPlan {
       (processes.length === 1 ? fileLabel : `${fileLabel} (${idOf(proc) || i + 1})`);
     return planProcess(proc, clip(name, 200), pos, warnings);
   });
-  if (processes.length === 0) warnings.push('The file has no process: nothing to import');
   if (messageFlows) {
     warnings.push(`${messageFlows} message flow(s) between pools were not imported: flows connect steps of one process`);
   }

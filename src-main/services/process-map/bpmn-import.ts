@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { BoucleError } from '../../../src-shared/errors';
 import type * as S from '../../../src-shared/schemas/process-map';
 import type { Workspace } from '../../core/workspace';
 import type { Row } from '../../db/entities';
@@ -166,12 +167,21 @@ function writeProcess(ws: Workspace, tx: WriteTx, departmentId: string, fileKey:
   };
 }
 
+/** Parses and plans a file, refusing it when it is not importable. Reads nothing, writes nothing. */
+export async function prepareBpmnImport(xml: string, fileName: string | undefined) {
+  const parsed = await parseBpmn(xml);
+  const file = fileKeyOf(fileName, parsed.definitions as El);
+  const plan = planImport(parsed.definitions as El, file.label);
+  if (plan.processes.length === 0) {
+    throw new BoucleError('validation', 'This BPMN file has no process to import (only pools without a process, or no pool at all)', 'xml');
+  }
+  return { parsed, file, plan };
+}
+
 export async function importBpmn(ws: Workspace, input: Input): Promise<S.BpmnImportSummary> {
   // Everything that can refuse the file runs before the write: department, XML, BPMN, plan.
   const target = findDepartment(ws, { departmentId: input.departmentId, departmentName: input.departmentName });
-  const parsed = await parseBpmn(input.xml);
-  const file = fileKeyOf(input.fileName, parsed.definitions as El);
-  const plan = planImport(parsed.definitions as El, file.label);
+  const { parsed, file, plan } = await prepareBpmnImport(input.xml, input.fileName);
 
   return ws.writer.write((tx) => {
     const dep = ensureDepartment(ws, tx, target);

@@ -17,10 +17,16 @@ import { buildProcessMap } from './map';
 const SCOPE = ['steps', 'step_flows', 'gaps'] as const satisfies readonly EntityName[];
 /** What counts as an edit of the map (gaps are logged from the map, but are not the map). */
 const MAP_ENTITIES = ['steps', 'step_flows'] as const;
+/**
+ * Changes of the process row itself (its name, its lane order) are map edits too, but not its
+ * creation: undo empties a map, it never deletes the process.
+ */
+const PROCESS_ROW = `(entity = 'processes' AND row_id = ? AND tx_id NOT IN
+  (SELECT tx_id FROM change_log WHERE entity = 'processes' AND row_id = ? AND field = 'department_id'))`;
 
 interface LogEntry {
   seq: number;
-  entity: (typeof SCOPE)[number];
+  entity: (typeof SCOPE)[number] | 'processes';
   row_id: string;
   field: string;
   value: string | null;
@@ -29,7 +35,7 @@ interface LogEntry {
 const inProcess = (entity: string) => `(entity = '${entity}' AND row_id IN (SELECT id FROM ${entity} WHERE process_id = ?))`;
 
 function lastMapTx(ws: Workspace, processId: string): string | undefined {
-  const scope = MAP_ENTITIES.map(inProcess).join(' OR ');
+  const scope = [...MAP_ENTITIES.map(inProcess), PROCESS_ROW].join(' OR ');
   return ws.db
     .prepare(
       `SELECT tx_id FROM change_log
@@ -39,14 +45,14 @@ function lastMapTx(ws: Workspace, processId: string): string | undefined {
         ORDER BY seq DESC LIMIT 1`,
     )
     .pluck()
-    .get(...MAP_ENTITIES.map(() => processId), processId) as string | undefined;
+    .get(...MAP_ENTITIES.map(() => processId), processId, processId, processId) as string | undefined;
 }
 
 function entriesOf(ws: Workspace, txId: string, processId: string): LogEntry[] {
-  const scope = SCOPE.map(inProcess).join(' OR ');
+  const scope = [...SCOPE.map(inProcess), PROCESS_ROW].join(' OR ');
   return ws.db
     .prepare(`SELECT seq, entity, row_id, field, value FROM change_log WHERE tx_id = ? AND (${scope}) ORDER BY seq`)
-    .all(txId, ...SCOPE.map(() => processId)) as LogEntry[];
+    .all(txId, ...SCOPE.map(() => processId), processId, processId) as LogEntry[];
 }
 
 /** The value a column gets when an insert does not name it: what it held before any logged change. */
