@@ -367,6 +367,51 @@ describe('BPMN import: namespace prefixes and diagram data do not matter', () =>
     expect(m.flows).toContainEqual(['Amount over limit?', 'Approve payment', 'yes', 'sequence']);
   });
 
+  it('a large process (64 tasks, 8 lanes, decisions looping back, parallel branches) keeps every forward flow going forward', async () => {
+    const lanes = Array.from({ length: 8 }, (_, i) => `Team ${i + 1}`);
+    const tasks: string[] = [];
+    const flows: string[] = [];
+    const laneRefs: string[][] = lanes.map(() => []);
+    let prev = 's';
+    for (let i = 1; i <= 64; i++) {
+      tasks.push(`<task id="t${i}" name="Task ${i}"/>`);
+      laneRefs[(i - 1) % 8]!.push(`t${i}`);
+      flows.push(`<sequenceFlow id="f${i}" sourceRef="${prev}" targetRef="t${i}"/>`);
+      prev = `t${i}`;
+      if (i % 8 === 0) {
+        // a decision: rework goes back 4 tasks, otherwise a parallel split and join around nothing
+        tasks.push(`<exclusiveGateway id="g${i}" name="Check ${i / 8} OK?"/><parallelGateway id="p${i}"/><parallelGateway id="j${i}"/>`);
+        laneRefs[(i - 1) % 8]!.push(`g${i}`);
+        flows.push(
+          `<sequenceFlow id="gf${i}" sourceRef="t${i}" targetRef="g${i}"/>`,
+          `<sequenceFlow id="rw${i}" name="rework" sourceRef="g${i}" targetRef="t${i - 4}"/>`,
+          `<sequenceFlow id="ok${i}" name="ok" sourceRef="g${i}" targetRef="p${i}"/>`,
+          `<sequenceFlow id="pa${i}" sourceRef="p${i}" targetRef="j${i}"/><sequenceFlow id="pb${i}" sourceRef="p${i}" targetRef="j${i}"/>`,
+        );
+        prev = `j${i}`;
+      }
+    }
+    const laneSet = lanes.map((l, i) => `<lane id="l${i}" name="${l}">${laneRefs[i]!.map((r) => `<flowNodeRef>${r}</flowNodeRef>`).join('')}</lane>`).join('');
+    const xml = `<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" id="big"><process id="p" name="Big process">
+      <laneSet>${laneSet}</laneSet><startEvent id="s"/>${tasks.join('')}<endEvent id="e"/>${flows.join('')}
+      <sequenceFlow id="end" sourceRef="${prev}" targetRef="e"/></process></definitions>`;
+    const start = performance.now();
+    const r = await t.ok('bpmn.import', { xml, fileName: 'big.bpmn', departmentName: 'Ops' });
+    const m = await t.ok('processes.map', { processId: r.processes[0]!.id });
+    console.log(`generated process of 64 tasks and 8 lanes: imported and mapped in ${(performance.now() - start).toFixed(0)} ms`);
+    expect(m.steps).toHaveLength(72);
+    expect(m.lanes.map((l) => [l.name, l.stepCount])).toEqual(lanes.map((l, i) => [l, i === 7 ? 16 : 8])); // decisions sit with every 8th task
+    expect(m.steps[0]!.name).toBe('Task 1');
+    const pos = new Map(m.steps.map((x) => [x.id, x.position]));
+    const rework = m.flows.filter((f) => f.label === 'rework');
+    expect(rework).toHaveLength(8);
+    for (const f of m.flows) {
+      if (f.label === 'rework') expect(pos.get(f.fromStepId)!).toBeGreaterThan(pos.get(f.toStepId)!);
+      else expect(pos.get(f.fromStepId)!).toBeLessThan(pos.get(f.toStepId)!);
+    }
+    expect(flow(m, 'Check 1 OK?', 'Task 9')).toMatchObject({ label: 'ok' }); // through the collapsed split and join
+  });
+
   it('orders a loop without hanging and keeps the back edge as a flow', async () => {
     const xml = `<definitions xmlns="${MODEL}" id="loop"><process id="p" name="Rework loop">
       <startEvent id="s"/><task id="a" name="Draft"/><task id="b" name="Review"/><exclusiveGateway id="g" name="Approved?"/>
