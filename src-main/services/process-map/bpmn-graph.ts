@@ -222,7 +222,7 @@ function containerOf(el: El): Container {
  * events of an activity. Back edges found by an iterative depth-first search are dropped, which
  * leaves a DAG; Kahn's algorithm then orders it.
  */
-export function orderNodes(c: Container, pos: Map<El, Pos>): El[] {
+function orderNodes(c: Container, pos: Map<El, Pos>): El[] {
   const index = new Map(c.nodes.map((n, i) => [n, i]));
   const succ = new Map<El, El[]>();
   for (const n of c.nodes) {
