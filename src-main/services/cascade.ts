@@ -7,6 +7,7 @@ export const CHILD_TABLES: EntityName[] = [
   'gap_interventions',
   'indicators',
   'gaps',
+  'step_flows',
   'steps',
   'interventions',
   'processes',

@@ -19,7 +19,7 @@ export function updateProcess(ws: Workspace, input: z.output<typeof S.processUpd
   return getDto<Proc>(ws.db, 'processes', input.id);
 }
 
-/** A process takes its steps, its gaps (with their links) and its indicator links with it. */
+/** A process takes its steps, flows, its gaps (with their links) and its indicator links with it. */
 export function deleteProcess(ws: Workspace, id: string): { ok: true } {
   requireLive(ws.db, 'processes', id);
   ws.writer.write((tx) => {
@@ -29,6 +29,7 @@ export function deleteProcess(ws: Workspace, id: string): { ok: true } {
     for (const l of ids(`SELECT l.id FROM indicator_links l JOIN gaps g ON g.id = l.gap_id
                          WHERE g.process_id = ? AND l.deleted_at IS NULL`)) tx.remove('indicator_links', l);
     for (const g of ids(`SELECT id FROM gaps WHERE process_id = ? AND deleted_at IS NULL`)) tx.remove('gaps', g);
+    for (const f of ids(`SELECT id FROM step_flows WHERE process_id = ? AND deleted_at IS NULL`)) tx.remove('step_flows', f);
     for (const s of ids(`SELECT id FROM steps WHERE process_id = ? AND deleted_at IS NULL`)) tx.remove('steps', s);
     for (const i of ids(`SELECT id FROM indicators WHERE process_id = ? AND deleted_at IS NULL`)) {
       tx.update('indicators', i, { process_id: null });

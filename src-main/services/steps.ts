@@ -54,6 +54,11 @@ export function deleteStep(ws: Workspace, id: string): { ok: true } {
   ws.writer.write((tx) => {
     const gaps = ws.db.prepare(`SELECT id FROM gaps WHERE step_id = ? AND deleted_at IS NULL`).pluck().all(id) as string[];
     for (const g of gaps) tx.update('gaps', g, { step_id: null });
+    const flows = ws.db
+      .prepare(`SELECT id FROM step_flows WHERE (from_step_id = ? OR to_step_id = ?) AND deleted_at IS NULL`)
+      .pluck()
+      .all(id, id) as string[];
+    for (const f of flows) tx.remove('step_flows', f);
     tx.remove('steps', id);
     renumber(tx, liveStepIds(ws, step.process_id as string));
   });

@@ -173,3 +173,30 @@ describe('typed errors', () => {
     expect(t.ws.db.prepare(`SELECT COUNT(*) FROM gaps`).pluck().get()).toBe(0);
   });
 });
+
+describe('deletes take what hangs on them', () => {
+  it('removes the flows of a deleted step, process and department', async () => {
+    const d = await t.ok('departments.create', { name: 'Finance', code: 'FIN' });
+    const p = await t.ok('processes.create', { departmentId: d.id, name: 'P2P' });
+    const [a, b, c] = [
+      await t.ok('steps.create', { processId: p.id, name: 'A' }),
+      await t.ok('steps.create', { processId: p.id, name: 'B' }),
+      await t.ok('steps.create', { processId: p.id, name: 'C' }),
+    ];
+    await t.ok('flows.create', { fromStepId: a.id, toStepId: b.id });
+    await t.ok('flows.create', { fromStepId: b.id, toStepId: c.id });
+    await t.ok('flows.create', { fromStepId: a.id, toStepId: c.id });
+    const live = () => t.ws.db.prepare(`SELECT COUNT(*) FROM step_flows WHERE deleted_at IS NULL`).pluck().get();
+    await t.ok('steps.delete', { id: b.id });
+    expect(live()).toBe(1);
+    await t.ok('processes.delete', { id: p.id });
+    expect(live()).toBe(0);
+    const p2 = await t.ok('processes.create', { departmentId: d.id, name: 'O2C' });
+    const x = await t.ok('steps.create', { processId: p2.id, name: 'X' });
+    const y = await t.ok('steps.create', { processId: p2.id, name: 'Y' });
+    await t.ok('flows.create', { fromStepId: x.id, toStepId: y.id });
+    await t.ok('departments.delete', { id: d.id });
+    expect(live()).toBe(0);
+    expect((await t.ok('workspace.info', {})).counts).toMatchObject({ step_flows: 0, steps: 0 });
+  });
+});
