@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { MethodDef } from './api/define';
 import { foundationMethods } from './api/foundation';
 import { processMapMethods } from './api/process-map';
+import { gapWorkflowMethods } from './api/gap-workflow';
 
 /**
  * The whole API of the core: one map from method name to input schema and result type.
@@ -10,6 +11,7 @@ import { processMapMethods } from './api/process-map';
 export const apiMethods = {
   ...foundationMethods,
   ...processMapMethods,
+  ...gapWorkflowMethods,
 };
 
 export type ApiMethods = typeof apiMethods;

@@ -3,6 +3,7 @@ import { apiMethods, isApiName, type ApiName, type ApiOutput } from '../../src-s
 import { BoucleError, type ApiError, type ApiResult } from '../../src-shared/errors';
 import { foundationHandlers } from './handlers/foundation';
 import { processMapHandlers } from './handlers/process-map';
+import { gapWorkflowHandlers } from './handlers/gap-workflow';
 import type { Handlers } from './handlers/types';
 import type { Workspace } from './workspace';
 
@@ -10,6 +11,7 @@ import type { Workspace } from './workspace';
 const handlers: Handlers<ApiName> = {
   ...foundationHandlers,
   ...processMapHandlers,
+  ...gapWorkflowHandlers,
 };
 
 function zodToApiError(err: z.ZodError): ApiError {

@@ -33,7 +33,9 @@ export const ENTITIES = {
       'process_id', 'step_id', 'title', 'type', 'description', 'evidence', 'severity',
       'frequency_per_month', 'hours_lost_per_occurrence', 'status', 'owner', 'found_on',
       'closed_on', 'closure_note', 'source_key',
+      'closure_kind', 'closure_evidence', 'reopened_on', 'reopen_reason',
     ],
+    json: ['closure_evidence'],
   },
   interventions: {
     table: 'interventions',
@@ -62,6 +64,8 @@ export const ENTITIES = {
     table: 'measurements',
     columns: ['indicator_id', 'period', 'value', 'source', 'note'],
   },
+  saved_views: { table: 'saved_views', columns: ['name', 'entity', 'filters', 'sort_by', 'sort_dir'], json: ['filters'] },
+  vocabulary: { table: 'vocabulary', columns: ['kind', 'code', 'label'] },
 } as const satisfies Record<string, EntityDef>;
 
 export type EntityName = keyof typeof ENTITIES;

@@ -1,35 +1,18 @@
 import type { z } from 'zod';
 import { BoucleError } from '../../src-shared/errors';
 import type * as S from '../../src-shared/schemas/gaps';
-import type { Page } from '../../src-shared/schemas/common';
 import type { Workspace } from '../core/workspace';
 import { todayIso } from '../db/ids';
-import { monthlyCostCents } from './gap-cost';
-import { listPage, requireLive, toColumns } from './store';
-import { rowToDto } from '../db/entities';
+import { getGap } from './gap-workflow/register';
+import { statusFromLinks } from './gap-workflow/status-rules';
+import { requireLive, toColumns } from './store';
+
+// Gaps: create, update, delete. Reads (the register, with its cost computed in SQL) live in
+// gap-workflow/register.ts; closing and reopening in gap-workflow/closing.ts.
+
+export { getGap, listGaps } from './gap-workflow/register';
 
 type Gap = S.Gap;
-type StoredGap = Omit<Gap, 'monthlyCostCents' | 'currency'>;
-
-/** Adds what the core computes: the monthly cost at the department's loaded rate. */
-function withCost(ws: Workspace, gaps: StoredGap[]): Gap[] {
-  const rates = new Map<string, { rate: number | null; currency: string }>();
-  for (const g of gaps) {
-    if (rates.has(g.departmentId)) continue;
-    const d = ws.db
-      .prepare(`SELECT loaded_hourly_rate_cents AS rate, currency FROM departments WHERE id = ?`)
-      .get(g.departmentId) as { rate: number | null; currency: string } | undefined;
-    rates.set(g.departmentId, d ?? { rate: null, currency: 'EUR' });
-  }
-  return gaps.map((g) => {
-    const r = rates.get(g.departmentId)!;
-    return { ...g, monthlyCostCents: monthlyCostCents(g.frequencyPerMonth, g.hoursLostPerOccurrence, r.rate), currency: r.currency };
-  });
-}
-
-export function getGap(ws: Workspace, id: string): Gap {
-  return withCost(ws, [rowToDto<StoredGap>('gaps', requireLive(ws.db, 'gaps', id))])[0]!;
-}
 
 function checkStep(ws: Workspace, processId: string, stepId: string | null | undefined) {
   if (!stepId) return;
@@ -57,9 +40,17 @@ export function updateGap(ws: Workspace, input: z.output<typeof S.gapUpdate>): G
   const gap = requireLive(ws.db, 'gaps', input.id);
   if (input.stepId !== undefined) checkStep(ws, gap.process_id as string, input.stepId);
   if (input.status && gap.status === 'closed') {
-    throw new BoucleError('validation', 'A closed gap is reopened through its closing record', 'status');
+    throw new BoucleError('validation', 'A closed gap is opened again with gaps.reopen, which records why', 'status');
   }
-  ws.writer.write((tx) => tx.update('gaps', input.id, toColumns(input)));
+  const foundOn = input.foundOn ?? (gap.found_on as string);
+  if (gap.closed_on && foundOn > (gap.closed_on as string)) {
+    throw new BoucleError('validation', 'A gap cannot be found after it was closed', 'foundOn');
+  }
+  ws.writer.write((tx) => {
+    // "open" means "not dismissed": the links decide between open and addressing (status-rules.ts).
+    const status = input.status === 'open' ? statusFromLinks(tx.db, input.id) : input.status;
+    tx.update('gaps', input.id, toColumns({ ...input, status }));
+  });
   return getGap(ws, input.id);
 }
 
@@ -73,20 +64,4 @@ export function deleteGap(ws: Workspace, id: string): { ok: true } {
     tx.remove('gaps', id);
   });
   return { ok: true };
-}
-
-export function listGaps(ws: Workspace, q: z.output<typeof S.gapList>): Page<Gap> {
-  const page = listPage<StoredGap>(ws.db, 'gaps', {
-    where: {
-      department_id: q.departmentId,
-      process_id: q.processId,
-      step_id: q.stepId,
-      type: q.type,
-      status: q.status,
-    },
-    orderBy: 'found_on DESC, id DESC',
-    limit: q.limit,
-    offset: q.offset,
-  });
-  return { ...page, items: withCost(ws, page.items) };
 }

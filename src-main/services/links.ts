@@ -3,7 +3,11 @@ import { BoucleError } from '../../src-shared/errors';
 import type * as S from '../../src-shared/schemas/links';
 import type { Workspace } from '../core/workspace';
 import { rowToDto, type Row } from '../db/entities';
+import { syncGapStatus } from './gap-workflow/status-rules';
 import { getDto, requireLive } from './store';
+
+// Links between gaps, interventions and indicators. Linking or unlinking an intervention recomputes
+// the gap's open/addressing status in the same transaction (gap-workflow/status-rules.ts).
 
 export function addGapIntervention(ws: Workspace, input: z.output<typeof S.gapInterventionLink>): S.GapIntervention {
   const gap = requireLive(ws.db, 'gaps', input.gapId, 'gapId');
@@ -13,13 +17,15 @@ export function addGapIntervention(ws: Workspace, input: z.output<typeof S.gapIn
     .pluck()
     .get(input.gapId, input.interventionId) as string | undefined;
   if (existing) return getDto(ws.db, 'gap_interventions', existing);
-  const id = ws.writer.write((tx) =>
-    tx.insert('gap_interventions', {
+  const id = ws.writer.write((tx) => {
+    const linkId = tx.insert('gap_interventions', {
       gap_id: input.gapId,
       intervention_id: input.interventionId,
       department_id: gap.department_id as string,
-    }),
-  );
+    });
+    syncGapStatus(tx, input.gapId);
+    return linkId;
+  });
   return getDto(ws.db, 'gap_interventions', id);
 }
 
@@ -28,8 +34,11 @@ export function removeGapIntervention(ws: Workspace, input: z.output<typeof S.ga
     .prepare(`SELECT id FROM gap_interventions WHERE gap_id = ? AND intervention_id = ? AND deleted_at IS NULL`)
     .pluck()
     .get(input.gapId, input.interventionId) as string | undefined;
-  if (!id) throw new BoucleError('not_found', 'These are not linked');
-  ws.writer.write((tx) => tx.remove('gap_interventions', id));
+  if (!id) throw new BoucleError('not_found', 'These are not linked', 'interventionId');
+  ws.writer.write((tx) => {
+    tx.remove('gap_interventions', id);
+    syncGapStatus(tx, input.gapId);
+  });
   return { ok: true };
 }
 

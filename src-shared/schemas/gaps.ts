@@ -39,24 +39,96 @@ export const gapUpdate = z
     hoursLostPerOccurrence: hours.optional(),
     owner: optionalText(200),
     foundOn: isoDate.optional(),
-    status: z.enum(['open', 'dismissed']).optional(),
+    /**
+     * Only `dismissed` and back to `open` are set by hand. `open` becomes `addressing` by itself when
+     * a running or done intervention is linked; `closed` needs evidence (gaps.close).
+     */
+    status: z.enum(['open', 'dismissed'], { message: 'A gap is set by hand only to open or dismissed' }).optional(),
   })
   .strict();
+
+/** How the register can be sorted; `cost` is the estimated monthly cost, computed in SQL. */
+export const GAP_SORTS = ['cost', 'severity', 'foundOn', 'title', 'status'] as const;
+export type GapSort = (typeof GAP_SORTS)[number];
+export const SORT_DIRS = ['asc', 'desc'] as const;
+export type SortDir = (typeof SORT_DIRS)[number];
+
+const oneOrMany = <T extends readonly [string, ...string[]]>(values: T, message: string) =>
+  z.union([
+    z.enum(values, { message }),
+    z.array(z.enum(values, { message })).min(1, { message: 'Choose at least one' }).max(values.length),
+  ]);
+
+/** The filters of the register; also what a saved view stores. Every filter narrows (AND). */
+export const gapFiltersShape = {
+  departmentId: id.optional(),
+  processId: id.optional(),
+  stepId: id.optional(),
+  /** One type or several (any of them). */
+  type: oneOrMany(GAP_TYPES, 'Unknown gap type').optional(),
+  /** One status or several (any of them), e.g. ['open', 'addressing'] for the loops still open. */
+  status: oneOrMany(GAP_STATUSES, 'Unknown gap status').optional(),
+  /** Exact owner, case-insensitive. */
+  owner: z.string().trim().min(1, { message: 'Required' }).max(200).optional(),
+  severityMin: severity.optional(),
+  severityMax: severity.optional(),
+  /** Full-text words (title, description, evidence, owner), accent-insensitive, last word as a prefix. */
+  text: z.string().max(200, { message: 'At most 200 characters' }).optional(),
+};
+
+const severityRange = <T extends { severityMin?: number | undefined; severityMax?: number | undefined }>(f: T) =>
+  f.severityMin === undefined || f.severityMax === undefined || f.severityMin <= f.severityMax;
+const severityRangeError = { message: 'The highest severity is below the lowest', path: ['severityMax'] };
+
+export const gapFilters = z.object(gapFiltersShape).strict().refine(severityRange, severityRangeError);
 
 export const gapList = z
   .object({
     ...paging,
-    departmentId: id.optional(),
-    processId: id.optional(),
-    stepId: id.optional(),
-    type: z.enum(GAP_TYPES).optional(),
-    status: z.enum(GAP_STATUSES).optional(),
+    ...gapFiltersShape,
+    sortBy: z.enum(GAP_SORTS, { message: 'Unknown sort' }).default('foundOn'),
+    sortDir: z.enum(SORT_DIRS, { message: 'Sort asc or desc' }).default('desc'),
   })
-  .strict();
+  .strict()
+  .refine(severityRange, severityRangeError);
 
 export type GapCreate = z.input<typeof gapCreate>;
 export type GapUpdate = z.input<typeof gapUpdate>;
 export type GapListInput = z.input<typeof gapList>;
+export type GapFilters = z.output<typeof gapFilters>;
+
+/** How a closed gap was proven closed (gaps.close). */
+export const CLOSURE_KINDS = ['indicator_target', 'measured_improvement', 'override'] as const;
+export type ClosureKind = (typeof CLOSURE_KINDS)[number];
+
+/** The proof as it stood when the gap was closed: kept so that later data does not rewrite it. */
+export type ClosureEvidence =
+  | {
+      kind: 'indicator_target';
+      indicatorId: string;
+      indicatorName: string;
+      unit: string;
+      direction: 'higher' | 'lower';
+      targetValue: number;
+      latestPeriod: string;
+      latestValue: number;
+    }
+  | {
+      kind: 'measured_improvement';
+      indicatorId: string;
+      indicatorName: string;
+      unit: string;
+      direction: 'higher' | 'lower';
+      interventionId: string;
+      interventionTitle: string;
+      startDate: string;
+      before: { n: number; mean: number };
+      after: { n: number; mean: number };
+      /** after − before, in the indicator's unit. */
+      change: number;
+      /** change ÷ |before| × 100; null when the mean before is 0. */
+      changePct: number | null;
+    };
 
 export interface Gap extends Stamped {
   departmentId: string;
@@ -72,9 +144,23 @@ export interface Gap extends Stamped {
   status: (typeof GAP_STATUSES)[number];
   owner: string | null;
   foundOn: string;
+  /** The closing record (set by gaps.close, cleared by gaps.reopen; earlier ones: gaps.closings). */
   closedOn: string | null;
+  /** The written justification of an override, or the note given with indicator evidence. */
   closureNote: string | null;
+  closureKind: ClosureKind | null;
+  /** Snapshot of the indicator proof at closing time; null for an override. */
+  closureEvidence: ClosureEvidence | null;
+  /** The last reopening (gaps.reopen). */
+  reopenedOn: string | null;
+  reopenReason: string | null;
   /** frequency × hours lost × the department's loaded hourly rate; null when the rate is not set. */
   monthlyCostCents: number | null;
   currency: string;
+  /** Where the gap sits, for the register's columns and navigation (always filled by the core's gap reads). */
+  departmentName?: string;
+  processName?: string;
+  stepName?: string | null;
+  /** Live interventions linked to the gap. */
+  interventionCount?: number;
 }

@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { INTERVENTION_STATUSES } from '../domain';
 import { cents, currency, id, isoDate, name, optionalText, paging, type Stamped } from './common';
 
-// Kinds and platforms are open lists: the user may add their own (DOMAIN.md lists the usual ones).
+// Kinds and platforms are open lists: the built-in codes of DOMAIN.md (src-shared/domain.ts) plus
+// what the user adds to the vocabulary of the department (vocabulary.add). The core checks that a
+// kind or platform is one of them; the schema only bounds the text.
 const kind = z.string().trim().min(1, { message: 'Choose a kind' }).max(80);
 const platform = z.string().trim().max(80).nullable().optional();
 
@@ -34,6 +36,7 @@ export const interventionUpdate = z
     description: optionalText(),
     startDate: isoDate.nullable().optional(),
     endDate: isoDate.nullable().optional(),
+    /** Moves along the workflow (see INTERVENTION_TRANSITIONS); done/stopped → running is interventions.restart. */
     status: z.enum(INTERVENTION_STATUSES).optional(),
     oneOffCostCents: cents.optional(),
     recurringCostCents: cents.optional(),
@@ -48,6 +51,10 @@ export const interventionList = z
     departmentId: id.optional(),
     status: z.enum(INTERVENTION_STATUSES).optional(),
     gapId: id.optional(),
+    kind: kind.optional(),
+    platform: z.string().trim().min(1).max(80).optional(),
+    /** Full-text words (title, description, platform, owner, expected benefit), accent-insensitive. */
+    text: z.string().max(200, { message: 'At most 200 characters' }).optional(),
   })
   .strict();
 

@@ -1,0 +1,50 @@
+import type { z } from 'zod';
+import { BoucleError } from '../../../src-shared/errors';
+import type { SavedView, savedViewCreate, savedViewList } from '../../../src-shared/schemas/gap-workflow';
+import type { Workspace } from '../../core/workspace';
+import { rowToDto, type Row } from '../../db/entities';
+import { getDto, requireLive } from '../store';
+
+// Saved views of the register: a name, the filters of gaps.list and its sort, stored as a row of the
+// department (so a view syncs with the department and other loop closers of it see it too). The
+// filters were validated by the same schema as gaps.list's, so a view always reopens as it was saved.
+
+export function createSavedView(ws: Workspace, input: z.output<typeof savedViewCreate>): SavedView {
+  const departmentId = input.departmentId ?? input.filters.departmentId;
+  if (!departmentId) {
+    throw new BoucleError('validation', 'Choose the department this view belongs to', 'departmentId');
+  }
+  requireLive(ws.db, 'departments', departmentId, input.departmentId ? 'departmentId' : 'filters.departmentId');
+  const clash = ws.db
+    .prepare(`SELECT 1 FROM saved_views WHERE department_id = ? AND entity = ? AND name = ? COLLATE NOCASE AND deleted_at IS NULL`)
+    .get(departmentId, input.entity, input.name);
+  if (clash) throw new BoucleError('conflict', `This department already has a view named "${input.name}"`, 'name');
+  const id = ws.writer.write((tx) =>
+    tx.insert('saved_views', {
+      name: input.name,
+      entity: input.entity,
+      filters: input.filters,
+      sort_by: input.sortBy,
+      sort_dir: input.sortDir,
+      department_id: departmentId,
+    }),
+  );
+  return getDto<SavedView>(ws.db, 'saved_views', id);
+}
+
+export function listSavedViews(ws: Workspace, q: z.output<typeof savedViewList>): SavedView[] {
+  const rows = ws.db
+    .prepare(
+      `SELECT v.* FROM saved_views v JOIN departments d ON d.id = v.department_id AND d.deleted_at IS NULL
+        WHERE v.deleted_at IS NULL AND (? IS NULL OR v.entity = ?) AND (? IS NULL OR v.department_id = ?)
+        ORDER BY v.name COLLATE NOCASE, v.id`,
+    )
+    .all(q.entity ?? null, q.entity ?? null, q.departmentId ?? null, q.departmentId ?? null) as Row[];
+  return rows.map((r) => rowToDto<SavedView>('saved_views', r));
+}
+
+export function deleteSavedView(ws: Workspace, id: string): { ok: true } {
+  requireLive(ws.db, 'saved_views', id, 'id');
+  ws.writer.write((tx) => tx.remove('saved_views', id));
+  return { ok: true };
+}
