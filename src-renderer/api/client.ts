@@ -1,0 +1,87 @@
+import type { ApiInput, ApiName, ApiOutput } from '@shared/api';
+import type { ApiError, ApiResult } from '@shared/errors';
+import type { BoucleBridge } from '@shared/bridge';
+
+// The renderer's only door to the core. Under Electron the preload exposes `window.boucle` (IPC);
+// in the browser the web shell serves the same API over HTTP on 127.0.0.1 with a per-launch token.
+
+declare global {
+  interface Window {
+    boucle?: BoucleBridge;
+  }
+}
+
+/** A typed error from the core: show `message` next to `field` when there is one. */
+export class ApiCallError extends Error implements ApiError {
+  readonly code: ApiError['code'];
+  readonly field?: string;
+  constructor(error: ApiError) {
+    super(error.message);
+    this.name = 'ApiCallError';
+    this.code = error.code;
+    if (error.field !== undefined) this.field = error.field;
+  }
+}
+
+const TOKEN_KEY = 'boucle.token';
+
+/** Takes the token from `?token=` once, keeps it for this tab, and removes it from the address bar. */
+export function captureToken(): string | null {
+  const url = new URL(window.location.href);
+  const fromUrl = url.searchParams.get('token');
+  if (fromUrl) {
+    sessionStorage.setItem(TOKEN_KEY, fromUrl);
+    url.searchParams.delete('token');
+    window.history.replaceState(null, '', url.pathname + url.search + url.hash);
+  }
+  return sessionStorage.getItem(TOKEN_KEY);
+}
+
+export function hasBridge(): boolean {
+  return typeof window !== 'undefined' && !!window.boucle;
+}
+
+type UnauthorizedListener = () => void;
+const unauthorizedListeners = new Set<UnauthorizedListener>();
+export function onUnauthorized(fn: UnauthorizedListener): () => void {
+  unauthorizedListeners.add(fn);
+  return () => unauthorizedListeners.delete(fn);
+}
+
+async function transport(method: string, input: unknown): Promise<ApiResult<unknown>> {
+  if (window.boucle) return window.boucle.call(method, input);
+  const token = sessionStorage.getItem(TOKEN_KEY) ?? '';
+  let res: Response;
+  try {
+    res = await fetch(`/api/${encodeURIComponent(method)}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-boucle-token': token },
+      body: JSON.stringify({ input }),
+    });
+  } catch {
+    return { ok: false, error: { code: 'internal', message: 'Boucle is not running any more (the connection was refused).' } };
+  }
+  if (res.status === 401) unauthorizedListeners.forEach((fn) => fn());
+  return (await res.json()) as ApiResult<unknown>;
+}
+
+export const api = {
+  async call<K extends ApiName>(name: K, input: ApiInput<K>): Promise<ApiOutput<K>> {
+    const result = await transport(name, input);
+    if (!result.ok) throw new ApiCallError(result.error);
+    return result.data as ApiOutput<K>;
+  },
+};
+
+/** Uploads a file to the web shell (browser mode) and returns a reference the import APIs accept. */
+export async function uploadFile(file: File): Promise<{ fileRef: string }> {
+  const token = sessionStorage.getItem(TOKEN_KEY) ?? '';
+  const res = await fetch('/upload', {
+    method: 'POST',
+    headers: { 'content-type': 'application/octet-stream', 'x-boucle-token': token, 'x-file-name': encodeURIComponent(file.name) },
+    body: file,
+  });
+  const body = (await res.json()) as { fileRef?: string; ok?: boolean; error?: ApiError };
+  if (!res.ok || !body.fileRef) throw new ApiCallError(body.error ?? { code: 'internal', message: `Upload failed (${res.status})` });
+  return { fileRef: body.fileRef };
+}

@@ -1,0 +1,112 @@
+import { Suspense, useEffect, type ReactNode } from 'react';
+import { AppShell, Burger, Center, Group, Loader, NavLink, ScrollArea, Select, Text, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import {
+  IconAdjustments, IconBulb, IconChartLine, IconFileReport, IconGauge, IconHierarchy2, IconAlertTriangle, IconRefresh,
+} from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { useApp } from '../stores';
+import { PAGES, type Page } from '../stores/route-slice';
+import { PAGE_COMPONENTS } from './pages';
+import { HeaderExtras } from './header-extras';
+
+const ICONS: Record<Page, ReactNode> = {
+  dashboard: <IconGauge size={18} stroke={1.6} />,
+  processes: <IconHierarchy2 size={18} stroke={1.6} />,
+  gaps: <IconAlertTriangle size={18} stroke={1.6} />,
+  interventions: <IconBulb size={18} stroke={1.6} />,
+  indicators: <IconChartLine size={18} stroke={1.6} />,
+  reports: <IconFileReport size={18} stroke={1.6} />,
+  sync: <IconRefresh size={18} stroke={1.6} />,
+  settings: <IconAdjustments size={18} stroke={1.6} />,
+};
+
+function DepartmentSwitcher() {
+  const { t } = useTranslation();
+  const departments = useApp((s) => s.departments);
+  const departmentId = useApp((s) => s.departmentId);
+  const setDepartmentId = useApp((s) => s.setDepartmentId);
+  return (
+    <Select
+      aria-label={t('department.filter')}
+      w={240}
+      size="sm"
+      value={departmentId ?? '__all'}
+      onChange={(v) => setDepartmentId(!v || v === '__all' ? null : v)}
+      data={[{ value: '__all', label: t('department.all') }, ...departments.map((d) => ({ value: d.id, label: `${d.code} · ${d.name}` }))]}
+      allowDeselect={false}
+      data-testid="department-switcher"
+    />
+  );
+}
+
+export function AppFrame() {
+  const { t } = useTranslation();
+  const [opened, { toggle, close }] = useDisclosure();
+  const route = useApp((s) => s.route);
+  const navigate = useApp((s) => s.navigate);
+  const syncRoute = useApp((s) => s.syncRoute);
+  const loadDepartments = useApp((s) => s.loadDepartments);
+  const loadInfo = useApp((s) => s.loadInfo);
+
+  useEffect(() => {
+    window.addEventListener('hashchange', syncRoute);
+    void loadDepartments();
+    void loadInfo();
+    return () => window.removeEventListener('hashchange', syncRoute);
+  }, [syncRoute, loadDepartments, loadInfo]);
+
+  const PageComponent = PAGE_COMPONENTS[route.page];
+  return (
+    <AppShell header={{ height: 56 }} navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="lg">
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Menu" />
+            <Title order={3} c="indigo.7" style={{ letterSpacing: '-0.02em' }}>
+              Boucle
+            </Title>
+            <Text size="sm" c="dimmed" visibleFrom="md">
+              {t('app.tagline')}
+            </Text>
+          </Group>
+          <Group gap="sm" wrap="nowrap">
+            <HeaderExtras />
+            <DepartmentSwitcher />
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs">
+        <ScrollArea>
+          {PAGES.map((p) => (
+            <NavLink
+              key={p}
+              href={`#/${p}`}
+              label={t(`nav.${p}`)}
+              leftSection={ICONS[p]}
+              active={route.page === p}
+              onClick={(e) => {
+                e.preventDefault();
+                navigate(p);
+                close();
+              }}
+              data-testid={`nav-${p}`}
+              style={{ borderRadius: 6 }}
+            />
+          ))}
+        </ScrollArea>
+      </AppShell.Navbar>
+      <AppShell.Main bg="gray.0">
+        <Suspense
+          fallback={
+            <Center h={200}>
+              <Loader size="sm" />
+            </Center>
+          }
+        >
+          <PageComponent />
+        </Suspense>
+      </AppShell.Main>
+    </AppShell>
+  );
+}

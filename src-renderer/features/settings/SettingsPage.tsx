@@ -1,0 +1,8 @@
+import { Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+
+// Temporary page while the feature is being built.
+export default function SettingsPage() {
+  const { t } = useTranslation();
+  return <Title order={2}>{t('nav.settings')}</Title>;
+}
