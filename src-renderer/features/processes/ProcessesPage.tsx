@@ -1,8 +1,9 @@
-import { Title } from '@mantine/core';
-import { useTranslation } from 'react-i18next';
+import { useApp } from '../../stores';
+import { ProcessDetail } from './process-detail';
+import { ProcessList } from './process-list';
 
-// Temporary page while the feature is being built.
+/** `#/processes` lists the processes; `#/processes/<id>` opens one. */
 export default function ProcessesPage() {
-  const { t } = useTranslation();
-  return <Title order={2}>{t('nav.processes')}</Title>;
+  const processId = useApp((s) => s.route.params[0]);
+  return processId ? <ProcessDetail key={processId} processId={processId} /> : <ProcessList />;
 }
