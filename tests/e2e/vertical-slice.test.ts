@@ -151,11 +151,14 @@ describe('vertical slice', () => {
     await page.getByTestId('steps-undo').click();
     await until(() => stepNames(page), ['Receive supplier invoice', 'Match PO', 'Approve payment']);
 
-    // Reorder with dnd-kit's keyboard sensor: Space on the handle, ArrowDown, Space.
+    // Reorder with dnd-kit's keyboard sensor: Space on the handle, ArrowUp, Space. The sensor measures
+    // the rows between key presses, so each press waits for the page to settle (no timing is asserted).
+    await page.getByTestId('steps-undo').and(page.locator(':enabled')).waitFor();
     await page.getByRole('button', { name: 'Drag to reorder Approve payment' }).focus();
-    await page.keyboard.press('Space');
-    await page.keyboard.press('ArrowUp');
-    await page.keyboard.press('Space');
+    for (const key of ['Space', 'ArrowUp', 'Space']) {
+      await page.keyboard.press(key);
+      await page.waitForTimeout(300);
+    }
     await until(() => stepNames(page), ['Receive supplier invoice', 'Approve payment', 'Match PO']);
 
     // Edit the gap from the Gaps tab.
@@ -204,6 +207,7 @@ describe('vertical slice', () => {
     await page.getByRole('heading', { name: 'Paramètres' }).waitFor();
     await page.getByTestId('nav-processes').getByText('Processus').waitFor();
     await page.getByText('Taux horaire chargé').first().waitFor();
+    await page.waitForTimeout(400); // the switch's indicator slides: let it settle for the picture
     await shot(page, '10-settings-fr');
     await page.getByTestId('nav-sync').click();
     await page.getByText('La synchronisation centrale n’est pas configurée — elle arrive dans une version ultérieure.', { exact: false }).waitFor();

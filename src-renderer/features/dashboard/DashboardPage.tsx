@@ -68,7 +68,7 @@ export default function DashboardPage() {
                     <Table.Th>{t('gap')}</Table.Th>
                     <Table.Th>{t('process')}</Table.Th>
                     <Table.Th ta="center">{tc('severity')}</Table.Th>
-                    <Table.Th ta="right">{t('monthlyCost')}</Table.Th>
+                    <Table.Th ta="right" style={{ whiteSpace: 'nowrap' }}>{t('monthlyCost')}</Table.Th>
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
@@ -85,7 +85,7 @@ export default function DashboardPage() {
                         </Anchor>
                         {g.stepName && <Text size="xs" c="dimmed">{g.stepName}</Text>}
                       </Table.Td>
-                      <Table.Td ta="center"><Badge variant="light" color={severityColour(g.severity)}>{g.severity}</Badge></Table.Td>
+                      <Table.Td ta="center"><Badge tt="none" variant="light" color={severityColour(g.severity)}>{g.severity}</Badge></Table.Td>
                       <Table.Td ta="right" style={{ fontVariantNumeric: 'tabular-nums' }}>
                         {g.monthlyCostCents === null ? <Text span c="dimmed" size="sm">{t('noRate')}</Text> : formatMoney(g.monthlyCostCents, g.currency, locale, 0)}
                       </Table.Td>
@@ -109,8 +109,8 @@ export default function DashboardPage() {
               {interventions.data?.items.map((i) => (
                 <Paper key={i.id} withBorder p="xs" radius="sm">
                   <Group justify="space-between" wrap="nowrap" gap="xs">
-                    <Text size="sm" fw={600} lineClamp={1}>{i.title}</Text>
-                    <Badge size="sm" variant="light">{tc(`interventionStatus.${i.status}`)}</Badge>
+                    <Text size="sm" fw={600} lineClamp={1} style={{ flex: 1, minWidth: 0 }}>{i.title}</Text>
+                    <Badge tt="none" size="sm" variant="light" style={{ flexShrink: 0, overflow: 'visible' }}>{tc(`interventionStatus.${i.status}`)}</Badge>
                   </Group>
                   <Text size="xs" c="dimmed">
                     {tc(`interventionKind.${i.kind}`, { defaultValue: i.kind })}

@@ -68,19 +68,19 @@ export function ProcessDetail({ processId }: { processId: string }) {
           <Stack gap={6}>
             <Group gap="sm">
               {dep && (
-                <Badge variant="light" color="gray" leftSection={<span style={{ display: 'inline-block', width: 8, height: 8, borderRadius: 4, background: dep.colour }} />}>
+                <Badge tt="none" variant="light" color="gray" leftSection={<span style={{ display: 'inline-block', width: 8, height: 8, borderRadius: 4, background: dep.colour }} />}>
                   {dep.name}
                 </Badge>
               )}
-              {p.referenceId && <Badge variant="outline" color="indigo" ff="monospace">{p.referenceId}</Badge>}
-              {p.source !== 'manual' && <Badge variant="dot" color="gray">{t(`source.${p.source}`)}</Badge>}
+              {p.referenceId && <Badge tt="none" variant="outline" color="indigo" ff="monospace">{p.referenceId}</Badge>}
+              {p.source !== 'manual' && <Badge tt="none" variant="dot" color="gray">{t(`source.${p.source}`)}</Badge>}
             </Group>
             <Title order={2} data-testid="process-title">{p.name}</Title>
             <Group gap="lg">
               <Text size="sm" c="dimmed">{t('fields.owner')}: <Text span c="dark" fw={500}>{p.owner ?? '—'}</Text></Text>
               <Group gap={4}>
                 <Text size="sm" c="dimmed">{t('fields.systems')}:</Text>
-                {p.systems.length === 0 ? <Text size="sm">—</Text> : p.systems.map((s) => <Badge key={s} size="sm" variant="outline">{s}</Badge>)}
+                {p.systems.length === 0 ? <Text size="sm">—</Text> : p.systems.map((s) => <Badge tt="none" key={s} size="sm" variant="outline">{s}</Badge>)}
               </Group>
             </Group>
             {p.description && <Text size="sm" maw={760}>{p.description}</Text>}

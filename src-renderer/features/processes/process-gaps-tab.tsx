@@ -63,8 +63,8 @@ export function ProcessGapsTab({ processId }: { processId: string }) {
                   <Table.Th>{t('gaps.step')}</Table.Th>
                   <Table.Th>{t('gaps.type')}</Table.Th>
                   <Table.Th ta="center">{t('gaps.severity')}</Table.Th>
-                  <Table.Th>{t('gaps.status')}</Table.Th>
-                  <Table.Th ta="right">{t('gaps.monthlyCost')}</Table.Th>
+                  <Table.Th w={140}>{t('gaps.status')}</Table.Th>
+                  <Table.Th ta="right" style={{ whiteSpace: 'nowrap' }}>{t('gaps.monthlyCost')}</Table.Th>
                   <Table.Th w={80} />
                 </Table.Tr>
               </Table.Thead>
@@ -77,8 +77,8 @@ export function ProcessGapsTab({ processId }: { processId: string }) {
                     </Table.Td>
                     <Table.Td><Text size="sm">{g.stepName ?? <Text span c="dimmed" size="sm">{t('gaps.noStep')}</Text>}</Text></Table.Td>
                     <Table.Td><Text size="sm">{tc(`gapType.${g.type}`)}</Text></Table.Td>
-                    <Table.Td ta="center"><Badge color={severityColour(g.severity)} variant="light">{g.severity}</Badge></Table.Td>
-                    <Table.Td><Badge color={STATUS_COLOURS[g.status]} variant="dot">{tc(`gapStatus.${g.status}`)}</Badge></Table.Td>
+                    <Table.Td ta="center"><Badge tt="none" color={severityColour(g.severity)} variant="light">{g.severity}</Badge></Table.Td>
+                    <Table.Td><Badge tt="none" color={STATUS_COLOURS[g.status]} variant="dot" style={{ overflow: 'visible' }}>{tc(`gapStatus.${g.status}`)}</Badge></Table.Td>
                     <Table.Td ta="right" data-testid="gap-cost">
                       {g.monthlyCostCents === null ? (
                         <Tooltip label={t('gaps.noRate')}><Text span c="dimmed" size="sm">—</Text></Tooltip>

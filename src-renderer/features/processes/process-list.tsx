@@ -116,10 +116,10 @@ export function ProcessList() {
                 <Table.Tr>
                   <Table.Th>{t('fields.name')}</Table.Th>
                   <Table.Th>{t('fields.department')}</Table.Th>
-                  <Table.Th>{t('fields.referenceId')}</Table.Th>
+                  <Table.Th>{t('fields.reference')}</Table.Th>
                   <Table.Th>{t('fields.systems')}</Table.Th>
                   <Table.Th ta="right">{t('fields.steps')}</Table.Th>
-                  <Table.Th ta="right">{t('fields.openGaps')}</Table.Th>
+                  <Table.Th ta="right" style={{ whiteSpace: 'nowrap' }}>{t('fields.openGaps')}</Table.Th>
                   <Table.Th w={90} />
                 </Table.Tr>
               </Table.Thead>
@@ -143,17 +143,17 @@ export function ProcessList() {
                         {row.process.owner && <Text size="xs" c="dimmed">{row.process.owner}</Text>}
                       </Table.Td>
                       <Table.Td>
-                        {dep && <Badge variant="light" color="gray" leftSection={<span style={{ display: 'inline-block', width: 8, height: 8, borderRadius: 4, background: dep.colour }} />}>{dep.code}</Badge>}
+                        {dep && <Badge tt="none" variant="light" color="gray" leftSection={<span style={{ display: 'inline-block', width: 8, height: 8, borderRadius: 4, background: dep.colour }} />}>{dep.code}</Badge>}
                       </Table.Td>
                       <Table.Td><Text size="sm" ff="monospace">{row.process.referenceId ?? '—'}</Text></Table.Td>
                       <Table.Td>
                         <Group gap={4}>
-                          {row.process.systems.map((s) => <Badge key={s} size="sm" variant="outline">{s}</Badge>)}
+                          {row.process.systems.map((s) => <Badge tt="none" key={s} size="sm" variant="outline">{s}</Badge>)}
                         </Group>
                       </Table.Td>
                       <Table.Td ta="right">{row.steps}</Table.Td>
                       <Table.Td ta="right">
-                        {row.openGaps > 0 ? <Badge color="orange" variant="light">{row.openGaps}</Badge> : <Text size="sm" c="dimmed">0</Text>}
+                        {row.openGaps > 0 ? <Badge tt="none" color="orange" variant="light">{row.openGaps}</Badge> : <Text size="sm" c="dimmed">0</Text>}
                       </Table.Td>
                       <Table.Td>
                         <Group gap={4} justify="flex-end" wrap="nowrap">

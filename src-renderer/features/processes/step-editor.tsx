@@ -60,12 +60,12 @@ function StepRow({ step, index, count, busy, onMove, onEdit, onDelete, onLogGap 
         >
           <IconGripVertical size={18} />
         </ActionIcon>
-        <Badge variant="light" color="indigo" w={34} radius="sm">{index + 1}</Badge>
+        <Badge tt="none" variant="light" color="indigo" w={34} radius="sm">{index + 1}</Badge>
         <Stack gap={2} style={{ flex: 1, minWidth: 0 }}>
           <Group gap="xs" wrap="nowrap">
             <Text fw={600} truncate data-testid="step-name-text">{step.name}</Text>
-            {step.lane && <Badge size="sm" variant="light" color="grape">{step.lane}</Badge>}
-            {step.system && <Badge size="sm" variant="outline" color="gray">{step.system}</Badge>}
+            {step.lane && <Badge tt="none" size="sm" variant="light" color="grape">{step.lane}</Badge>}
+            {step.system && <Badge tt="none" size="sm" variant="outline" color="gray">{step.system}</Badge>}
           </Group>
           {(step.inputs || step.outputs) && (
             <Text size="xs" c="dimmed" truncate>

@@ -71,11 +71,11 @@ export default function ReportsPage() {
               <Group gap="xs">
                 <span style={{ display: 'inline-block', width: 12, height: 12, borderRadius: 6, background: d.department.colour }} />
                 <Title order={4}>{d.department.name}</Title>
-                <Badge variant="light" color="gray">{d.department.code}</Badge>
+                <Badge tt="none" variant="light" color="gray">{d.department.code}</Badge>
               </Group>
               <Group gap="xs">
-                <Badge variant="light" color="blue">{t('runningInterventions', { count: d.runningInterventions })}</Badge>
-                <Badge variant="light" color="grape">{t('indicators', { count: d.indicators })}</Badge>
+                <Badge tt="none" variant="light" color="blue">{t('runningInterventions', { count: d.runningInterventions })}</Badge>
+                <Badge tt="none" variant="light" color="grape">{t('indicators', { count: d.indicators })}</Badge>
               </Group>
             </Group>
             {d.processes.length === 0 ? (

@@ -102,7 +102,7 @@ export default function SettingsPage() {
                           <Text fw={600} size="sm">{d.name}</Text>
                         </Group>
                       </Table.Td>
-                      <Table.Td><Badge variant="light" color="gray">{d.code}</Badge></Table.Td>
+                      <Table.Td><Badge tt="none" variant="light" color="gray">{d.code}</Badge></Table.Td>
                       <Table.Td ta="right" style={{ fontVariantNumeric: 'tabular-nums' }}>
                         {d.loadedHourlyRateCents === null ? (
                           <Text span c="dimmed" size="sm">{t('department.noRate')}</Text>
