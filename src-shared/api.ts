@@ -3,6 +3,7 @@ import type { MethodDef } from './api/define';
 import { foundationMethods } from './api/foundation';
 import { processMapMethods } from './api/process-map';
 import { gapWorkflowMethods } from './api/gap-workflow';
+import { indicatorsAnalyticsMethods } from './api/indicators-analytics';
 
 /**
  * The whole API of the core: one map from method name to input schema and result type.
@@ -12,6 +13,7 @@ export const apiMethods = {
   ...foundationMethods,
   ...processMapMethods,
   ...gapWorkflowMethods,
+  ...indicatorsAnalyticsMethods,
 };
 
 export type ApiMethods = typeof apiMethods;

@@ -8,6 +8,7 @@ import { registerExport } from './commands/export';
 import { registerImportJson } from './commands/import-json';
 import { registerTemplate } from './commands/template';
 import { registerImportBpmn } from './commands/import-bpmn';
+import { registerImportMeasurements } from './commands/import-measurements';
 
 // The `boucle` command: headless access to the same core as the app.
 export async function runCli(argv: string[]): Promise<number> {
@@ -25,6 +26,7 @@ export async function runCli(argv: string[]): Promise<number> {
   registerImportJson(program);
   registerTemplate(program);
   registerImportBpmn(program);
+  registerImportMeasurements(program);
 
   try {
     await program.parseAsync(argv, { from: 'user' });

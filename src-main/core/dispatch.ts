@@ -4,6 +4,7 @@ import { BoucleError, type ApiError, type ApiResult } from '../../src-shared/err
 import { foundationHandlers } from './handlers/foundation';
 import { processMapHandlers } from './handlers/process-map';
 import { gapWorkflowHandlers } from './handlers/gap-workflow';
+import { indicatorsAnalyticsHandlers } from './handlers/indicators-analytics';
 import type { Handlers } from './handlers/types';
 import type { Workspace } from './workspace';
 
@@ -12,6 +13,7 @@ const handlers: Handlers<ApiName> = {
   ...foundationHandlers,
   ...processMapHandlers,
   ...gapWorkflowHandlers,
+  ...indicatorsAnalyticsHandlers,
 };
 
 function zodToApiError(err: z.ZodError): ApiError {

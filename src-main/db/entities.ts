@@ -66,6 +66,7 @@ export const ENTITIES = {
   },
   saved_views: { table: 'saved_views', columns: ['name', 'entity', 'filters', 'sort_by', 'sort_dir'], json: ['filters'] },
   vocabulary: { table: 'vocabulary', columns: ['kind', 'code', 'label'] },
+  benefit_models: { table: 'benefit_models', columns: ['intervention_id', 'kind', 'label', 'classification', 'hours_per_month', 'hourly_rate_cents', 'realisation_pct', 'amount_cents', 'amount_per', 'annual_revenue_cents', 'days_improved', 'financing_rate_pct', 'start_date', 'end_date', 'indicator_id', 'note'] },
 } as const satisfies Record<string, EntityDef>;
 
 export type EntityName = keyof typeof ENTITIES;

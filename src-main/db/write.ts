@@ -24,6 +24,14 @@ export interface WriteTx {
   readonly db: Database;
 }
 
+/** See Writer.beginBulk. */
+export interface BulkWrite {
+  apply<T>(fn: (tx: WriteTx) => T): T;
+  commit(): void;
+  /** Idempotent; a no-op after commit. */
+  rollback(): void;
+}
+
 export interface WriterOptions {
   nodeId: string;
   /** Injectable for tests of the clock; defaults to Date.now. */
@@ -56,6 +64,7 @@ export class Writer {
   /** Runs `fn` as one transaction of the write path. Nested calls join the outer transaction. */
   write<T>(fn: (tx: WriteTx) => T): T {
     if (this.db.inTransaction && this.current) return fn(this.current);
+    if (this.bulkOpen) throw new BoucleError('conflict', 'An import is being written: try again when it has finished');
     const before = { ...this.clock };
     const run = this.db.transaction(() => {
       const tx = this.makeTx(newId());
@@ -77,6 +86,57 @@ export class Writer {
   }
 
   private current: WriteTx | undefined;
+  private bulkOpen = false;
+
+  /**
+   * ONE write-path transaction held open across awaits, for a bulk import that streams a file too
+   * big to hold in memory: `apply` runs a batch of writes in it (same insert/update/log as `write`,
+   * one tx id for the whole import), then `commit` or `rollback` ends it. If a batch throws, all of
+   * it is rolled back. While it is open, `write` refuses other writers (conflict) instead of letting
+   * them join a transaction that may still roll back; reads on this connection see its rows.
+   */
+  beginBulk(): BulkWrite {
+    if (this.db.inTransaction || this.bulkOpen) throw new BoucleError('conflict', 'Another write is in progress');
+    this.db.exec('BEGIN IMMEDIATE');
+    this.bulkOpen = true;
+    const before = { ...this.clock };
+    const tx = this.makeTx(newId());
+    const end = (commit: boolean) => {
+      if (!this.bulkOpen) return;
+      if (commit) {
+        this.persistClock();
+        this.db.exec('COMMIT');
+        this.bulkOpen = false;
+        return;
+      }
+      this.bulkOpen = false;
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      this.clock = before;
+    };
+    return {
+      apply: (fn) => {
+        if (!this.bulkOpen) throw new Error('This bulk write has ended');
+        this.current = tx;
+        try {
+          return fn(tx);
+        } catch (e) {
+          end(false);
+          throw e;
+        } finally {
+          this.current = undefined;
+        }
+      },
+      commit: () => {
+        try {
+          end(true);
+        } catch (e) {
+          end(false);
+          throw e;
+        }
+      },
+      rollback: () => end(false),
+    };
+  }
 
   private stmt(key: string, sql: () => string): Statement {
     let s = this.stmts.get(key);

@@ -1,0 +1,116 @@
+import type { ImportDateFormat } from '../../../src-shared/schemas/indicators-analytics';
+import { type Cell, isErrorCell } from './cells';
+import { dayFromParts } from '../indicators/periods';
+
+// Dates as exports write them. ISO (2025-01-31, 2025/01/31, 2025-01 for a month) is never ambiguous
+// and is read whatever the chosen format; day-first and month-first (31/01/2025, 01/31/2025, also with
+// '.' or '-') need the file's format, because 03/04/2025 is the 3rd of April in Paris and the 4th of
+// March in New York. A time after the date is ignored. XLSX date cells arrive as dates; a number in
+// a date column of an XLSX file is an Excel serial day (1900 system: serial 25569 = 1970-01-01).
+
+export const MIN_DAY = dayFromParts(1900, 1, 1);
+export const MAX_DAY = dayFromParts(2199, 12, 31);
+const DAY_MS = 86_400_000;
+const EXCEL_EPOCH_OFFSET = 25569;
+
+const TIME = String.raw`(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?: ?[AaPp][Mm])?(?:Z|[+-]\d{2}:?\d{2})?)?`;
+const ISO = new RegExp(String.raw`^(\d{4})[-/](\d{1,2})[-/](\d{1,2})${TIME}$`);
+const ISO_MONTH = /^(\d{4})-(\d{2})$/;
+const DMY = new RegExp(String.raw`^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})${TIME}$`);
+const SHORT_YEAR = /^\d{1,2}[/.-]\d{1,2}[/.-]\d{2}$/;
+
+export type DateProblem = { code: 'bad_date' | 'date_out_of_range' | 'needs_date_format'; reason: string };
+
+function inRange(day: number, text: string): number | DateProblem {
+  if (Number.isNaN(day)) return { code: 'bad_date', reason: `This date does not exist: "${text}"` };
+  if (day < MIN_DAY || day > MAX_DAY) return { code: 'date_out_of_range', reason: `Dates must be between 1900 and 2199: "${text}"` };
+  return day;
+}
+
+/** The day (days since 1970-01-01) of a text date, or why not. `format` null: only unambiguous dates. */
+export function parseDateText(raw: string, format: ImportDateFormat | null): number | DateProblem {
+  const text = raw.trim();
+  let m = ISO.exec(text);
+  if (m) return inRange(dayFromParts(Number(m[1]), Number(m[2]), Number(m[3])), text);
+  m = DMY.exec(text);
+  if (m) {
+    const a = Number(m[1]);
+    const b = Number(m[3]);
+    const y = Number(m[4]);
+    if (format === 'iso') return { code: 'bad_date', reason: `Not an ISO date (YYYY-MM-DD): "${text}"` };
+    let dayFirst: boolean;
+    if (format) dayFirst = format === 'dd/mm/yyyy';
+    else if (a > 12 || b > 12 || a === b) dayFirst = a > 12 || (b <= 12 && a === b);
+    else return { code: 'needs_date_format', reason: `"${text}" can be day-first or month-first: choose the date format` };
+    return inRange(dayFirst ? dayFromParts(y, b, a) : dayFromParts(y, a, b), text);
+  }
+  m = ISO_MONTH.exec(text);
+  if (m) return inRange(dayFromParts(Number(m[1]), Number(m[2]), 1), text);
+  if (SHORT_YEAR.test(text)) return { code: 'bad_date', reason: `Use a 4-digit year: "${text}"` };
+  return { code: 'bad_date', reason: `Not a date: "${text.slice(0, 100)}"` };
+}
+
+export function excelSerialToDay(serial: number): number {
+  return Math.floor(serial) - EXCEL_EPOCH_OFFSET;
+}
+
+export function parseDateCell(cell: Cell, format: ImportDateFormat | null, xlsx: boolean): number | DateProblem {
+  if (cell instanceof Date) {
+    const t = cell.getTime();
+    if (Number.isNaN(t)) return { code: 'bad_date', reason: 'Not a date' };
+    return inRange(Math.floor(t / DAY_MS), cell.toISOString().slice(0, 10));
+  }
+  if (typeof cell === 'number') {
+    // Serial 60 is Excel's 29 February 1900, a day that never was; 61 on is right.
+    if (xlsx && cell >= 61 && cell < 2958466) return inRange(excelSerialToDay(cell), String(cell));
+    return { code: 'bad_date', reason: `Not a date: ${cell}` };
+  }
+  if (cell !== null && isErrorCell(cell)) return { code: 'bad_date', reason: `The cell holds the Excel error ${cell.error}` };
+  return parseDateText(String(cell ?? ''), format);
+}
+
+export interface DateEvidence {
+  iso: number;
+  dayFirst: number;
+  monthFirst: number;
+  either: number;
+  excel: number;
+  other: number;
+}
+
+/** What the sample of a date column says about its format. */
+export function dateEvidence(cells: Cell[], xlsx: boolean): DateEvidence {
+  const ev: DateEvidence = { iso: 0, dayFirst: 0, monthFirst: 0, either: 0, excel: 0, other: 0 };
+  for (const c of cells) {
+    if (c === null || (typeof c === 'string' && !c.trim())) continue;
+    if (c instanceof Date || (xlsx && typeof c === 'number' && c >= 61 && c < 2958466)) {
+      ev.excel++;
+      continue;
+    }
+    const text = String(c).trim();
+    if (ISO.test(text) || ISO_MONTH.test(text)) {
+      ev.iso++;
+      continue;
+    }
+    const m = DMY.exec(text);
+    if (!m) {
+      ev.other++;
+      continue;
+    }
+    const a = Number(m[1]);
+    const b = Number(m[3]);
+    if (a > 12 && b <= 12) ev.dayFirst++;
+    else if (b > 12 && a <= 12) ev.monthFirst++;
+    else if (a <= 12 && b <= 12) ev.either++;
+    else ev.other++;
+  }
+  return ev;
+}
+
+/** A date cell or text shaped like a date (a bare number is a value unless the header says date). */
+export function isDateLike(c: Cell): boolean {
+  if (c instanceof Date) return true;
+  if (typeof c !== 'string') return false;
+  const t = c.trim();
+  return ISO.test(t) || DMY.test(t) || ISO_MONTH.test(t);
+}

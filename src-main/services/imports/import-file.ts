@@ -1,0 +1,52 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { BoucleError } from '../../../src-shared/errors';
+import { resolveUpload } from './uploads';
+
+// The file an import reads: an upload of the web shell or a path (Electron's native dialog, the CLI).
+// Its kind is told by its first bytes, not its name: an .xlsx is a zip ("PK"), an old .xls an OLE
+// compound file, anything else is read as delimited text.
+
+export interface ImportFile {
+  path: string;
+  /** The name the user knows it by. */
+  name: string;
+  size: number;
+  mtimeMs: number;
+  format: 'csv' | 'xlsx';
+  fileRef: string | null;
+}
+
+export function resolveImportFile(src: { fileRef?: string | undefined; path?: string | undefined }): ImportFile {
+  let file: string;
+  let name: string;
+  const field = src.fileRef !== undefined ? 'fileRef' : 'path';
+  if (src.fileRef !== undefined) {
+    const up = resolveUpload(src.fileRef);
+    file = up.path;
+    name = up.meta.name;
+  } else {
+    file = src.path!;
+    name = path.basename(file);
+  }
+  let st: fs.Stats;
+  try {
+    st = fs.statSync(file);
+  } catch {
+    throw new BoucleError('not_found', `No such file: ${file}`, field);
+  }
+  if (!st.isFile()) throw new BoucleError('validation', `Not a file: ${file}`, field);
+  if (st.size === 0) throw new BoucleError('validation', 'The file is empty', field);
+  const head = Buffer.alloc(8);
+  const fd = fs.openSync(file, 'r');
+  try {
+    fs.readSync(fd, head, 0, 8, 0);
+  } finally {
+    fs.closeSync(fd);
+  }
+  if (head[0] === 0xd0 && head[1] === 0xcf && head[2] === 0x11 && head[3] === 0xe0) {
+    throw new BoucleError('validation', 'This is an old Excel .xls file: save it as .xlsx or CSV and import that', field);
+  }
+  const zip = head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04;
+  return { path: file, name, size: st.size, mtimeMs: st.mtimeMs, format: zip ? 'xlsx' : 'csv', fileRef: src.fileRef ?? null };
+}

@@ -1,0 +1,99 @@
+import type { IndicatorFrequency } from '../../../src-shared/domain';
+import type { ImportBadRow, ImportDateFormat, ImportDecimal, ImportErrorCode } from '../../../src-shared/schemas/indicators-analytics';
+import { periodStartDay } from '../indicators/periods';
+import { type Cell, cellText, isEmptyCell, type SourceRow } from './cells';
+import { parseDateCell } from './dates';
+import type { IndicatorMatcher } from './indicator-match';
+import { parseNumberCell } from './numbers';
+
+// One data row → one measurement, or every reason it is not one. The same function serves the
+// preview, the validating pass and the writing pass, so what was checked is exactly what is written.
+
+export interface Mapping {
+  date: number;
+  value: number;
+  note: number | null;
+  indicator: number | null;
+}
+
+export interface RowContext {
+  mapping: Mapping;
+  /** null: only dates that read one way (the preview before the user chose). */
+  dateFormat: ImportDateFormat | null;
+  decimal: ImportDecimal;
+  xlsx: boolean;
+  matcher: IndicatorMatcher;
+  columnName(index: number): string;
+}
+
+export const NOTE_MAX = 2000;
+
+export type ParsedRow =
+  | { kind: 'blank' }
+  | { kind: 'empty_value'; row: number }
+  | { kind: 'bad'; errors: ImportBadRow[] }
+  | {
+      kind: 'ok';
+      row: number;
+      /** Index of the indicator in the matcher's `used` list. */
+      indicator: number;
+      /** The date as read, and the first day of its period (the measurement's key); UTC day numbers. */
+      day: number;
+      periodDay: number;
+      value: number;
+      note: string | null;
+    };
+
+const frequencyOf = (ctx: RowContext, idx: number): IndicatorFrequency => ctx.matcher.used[idx]!.frequency;
+
+export function parseRow(ctx: RowContext, src: SourceRow): ParsedRow {
+  const { mapping: m, columnName } = ctx;
+  const cells = src.cells;
+  const dateCell = cells[m.date] ?? null;
+  const valueCell = cells[m.value] ?? null;
+  const indicatorCell = m.indicator === null ? null : (cells[m.indicator] ?? null);
+  if (isEmptyCell(dateCell) && isEmptyCell(valueCell) && (m.indicator === null || isEmptyCell(indicatorCell))) return { kind: 'blank' };
+
+  const errors: ImportBadRow[] = [];
+  const bad = (col: number | null, code: ImportErrorCode, reason: string, cell: Cell | undefined) =>
+    errors.push({ row: src.row, column: col === null ? null : columnName(col), code, reason, value: cell === undefined ? null : cellText(cell).slice(0, 100) });
+
+  const needed = Math.max(m.date, m.value, m.indicator ?? -1);
+  if (cells.length <= needed) {
+    bad(needed, 'missing_column', `The row has ${cells.length} column${cells.length === 1 ? '' : 's'}; the mapping needs ${needed + 1}`, undefined);
+    return { kind: 'bad', errors };
+  }
+
+  let day = Number.NaN;
+  if (isEmptyCell(dateCell)) bad(m.date, 'empty_date', 'The date is empty', dateCell);
+  else {
+    const d = parseDateCell(dateCell, ctx.dateFormat, ctx.xlsx);
+    if (typeof d === 'number') day = d;
+    else bad(m.date, d.code, d.reason, dateCell);
+  }
+
+  const v = parseNumberCell(valueCell, ctx.decimal);
+  let value = Number.NaN;
+  let empty = false;
+  if (v === null) empty = true;
+  else if (typeof v === 'number') value = v;
+  else bad(m.value, v.code, v.reason, valueCell);
+
+  let indicator = 0;
+  if (m.indicator !== null) {
+    const r = ctx.matcher.resolve(cellText(indicatorCell));
+    if (typeof r === 'number') indicator = r;
+    else bad(m.indicator, r.code, r.reason, indicatorCell);
+  }
+
+  let note: string | null = null;
+  if (m.note !== null) {
+    const text = cellText(cells[m.note] ?? null).trim();
+    if (text.length > NOTE_MAX) bad(m.note, 'note_too_long', `The note has ${text.length} characters (at most ${NOTE_MAX})`, cells[m.note]);
+    note = text || null;
+  }
+
+  if (errors.length) return { kind: 'bad', errors };
+  if (empty) return { kind: 'empty_value', row: src.row };
+  return { kind: 'ok', row: src.row, indicator, day, periodDay: periodStartDay(frequencyOf(ctx, indicator), day), value, note };
+}
