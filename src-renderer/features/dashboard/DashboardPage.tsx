@@ -108,8 +108,8 @@ export default function DashboardPage() {
             <Stack gap="xs" data-testid="dashboard-interventions">
               {interventions.data?.items.map((i) => (
                 <Paper key={i.id} withBorder p="xs" radius="sm">
-                  <Group justify="space-between" wrap="nowrap" gap="xs">
-                    <Text size="sm" fw={600} lineClamp={1} style={{ flex: 1, minWidth: 0 }}>{i.title}</Text>
+                  <Group justify="space-between" wrap="nowrap" gap="xs" align="flex-start">
+                    <Text size="sm" fw={600} lineClamp={2} style={{ flex: 1, minWidth: 0 }}>{i.title}</Text>
                     <Badge tt="none" size="sm" variant="light" style={{ flexShrink: 0, overflow: 'visible' }}>{tc(`interventionStatus.${i.status}`)}</Badge>
                   </Group>
                   <Text size="xs" c="dimmed">

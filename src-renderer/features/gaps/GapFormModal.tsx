@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react';
 import {
   Alert, Button, Group, Modal, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Text, Textarea, TextInput,
 } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
+import { DateInput, DatesProvider } from '@mantine/dates';
+import 'dayjs/locale/fr';
 import { useForm } from '@mantine/form';
 import { IconCash, IconInfoCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -187,8 +188,11 @@ export default function GapFormModal({ opened, onClose, processId, stepId, gap, 
               {...form.getInputProps('frequencyPerMonth')} />
             <NumberInput label={t('hours')} description={t('hoursHelp')} decimalScale={2} data-testid="gap-hours"
               {...form.getInputProps('hoursLostPerOccurrence')} />
-            <DateInput label={t('foundOn')} description={t('foundOnHelp')} valueFormat="YYYY-MM-DD" clearable
-              data-testid="gap-found-on" {...form.getInputProps('foundOn')} />
+            {/* Typed and shown as ISO (unambiguous in both languages); the calendar speaks the user's language. */}
+            <DatesProvider settings={{ locale: locale.startsWith('fr') ? 'fr' : 'en', firstDayOfWeek: 1 }}>
+              <DateInput label={t('foundOn')} description={t('foundOnHelp')} valueFormat="YYYY-MM-DD" clearable
+                data-testid="gap-found-on" {...form.getInputProps('foundOn')} />
+            </DatesProvider>
           </SimpleGrid>
           <TextInput label={t('owner')} data-testid="gap-owner" {...form.getInputProps('owner')} />
           <Textarea label={t('description')} autosize minRows={2} maxRows={6} data-testid="gap-description" {...form.getInputProps('description')} />
