@@ -24,6 +24,8 @@ const list = <T>(v: T | T[] | undefined): T[] | undefined => (v === undefined ? 
 interface Where {
   sql: string;
   params: unknown[];
+  /** A full-text filter is there: the matching ids drive the query. */
+  text: boolean;
 }
 
 /** The WHERE clause of the register (alias g for gaps); a text with nothing searchable in it filters nothing. */
@@ -62,7 +64,7 @@ function whereOf(f: Filters): Where {
     conds.push(`g.id IN (${FTS_IDS_SQL})`);
     params.push(fts, 'gaps');
   }
-  return { sql: conds.join(' AND '), params };
+  return { sql: conds.join(' AND '), params, text: Boolean(fts) };
 }
 
 const STATUS_ORDER = `CASE g.status WHEN 'open' THEN 0 WHEN 'addressing' THEN 1 WHEN 'closed' THEN 2 ELSE 3 END`;
@@ -124,23 +126,33 @@ export function getGap(ws: Workspace, id: string): Gap {
   return gap;
 }
 
-function pageIds(ws: Workspace, where: Where, order: string, limit: number, offset: number, withCost: boolean): string[] {
-  // The cost needs the department's rate; the other sorts read the gaps table (and its indexes) alone.
-  const select = withCost
-    ? `SELECT g.id, ${MONTHLY_COST_SQL} AS monthly_cost_cents FROM gaps g JOIN departments d ON d.id = g.department_id`
-    : `SELECT g.id FROM gaps g`;
+/**
+ * The ids of one page. Sorts that no index orders (cost: it multiplies by the department's rate;
+ * status: its workflow order) read the narrow covering index gaps_register (migration 0003) rather
+ * than the wide rows — the planner, left alone, walks another index and fetches every row. With a
+ * text filter the planner is left alone: it starts from the (usually few) ids the search matched.
+ */
+function pageIds(ws: Workspace, where: Where, by: GapSort | 'priority', order: string, limit: number, offset: number): string[] {
+  const narrow = !where.text && (by === 'cost' || by === 'priority' || by === 'status');
+  const from = narrow ? 'gaps g INDEXED BY gaps_register' : 'gaps g';
+  const select =
+    by === 'cost' || by === 'priority'
+      ? `SELECT g.id, ${MONTHLY_COST_SQL} AS monthly_cost_cents FROM ${from} JOIN departments d ON d.id = g.department_id`
+      : `SELECT g.id FROM ${from}`;
   return (prepared(ws.db, `${select} WHERE ${where.sql} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...where.params, limit, offset) as {
     id: string;
   }[]).map((r) => r.id);
 }
 
+/** Every filter but the text one is a column of gaps_register, so the count never reads the wide rows. */
 function countOf(ws: Workspace, where: Where): number {
-  return prepared(ws.db, `SELECT COUNT(*) FROM gaps g WHERE ${where.sql}`).pluck().get(...where.params) as number;
+  const from = where.text ? 'gaps g' : 'gaps g INDEXED BY gaps_register';
+  return prepared(ws.db, `SELECT COUNT(*) FROM ${from} WHERE ${where.sql}`).pluck().get(...where.params) as number;
 }
 
 export function listGaps(ws: Workspace, q: z.output<typeof gapList>): Page<Gap> {
   const where = whereOf(q);
-  const ids = pageIds(ws, where, orderOf(q.sortBy, q.sortDir), q.limit, q.offset, q.sortBy === 'cost');
+  const ids = pageIds(ws, where, q.sortBy, orderOf(q.sortBy, q.sortDir), q.limit, q.offset);
   return { items: readGaps(ws, ids), total: countOf(ws, where), limit: q.limit, offset: q.offset };
 }
 
@@ -156,7 +168,7 @@ export function listGaps(ws: Workspace, q: z.output<typeof gapList>): Page<Gap> 
 export function listPriorities(ws: Workspace, q: z.output<typeof gapPriorities>): GapPriorityPage {
   const where = whereOf({ departmentId: q.departmentId, processId: q.processId, status: ['open', 'addressing'] });
   const order = `monthly_cost_cents DESC NULLS LAST, g.severity DESC, g.found_on ASC, g.id ASC`;
-  const ids = pageIds(ws, where, order, q.limit, q.offset, true);
+  const ids = pageIds(ws, where, 'priority', order, q.limit, q.offset);
   const items = readViews(ws, ids).map(
     (v, i): GapPriority => ({
       rank: q.offset + i + 1,
