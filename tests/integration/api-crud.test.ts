@@ -200,3 +200,19 @@ describe('deletes take what hangs on them', () => {
     expect((await t.ok('workspace.info', {})).counts).toMatchObject({ step_flows: 0, steps: 0 });
   });
 });
+
+describe('deleting a department', () => {
+  it('leaves no live row of any kind behind', async () => {
+    const d = await t.ok('departments.create', { name: 'Finance', code: 'FIN' });
+    await t.ok('templates.apply', { template: 'finance', departmentId: d.id });
+    const p = (await t.ok('processes.list', { departmentId: d.id })).items[0]!;
+    await t.ok('savedViews.create', { name: 'Costly', departmentId: d.id, filters: { processId: p.id } });
+    await t.ok('vocabulary.add', { departmentId: d.id, kind: 'platform', label: 'Workplace' });
+    const before = (await t.ok('workspace.info', {})).counts;
+    expect(before.saved_views).toBe(1);
+    expect(before.steps).toBeGreaterThan(0);
+    await t.ok('departments.delete', { id: d.id });
+    const after = (await t.ok('workspace.info', {})).counts;
+    for (const [entity, n] of Object.entries(after)) expect([entity, n]).toEqual([entity, 0]);
+  });
+});
