@@ -183,7 +183,7 @@ export function buildIndicatorTrendOption(input: IndicatorTrendInput): EChartsOp
     },
     tooltip: { trigger: 'axis' },
     legend: { bottom: 0, data: series.map((s) => String(s.name)) },
-    grid: { left: 56, right: 24, top: 64, bottom: 48, containLabel: true },
+    grid: { left: 56, right: 24, top: 84, bottom: 48, containLabel: true },
     xAxis: { type: 'time', ...timeBounds([...points.map((p) => p.period), ...(input.interventions ?? []).map((i) => i.startDate)]) },
     yAxis: { type: 'value', name: ind.unit || undefined, ...(bounds ?? {}) },
     series,
