@@ -1,7 +1,237 @@
-// Temporary: the swimlane map of one process (issue 3). Replaced by the process-map feature.
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { ActionIcon, Alert, Box, Button, Card, Center, Group, Loader, Menu, Stack, Text, Title, Tooltip } from '@mantine/core';
+import {
+  IconArrowsMinimize, IconDownload, IconMap2, IconPhoto, IconVectorBezier2, IconZoomIn, IconZoomOut, IconZoomReset,
+} from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import type { ProcessMap } from '@shared/schemas/process-map';
+import { formatNumber } from '@shared/format';
+import { api } from '../../api/client';
+import { showApiError } from '../../components/api-form';
+import { useApp } from '../../stores';
+import GapFormModal from '../gaps/GapFormModal';
+import { download, fileBaseName, serialiseMap, svgToPng } from './map-export';
+import { layoutMap, severityFill } from './map-layout';
+import { MapSvgBody, type MapTexts } from './map-svg';
+import { StepGapsPane } from './step-gaps-pane';
+import { usePanZoom } from './use-pan-zoom';
+
 export interface ProcessMapPanelProps {
   processId: string;
 }
-export default function ProcessMapPanel(_props: ProcessMapPanelProps) {
-  return null;
+
+/**
+ * The swimlane map of one process (issue 3): lanes as rows, steps in flow order, gap markers from the
+ * core; click a step for its gaps and to log one there; zoom, pan, fit; save as SVG or PNG.
+ */
+export default function ProcessMapPanel({ processId }: ProcessMapPanelProps) {
+  const { t, i18n } = useTranslation('process-map');
+  const navigate = useApp((s) => s.navigate);
+  const revision = useApp((s) => s.revision);
+  const bumpRevision = useApp((s) => s.bumpRevision);
+  const [map, setMap] = useState<ProcessMap | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [gapOpen, setGapOpen] = useState(false);
+  const [exporting, setExporting] = useState(false);
+  const contentRef = useRef<SVGGElement | null>(null);
+  const idPrefix = `pm${useId().replace(/[^A-Za-z0-9]/g, '')}`;
+
+  useEffect(() => {
+    let alive = true;
+    api.call('processes.map', { processId }).then(
+      (m) => {
+        if (!alive) return;
+        setMap(m);
+        setError(null);
+      },
+      (e: unknown) => alive && setError(e instanceof Error ? e.message : String(e)),
+    );
+    return () => {
+      alive = false;
+    };
+  }, [processId, revision]);
+
+  const layout = useMemo(() => (map ? layoutMap(map) : null), [map]);
+  const pz = usePanZoom(layout?.width ?? 0, layout?.height ?? 0);
+  const { fit } = pz;
+
+  // Fit once per process when its map first arrives (not after each refresh, which would lose the view).
+  const fittedFor = useRef<string | null>(null);
+  useEffect(() => {
+    if (layout && map && fittedFor.current !== map.process.id) {
+      fittedFor.current = map.process.id;
+      fit();
+    }
+  }, [layout, map, fit]);
+
+  const selected = map?.steps.find((s) => s.id === selectedId) ?? null;
+
+  const texts: MapTexts = useMemo(
+    () => ({
+      noLane: t('noLane'),
+      legendTitle: t('legend.title'),
+      legendLow: t('legend.low'),
+      legendMid: t('legend.mid'),
+      legendHigh: t('legend.high'),
+      loop: t('legend.loop'),
+      openGaps: (n: number) => t('openGaps', { count: n }),
+    }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [t, i18n.language],
+  );
+
+  if (error && !map) return <Alert color="red" title={t('loadError')}>{error}</Alert>;
+  if (!map || !layout) return <Center h={200}><Loader size="sm" /></Center>;
+
+  if (map.steps.length === 0) {
+    return (
+      <Card withBorder padding="xl" data-testid="map-empty">
+        <Stack align="center" gap="sm">
+          <IconMap2 size={40} stroke={1.4} color="var(--mantine-color-indigo-5)" />
+          <Title order={4}>{t('empty.title')}</Title>
+          <Text c="dimmed" ta="center" maw={520}>{t('empty.body')}</Text>
+          <Button onClick={() => navigate('processes', processId, 'steps')} data-testid="map-empty-add-steps">{t('empty.action')}</Button>
+        </Stack>
+      </Card>
+    );
+  }
+
+  const onSelect = (id: string) => {
+    if (pz.dragged.current) return;
+    setSelectedId((cur) => (cur === id ? null : id));
+  };
+
+  const exportAs = async (format: 'svg' | 'png') => {
+    const content = contentRef.current;
+    if (!content) return;
+    setExporting(true);
+    try {
+      const svgText = serialiseMap(content, layout.width, layout.height, map.process.name);
+      const base = fileBaseName(map.process.name);
+      if (format === 'svg') download(new Blob([svgText], { type: 'image/svg+xml' }), `${base}.svg`);
+      else download(await svgToPng(svgText, layout.width, layout.height, 2), `${base}.png`);
+    } catch (e) {
+      showApiError(e);
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  const locale = i18n.language;
+  const total = map.totalGaps;
+  return (
+    <Stack gap="sm" data-testid="process-map">
+      <Group justify="space-between" wrap="wrap" gap="xs">
+        <Group gap="md">
+          <Text size="sm" c="dimmed" data-testid="map-summary">
+            {t('summary', {
+              steps: formatNumber(map.steps.length, locale),
+              lanes: formatNumber(map.lanes.length, locale),
+              gaps: formatNumber(total.openGaps, locale),
+            })}
+          </Text>
+          {map.processGaps.openGaps > 0 && (
+            <Text size="sm" c="orange.8" data-testid="map-process-gaps">{t('processGaps', { count: map.processGaps.openGaps })}</Text>
+          )}
+          <Group gap={10} aria-label={t('legend.title')}>
+            {[
+              { c: severityFill(1), l: t('legend.low') },
+              { c: severityFill(3), l: t('legend.mid') },
+              { c: severityFill(5), l: t('legend.high') },
+            ].map((x) => (
+              <Group key={x.l} gap={4} wrap="nowrap">
+                <span style={{ width: 12, height: 12, borderRadius: 6, background: x.c, display: 'inline-block' }} />
+                <Text size="xs">{x.l}</Text>
+              </Group>
+            ))}
+          </Group>
+        </Group>
+        <Group gap={4}>
+          <Tooltip label={t('zoom.out')}>
+            <ActionIcon variant="default" size="lg" aria-label={t('zoom.out')} onClick={pz.zoomOut} data-testid="map-zoom-out">
+              <IconZoomOut size={18} />
+            </ActionIcon>
+          </Tooltip>
+          <Tooltip label={t('zoom.reset')}>
+            <Button variant="default" size="sm" w={68} px={4} onClick={() => pz.setZoom(1)} aria-label={t('zoom.reset')} data-testid="map-zoom-level">
+              {Math.round(pz.view.k * 100)} %
+            </Button>
+          </Tooltip>
+          <Tooltip label={t('zoom.in')}>
+            <ActionIcon variant="default" size="lg" aria-label={t('zoom.in')} onClick={pz.zoomIn} data-testid="map-zoom-in">
+              <IconZoomIn size={18} />
+            </ActionIcon>
+          </Tooltip>
+          <Tooltip label={t('zoom.fit')}>
+            <ActionIcon variant="default" size="lg" aria-label={t('zoom.fit')} onClick={fit} data-testid="map-fit">
+              <IconArrowsMinimize size={18} />
+            </ActionIcon>
+          </Tooltip>
+          <Menu position="bottom-end" withinPortal>
+            <Menu.Target>
+              <Button variant="light" leftSection={<IconDownload size={16} />} loading={exporting} ml="xs" data-testid="map-export">
+                {t('export.button')}
+              </Button>
+            </Menu.Target>
+            <Menu.Dropdown>
+              <Menu.Item leftSection={<IconVectorBezier2 size={16} />} onClick={() => void exportAs('svg')} data-testid="map-export-svg">
+                {t('export.svg')}
+              </Menu.Item>
+              <Menu.Item leftSection={<IconPhoto size={16} />} onClick={() => void exportAs('png')} data-testid="map-export-png">
+                {t('export.png')}
+              </Menu.Item>
+            </Menu.Dropdown>
+          </Menu>
+        </Group>
+      </Group>
+      <Group align="stretch" gap="sm" wrap="nowrap">
+        <Box
+          ref={pz.ref}
+          {...pz.handlers}
+          data-testid="map-viewport"
+          style={{
+            flex: 1,
+            minWidth: 0,
+            height: 'max(460px, calc(100vh - 330px))',
+            overflow: 'hidden',
+            border: '1px solid var(--mantine-color-gray-3)',
+            borderRadius: 'var(--mantine-radius-md)',
+            background: '#fbfcfe',
+            cursor: 'grab',
+            touchAction: 'none',
+            position: 'relative',
+          }}
+        >
+          <svg width="100%" height="100%" role="img" aria-label={t('mapLabel', { name: map.process.name })} data-testid="map-svg">
+            <g ref={contentRef} transform={`translate(${pz.view.tx},${pz.view.ty}) scale(${pz.view.k})`}>
+              <MapSvgBody layout={layout} texts={texts} selectedId={selectedId} onSelect={onSelect} idPrefix={idPrefix} />
+            </g>
+          </svg>
+          <Text size="xs" c="dimmed" style={{ position: 'absolute', left: 10, bottom: 6, pointerEvents: 'none' }}>
+            {t('zoom.hint')}
+          </Text>
+          <Tooltip label={t('zoom.reset')}>
+            <ActionIcon
+              variant="default"
+              aria-label={t('zoom.reset')}
+              style={{ position: 'absolute', right: 8, bottom: 8 }}
+              onClick={() => pz.setZoom(1)}
+            >
+              <IconZoomReset size={16} />
+            </ActionIcon>
+          </Tooltip>
+        </Box>
+        {selected && <StepGapsPane step={selected} onClose={() => setSelectedId(null)} onLogGap={() => setGapOpen(true)} />}
+      </Group>
+      <GapFormModal
+        opened={gapOpen}
+        onClose={() => setGapOpen(false)}
+        processId={processId}
+        stepId={selected?.id ?? null}
+        gap={null}
+        onSaved={() => bumpRevision()}
+      />
+    </Stack>
+  );
 }
