@@ -1,8 +1,143 @@
-import { Title } from '@mantine/core';
+import { useState } from 'react';
+import { Alert, Badge, Button, Center, Group, Loader, Pagination, Paper, Select, Stack, Table, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { INTERVENTION_STATUSES, type InterventionStatus } from '@shared/domain';
+import { formatDate, formatMoney, formatNumber } from '@shared/format';
+import { api } from '../../api/client';
+import { useApp } from '../../stores';
+import { INTERVENTION_STATUS_COLOURS, NUM_STYLE } from '../gaps/gap-style';
+import { useLoad } from '../processes/use-load';
+import { InterventionDrawer } from './intervention-drawer';
+import { InterventionFormModal } from './intervention-form-modal';
+import { vocabularyLabel } from './vocabulary-select';
 
-// Temporary page while the feature is being built.
+const PAGE_SIZE = 50;
+
+/** Interventions (#/interventions, #/interventions/<id>): paged by the core, newest start first. */
 export default function InterventionsPage() {
-  const { t } = useTranslation();
-  return <Title order={2}>{t('nav.interventions')}</Title>;
+  const { t, i18n } = useTranslation('interventions');
+  const { t: tc } = useTranslation();
+  const locale = i18n.language;
+  const route = useApp((s) => s.route);
+  const navigate = useApp((s) => s.navigate);
+  const departmentId = useApp((s) => s.departmentId);
+  const departments = useApp((s) => s.departments);
+  const bumpRevision = useApp((s) => s.bumpRevision);
+  const [status, setStatus] = useState<InterventionStatus | null>(null);
+  const [text, setText] = useState('');
+  const [offset, setOffset] = useState(0);
+  const [creating, setCreating] = useState(false);
+  const [debounced] = useDebouncedValue(text, 200);
+  const openId = route.page === 'interventions' ? (route.params[0] ?? null) : null;
+
+  const page = useLoad(
+    () =>
+      api.call('interventions.list', {
+        limit: PAGE_SIZE,
+        offset,
+        ...(departmentId ? { departmentId } : {}),
+        ...(status ? { status } : {}),
+        ...(debounced.trim() ? { text: debounced } : {}),
+      }),
+    [departmentId, status, debounced, offset],
+  );
+  const vocab = useLoad(() => api.call('vocabulary.list', {}), []);
+  const label = (kind: 'intervention_kind' | 'platform', code: string | null) => {
+    if (!code) return '—';
+    const e = vocab.data?.find((v) => v.kind === kind && v.code === code);
+    return e ? vocabularyLabel(e, locale) : code;
+  };
+  const items = page.data?.items ?? [];
+  const total = page.data?.total ?? 0;
+  const filtered = !!(status || debounced.trim());
+
+  return (
+    <Stack gap="md">
+      <Group justify="space-between" align="flex-end">
+        <Stack gap={2}>
+          <Title order={2}>{t('title')}</Title>
+          <Text size="sm" c="dimmed">{t('subtitle')}</Text>
+        </Stack>
+        <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)} disabled={departments.length === 0} data-testid="intervention-create">
+          {t('new')}
+        </Button>
+      </Group>
+      <Group gap="sm" align="flex-end">
+        <TextInput label={t('filters.text')} leftSection={<IconSearch size={14} />} w={260} value={text}
+          onChange={(e) => { setText(e.currentTarget.value); setOffset(0); }} data-testid="intervention-filter-text" />
+        <Select label={t('filters.status')} placeholder={t('filters.any')} clearable w={200}
+          data={INTERVENTION_STATUSES.map((s) => ({ value: s, label: tc(`interventionStatus.${s}`) }))}
+          value={status} onChange={(v) => { setStatus(v as InterventionStatus | null); setOffset(0); }} data-testid="intervention-filter-status" />
+      </Group>
+      {page.error && <Alert color="red" title={tc('errors.generic')}>{page.error}</Alert>}
+      <Paper withBorder radius="md">
+        <Table.ScrollContainer minWidth={1100}>
+          <Table highlightOnHover verticalSpacing={8} data-testid="intervention-table">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('col.title')}</Table.Th>
+                <Table.Th>{t('col.kind')}</Table.Th>
+                <Table.Th>{t('col.platform')}</Table.Th>
+                <Table.Th>{t('col.owner')}</Table.Th>
+                <Table.Th>{t('col.status')}</Table.Th>
+                <Table.Th style={{ whiteSpace: 'nowrap' }}>{t('col.start')}</Table.Th>
+                <Table.Th style={{ whiteSpace: 'nowrap' }}>{t('col.end')}</Table.Th>
+                <Table.Th ta="right" style={{ whiteSpace: 'nowrap' }}>{t('col.oneOff')}</Table.Th>
+                <Table.Th ta="right" style={{ whiteSpace: 'nowrap' }}>{t('col.recurring')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {items.map((i) => (
+                <Table.Tr key={i.id} onClick={() => navigate('interventions', i.id)} style={{ cursor: 'pointer' }} data-testid="intervention-row">
+                  <Table.Td maw={320}>
+                    <UnstyledButton fw={600} fz="sm" style={{ textAlign: 'left' }} onClick={() => navigate('interventions', i.id)}>{i.title}</UnstyledButton>
+                  </Table.Td>
+                  <Table.Td><Text size="sm" lineClamp={2}>{label('intervention_kind', i.kind)}</Text></Table.Td>
+                  <Table.Td><Text size="sm">{label('platform', i.platform)}</Text></Table.Td>
+                  <Table.Td><Text size="sm" c={i.owner ? undefined : 'dimmed'}>{i.owner ?? '—'}</Text></Table.Td>
+                  <Table.Td>
+                    <Badge tt="none" variant="light" color={INTERVENTION_STATUS_COLOURS[i.status]} data-testid="intervention-row-status">
+                      {tc(`interventionStatus.${i.status}`)}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}><Text size="sm">{formatDate(i.startDate, locale)}</Text></Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}><Text size="sm">{formatDate(i.endDate, locale)}</Text></Table.Td>
+                  <Table.Td ta="right" style={{ ...NUM_STYLE, whiteSpace: 'nowrap' }}><Text size="sm">{formatMoney(i.oneOffCostCents, i.currency, locale, 0)}</Text></Table.Td>
+                  <Table.Td ta="right" style={{ ...NUM_STYLE, whiteSpace: 'nowrap' }}>
+                    <Text size="sm">{formatMoney(i.recurringCostCents, i.currency, locale, 0)}{t('perMonth')}</Text>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+        {page.loading && !page.data && <Center h={120}><Loader size="sm" /></Center>}
+        {!page.loading && items.length === 0 && (
+          <Text ta="center" c="dimmed" p="xl" data-testid="intervention-empty">{filtered ? t('emptyFiltered') : t('empty')}</Text>
+        )}
+        {total > 0 && (
+          <Group justify="space-between" px="md" py="xs" style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }}>
+            <Text size="sm" c="dimmed">
+              {t('range', { from: formatNumber(offset + 1, locale), to: formatNumber(Math.min(offset + PAGE_SIZE, total), locale), total: formatNumber(total, locale) })}
+            </Text>
+            {total > PAGE_SIZE && (
+              <Pagination size="sm" total={Math.ceil(total / PAGE_SIZE)} value={Math.floor(offset / PAGE_SIZE) + 1}
+                onChange={(p) => setOffset((p - 1) * PAGE_SIZE)} />
+            )}
+          </Group>
+        )}
+      </Paper>
+      <InterventionDrawer id={openId} onClose={() => navigate('interventions')} />
+      <InterventionFormModal
+        opened={creating}
+        onClose={() => setCreating(false)}
+        onSaved={(i) => {
+          bumpRevision();
+          navigate('interventions', i.id);
+        }}
+      />
+    </Stack>
+  );
 }

@@ -1,0 +1,214 @@
+import { useState } from 'react';
+import {
+  Alert, Badge, Button, Center, Group, Loader, MultiSelect, Pagination, Paper, Select, Stack, Table, Text, TextInput, Tooltip, UnstyledButton,
+} from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { IconArrowDown, IconArrowUp, IconFilterOff, IconSearch, IconSelector } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { GAP_STATUSES, GAP_TYPES, type GapStatus, type GapType } from '@shared/domain';
+import type { Gap, GapSort } from '@shared/schemas/gaps';
+import { formatDate, formatMoney, formatNumber } from '@shared/format';
+import { api } from '../../api/client';
+import { useApp } from '../../stores';
+import { useLoad } from '../processes/use-load';
+import { GAP_STATUS_COLOURS, NUM_STYLE, severityColour } from './gap-style';
+import { EMPTY_REGISTER, fromView, isFiltered, toListInput, type RegisterState } from './register-filters';
+import { SavedViewsMenu } from './saved-views-menu';
+
+const PAGE_SIZE = 50;
+
+function SortHeader({ label, sort, state, onSort, align }: {
+  label: string;
+  sort: GapSort;
+  state: RegisterState;
+  onSort(sort: GapSort): void;
+  align?: 'right';
+}) {
+  const active = state.sortBy === sort;
+  const Icon = !active ? IconSelector : state.sortDir === 'asc' ? IconArrowUp : IconArrowDown;
+  return (
+    <Table.Th ta={align} style={{ whiteSpace: 'nowrap' }} aria-sort={active ? (state.sortDir === 'asc' ? 'ascending' : 'descending') : 'none'}>
+      <UnstyledButton onClick={() => onSort(sort)} data-testid={`sort-${sort}`} fw={600} fz="sm">
+        <Group gap={4} wrap="nowrap" justify={align === 'right' ? 'flex-end' : 'flex-start'}>
+          {label}
+          <Icon size={14} stroke={1.8} opacity={active ? 1 : 0.45} />
+        </Group>
+      </UnstyledButton>
+    </Table.Th>
+  );
+}
+
+/** The gap register: filters, server-side sort and paging (the core runs both in SQL), saved views. */
+export function GapRegister({ onOpen }: { onOpen(gap: Gap): void }) {
+  const { t, i18n } = useTranslation('gaps');
+  const { t: tc } = useTranslation();
+  const locale = i18n.language;
+  const departmentId = useApp((s) => s.departmentId);
+  const setDepartmentId = useApp((s) => s.setDepartmentId);
+  const [state, setState] = useState<RegisterState>(EMPTY_REGISTER);
+  const [offset, setOffset] = useState(0);
+  const [text] = useDebouncedValue(state.text, 200);
+  const [owner] = useDebouncedValue(state.owner, 300);
+  const query = { ...state, text, owner };
+  const patch = (p: Partial<RegisterState>) => {
+    setState((s) => ({ ...s, ...p }));
+    setOffset(0);
+  };
+
+  const processes = useLoad(() => api.call('processes.list', { limit: 1000, ...(departmentId ? { departmentId } : {}) }), [departmentId]);
+  const page = useLoad(
+    () => api.call('gaps.list', toListInput(query, departmentId, offset, PAGE_SIZE)),
+    [JSON.stringify(query), departmentId, offset],
+  );
+
+  const onSort = (sort: GapSort) =>
+    patch({ sortBy: sort, sortDir: state.sortBy === sort ? (state.sortDir === 'asc' ? 'desc' : 'asc') : sort === 'title' ? 'asc' : 'desc' });
+
+  const items = page.data?.items ?? [];
+  const total = page.data?.total ?? 0;
+  const filtered = isFiltered(state);
+  return (
+    <Stack gap="sm">
+      <Group gap="sm" align="flex-end" wrap="wrap">
+        <TextInput
+          label={t('filters.text')}
+          leftSection={<IconSearch size={14} />}
+          w={220}
+          value={state.text}
+          onChange={(e) => patch({ text: e.currentTarget.value })}
+          data-testid="filter-text"
+        />
+        <Select
+          label={t('filters.process')}
+          placeholder={t('filters.any')}
+          w={220}
+          clearable
+          searchable
+          data={(processes.data?.items ?? []).map((p) => ({ value: p.id, label: p.name }))}
+          value={state.processId}
+          onChange={(v) => patch({ processId: v })}
+          data-testid="filter-process"
+        />
+        <MultiSelect
+          label={t('filters.type')}
+          placeholder={state.type.length ? undefined : t('filters.any')}
+          w={220}
+          clearable
+          data={GAP_TYPES.map((g) => ({ value: g, label: tc(`gapType.${g}`) }))}
+          value={state.type}
+          onChange={(v) => patch({ type: v as GapType[] })}
+          data-testid="filter-type"
+        />
+        <MultiSelect
+          label={t('filters.status')}
+          placeholder={state.status.length ? undefined : t('filters.any')}
+          w={220}
+          clearable
+          data={GAP_STATUSES.map((s) => ({ value: s, label: tc(`gapStatus.${s}`) }))}
+          value={state.status}
+          onChange={(v) => patch({ status: v as GapStatus[] })}
+          data-testid="filter-status"
+        />
+        <TextInput label={t('filters.owner')} w={160} value={state.owner} onChange={(e) => patch({ owner: e.currentTarget.value })}
+          data-testid="filter-owner" />
+        <Select
+          label={t('filters.severity')}
+          placeholder={t('filters.any')}
+          w={150}
+          clearable
+          data={['1', '2', '3', '4', '5'].map((v) => ({ value: v, label: t('filters.severityAtLeast', { n: v }) }))}
+          value={state.severityMin === null ? null : String(state.severityMin)}
+          onChange={(v) => patch({ severityMin: v ? Number(v) : null })}
+          data-testid="filter-severity"
+        />
+        <Group gap="xs" ml="auto">
+          {filtered && (
+            <Button variant="subtle" leftSection={<IconFilterOff size={16} />} onClick={() => patch({ ...EMPTY_REGISTER, sortBy: state.sortBy, sortDir: state.sortDir })}>
+              {t('filters.clear')}
+            </Button>
+          )}
+          <SavedViewsMenu
+            state={state}
+            onApply={(v) => {
+              if (v.filters.departmentId && v.filters.departmentId !== departmentId) setDepartmentId(v.filters.departmentId);
+              patch(fromView(v.filters, v.sortBy, v.sortDir));
+            }}
+          />
+        </Group>
+      </Group>
+
+      {page.error && <Alert color="red" title={tc('errors.generic')}>{page.error}</Alert>}
+      <Paper withBorder radius="md" pos="relative">
+        <Table.ScrollContainer minWidth={1320}>
+          <Table highlightOnHover verticalSpacing={8} stickyHeader data-testid="gap-register">
+            <Table.Thead>
+              <Table.Tr>
+                <SortHeader label={t('col.title')} sort="title" state={state} onSort={onSort} />
+                <Table.Th>{t('col.process')}</Table.Th>
+                <Table.Th>{t('col.step')}</Table.Th>
+                <Table.Th>{t('col.type')}</Table.Th>
+                <SortHeader label={t('col.severity')} sort="severity" state={state} onSort={onSort} />
+                <Table.Th ta="right" style={{ whiteSpace: 'nowrap' }}>{t('col.frequency')}</Table.Th>
+                <Table.Th ta="right" style={{ whiteSpace: 'nowrap' }}>{t('col.hours')}</Table.Th>
+                <SortHeader label={t('col.cost')} sort="cost" state={state} onSort={onSort} align="right" />
+                <SortHeader label={t('col.status')} sort="status" state={state} onSort={onSort} />
+                <Table.Th>{t('col.owner')}</Table.Th>
+                <SortHeader label={t('col.foundOn')} sort="foundOn" state={state} onSort={onSort} />
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {items.map((g) => (
+                <Table.Tr key={g.id} onClick={() => onOpen(g)} style={{ cursor: 'pointer' }} data-testid="register-row">
+                  <Table.Td maw={320}>
+                    <UnstyledButton onClick={() => onOpen(g)} fw={600} fz="sm" style={{ textAlign: 'left' }} data-testid="register-title">
+                      {g.title}
+                    </UnstyledButton>
+                  </Table.Td>
+                  <Table.Td><Text size="sm" lineClamp={2}>{g.processName}</Text></Table.Td>
+                  <Table.Td><Text size="sm" c={g.stepName ? undefined : 'dimmed'} lineClamp={2}>{g.stepName ?? '—'}</Text></Table.Td>
+                  <Table.Td><Text size="sm">{tc(`gapType.${g.type}`)}</Text></Table.Td>
+                  <Table.Td ta="center"><Badge tt="none" variant="light" color={severityColour(g.severity)}>{g.severity}</Badge></Table.Td>
+                  <Table.Td ta="right" style={NUM_STYLE}><Text size="sm">{formatNumber(g.frequencyPerMonth, locale)}</Text></Table.Td>
+                  <Table.Td ta="right" style={NUM_STYLE}><Text size="sm">{formatNumber(g.hoursLostPerOccurrence, locale)}</Text></Table.Td>
+                  <Table.Td ta="right" style={{ ...NUM_STYLE, whiteSpace: 'nowrap' }}>
+                    {g.monthlyCostCents === null ? (
+                      <Tooltip label={t('noRate')}><Text span size="sm" c="dimmed">—</Text></Tooltip>
+                    ) : (
+                      <Text size="sm" fw={600}>{formatMoney(g.monthlyCostCents, g.currency, locale, 0)}</Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td>
+                    <Badge tt="none" variant="dot" color={GAP_STATUS_COLOURS[g.status]} style={{ overflow: 'visible' }} data-testid="register-status">
+                      {tc(`gapStatus.${g.status}`)}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td><Text size="sm" c={g.owner ? undefined : 'dimmed'}>{g.owner ?? '—'}</Text></Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}><Text size="sm">{formatDate(g.foundOn, locale)}</Text></Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+        {page.loading && !page.data && <Center h={120}><Loader size="sm" /></Center>}
+        {!page.loading && items.length === 0 && (
+          <Text ta="center" c="dimmed" p="xl" data-testid="register-empty">{filtered ? t('emptyFiltered') : t('empty')}</Text>
+        )}
+        {total > 0 && (
+          <Group justify="space-between" px="md" py="xs" style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }}>
+            <Text size="sm" c="dimmed" data-testid="register-count">
+              {t('range', {
+                from: formatNumber(offset + 1, locale),
+                to: formatNumber(Math.min(offset + PAGE_SIZE, total), locale),
+                total: formatNumber(total, locale),
+              })}
+            </Text>
+            {total > PAGE_SIZE && (
+              <Pagination size="sm" total={Math.ceil(total / PAGE_SIZE)} value={Math.floor(offset / PAGE_SIZE) + 1}
+                onChange={(p) => setOffset((p - 1) * PAGE_SIZE)} />
+            )}
+          </Group>
+        )}
+      </Paper>
+    </Stack>
+  );
+}

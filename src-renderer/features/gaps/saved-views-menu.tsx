@@ -1,0 +1,133 @@
+import { useState } from 'react';
+import { ActionIcon, Button, Group, Menu, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { modals } from '@mantine/modals';
+import { IconBookmark, IconDeviceFloppy, IconTrash } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import type { SavedView } from '@shared/schemas/gap-workflow';
+import { api } from '../../api/client';
+import { notifySaved, showApiError } from '../../components/api-form';
+import { useApp } from '../../stores';
+import { useLoad } from '../processes/use-load';
+import { toFilters, type RegisterState } from './register-filters';
+
+export interface SavedViewsMenuProps {
+  state: RegisterState;
+  onApply(view: SavedView): void;
+}
+
+/** Save the register's filters and sort under a name, pick one back, delete one. */
+export function SavedViewsMenu({ state, onApply }: SavedViewsMenuProps) {
+  const { t } = useTranslation('gaps');
+  const { t: tc } = useTranslation();
+  const departmentId = useApp((s) => s.departmentId);
+  const departments = useApp((s) => s.departments);
+  const bumpRevision = useApp((s) => s.bumpRevision);
+  const views = useLoad(() => api.call('savedViews.list', { entity: 'gaps', ...(departmentId ? { departmentId } : {}) }), [departmentId]);
+  const [saving, setSaving] = useState(false);
+  const form = useForm({ mode: 'controlled', initialValues: { name: '', departmentId: departmentId ?? '' } });
+
+  const openSave = () => {
+    form.setValues({ name: '', departmentId: departmentId ?? departments[0]?.id ?? '' });
+    form.clearErrors();
+    setSaving(true);
+  };
+  const save = form.onSubmit(async (v) => {
+    try {
+      const view = await api.call('savedViews.create', {
+        name: v.name,
+        entity: 'gaps',
+        ...(v.departmentId ? { departmentId: v.departmentId } : {}),
+        filters: toFilters(state, departmentId),
+        sortBy: state.sortBy,
+        sortDir: state.sortDir,
+      });
+      notifySaved(t('views.saved', { name: view.name }));
+      setSaving(false);
+      bumpRevision();
+    } catch (e) {
+      showApiError(e, form);
+    }
+  });
+  const remove = (view: SavedView) =>
+    modals.openConfirmModal({
+      title: t('views.deleteTitle', { name: view.name }),
+      children: <Text size="sm">{t('views.deleteBody')}</Text>,
+      labels: { confirm: tc('actions.delete'), cancel: tc('actions.cancel') },
+      confirmProps: { color: 'red' },
+      onConfirm: async () => {
+        try {
+          await api.call('savedViews.delete', { id: view.id });
+          notifySaved(tc('state.deleted'));
+          bumpRevision();
+        } catch (e) {
+          showApiError(e);
+        }
+      },
+    });
+
+  const list = views.data ?? [];
+  return (
+    <>
+      <Menu position="bottom-end" withinPortal shadow="md" width={300}>
+        <Menu.Target>
+          <Button variant="default" leftSection={<IconBookmark size={16} />} data-testid="saved-views">
+            {t('views.button')}
+          </Button>
+        </Menu.Target>
+        <Menu.Dropdown>
+          <Menu.Label>{t('views.label')}</Menu.Label>
+          {list.length === 0 && <Menu.Item disabled>{t('views.empty')}</Menu.Item>}
+          {list.map((v) => (
+            <Menu.Item
+              key={v.id}
+              onClick={() => onApply(v)}
+              data-testid="saved-view-item"
+              rightSection={
+                <ActionIcon
+                  size="sm"
+                  variant="subtle"
+                  color="red"
+                  aria-label={t('views.delete', { name: v.name })}
+                  onClick={(e) => {
+                    e.stopPropagation();
+                    remove(v);
+                  }}
+                >
+                  <IconTrash size={14} />
+                </ActionIcon>
+              }
+            >
+              {v.name}
+            </Menu.Item>
+          ))}
+          <Menu.Divider />
+          <Menu.Item leftSection={<IconDeviceFloppy size={14} />} onClick={openSave} data-testid="saved-view-save">
+            {t('views.saveCurrent')}
+          </Menu.Item>
+        </Menu.Dropdown>
+      </Menu>
+      <Modal opened={saving} onClose={() => setSaving(false)} title={t('views.saveTitle')}>
+        <form onSubmit={save}>
+          <Stack gap="sm">
+            <Text size="sm" c="dimmed">{t('views.saveHelp')}</Text>
+            <TextInput label={t('views.name')} withAsterisk data-autofocus data-testid="saved-view-name" {...form.getInputProps('name')} />
+            {!departmentId && (
+              <Select
+                label={tc('department.filter')}
+                description={t('views.departmentHelp')}
+                data={departments.map((d) => ({ value: d.id, label: `${d.code} · ${d.name}` }))}
+                allowDeselect={false}
+                {...form.getInputProps('departmentId')}
+              />
+            )}
+            <Group justify="flex-end">
+              <Button variant="default" onClick={() => setSaving(false)}>{tc('actions.cancel')}</Button>
+              <Button type="submit" data-testid="saved-view-submit">{tc('actions.save')}</Button>
+            </Group>
+          </Stack>
+        </form>
+      </Modal>
+    </>
+  );
+}
