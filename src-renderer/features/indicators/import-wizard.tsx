@@ -142,8 +142,12 @@ export function ImportWizard({ opened, onClose, departmentId, indicators, indica
         ...(dateFormat ? { dateFormat } : {}),
         onExisting,
       });
-      setJob(await api.call('imports.jobs.get', { jobId }));
-      setStep(2);
+      const first = await api.call('imports.jobs.get', { jobId });
+      setJob(first);
+      // A small file may be done before the first look.
+      const finished = first.phase !== 'validating' && first.phase !== 'writing';
+      setStep(finished ? 3 : 2);
+      if (first.phase === 'done') bumpRevision();
     } catch (e) {
       setStartError(e instanceof Error ? e.message : String(e));
     } finally {

@@ -1,0 +1,219 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../helpers/chromium';
+import { startTestShell, type RunningShell } from '../helpers/web-shell';
+import { tempDir } from '../helpers/workspace';
+
+// Issue 5 through the built renderer in real Chromium: a French-style CSV imported with the wizard
+// (the ambiguous dates asked), the trend chart and RAG status, the impact of the linked intervention,
+// a bad file refused with every bad row and nothing written, and a benefit model with its ROI.
+
+const SHOTS = path.resolve(__dirname, '../../test-results/screenshots');
+const ROOT = path.resolve(__dirname, '../..');
+
+let browser: Browser;
+beforeAll(async () => {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function newPage(): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
+  return context.newPage();
+}
+const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+
+async function call<T>(shell: RunningShell, method: string, input: unknown): Promise<T> {
+  const res = await fetch(`${shell.shell.origin}/api/${method}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-boucle-token': shell.shell.token },
+    body: JSON.stringify({ input }),
+  });
+  const body = (await res.json()) as { ok: boolean; data?: T; error?: unknown };
+  if (!body.ok) throw new Error(`${method}: ${JSON.stringify(body.error)}`);
+  return body.data as T;
+}
+
+/** 24 months, 2023-01 … 2024-12, on the 1st (so dd/mm and mm/dd both read): ~12 days before 2024-01, ~6 after. */
+function goodCsv(): string {
+  const lines = ['Date;Valeur;Commentaire'];
+  const before = [12.4, 11.8, 12.9, 12.1, 13.2, 11.6, 12.7, 12.3, 11.9, 12.8, 12.2, 12.5];
+  const after = [6.4, 5.9, 6.8, 6.1, 5.7, 6.6, 6.0, 6.3, 5.8, 6.5, 6.2, 5.6];
+  [...before, ...after].forEach((v, i) => {
+    const year = 2023 + Math.floor(i / 12);
+    const month = String((i % 12) + 1).padStart(2, '0');
+    lines.push(`01/${month}/${year};${v.toFixed(1).replace('.', ',')};${i === 12 ? 'Lancement de la communauté' : ''}`);
+  });
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+describe('indicators: import, chart, impact, rejection, ROI', () => {
+  let shell: RunningShell;
+  let dir: string;
+  beforeAll(async () => {
+    shell = await startTestShell();
+    dir = tempDir('boucle-e2e-csv-');
+  });
+  afterAll(async () => {
+    await shell?.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('imports a French CSV through the wizard, then shows the chart, the RAG status and the impact', async () => {
+    const dep = await call<{ id: string }>(shell, 'departments.create', { name: 'Finance', code: 'FIN', loadedHourlyRateCents: 6500 });
+    const itv = await call<{ id: string }>(shell, 'interventions.create', {
+      departmentId: dep.id, title: 'AP community of practice', kind: 'community_of_practice', startDate: '2024-01-01',
+      status: 'running', oneOffCostCents: 500000, recurringCostCents: 80000,
+    });
+    const ind = await call<{ id: string }>(shell, 'indicators.create', {
+      departmentId: dep.id, name: 'Invoice cycle time', unit: 'days', direction: 'lower', baselineValue: 12, baselineDate: '2023-01-01', targetValue: 6,
+      tolerancePct: 10, frequency: 'monthly', source: 'erp', sourceDetail: 'SAP FI ageing report',
+    });
+    await call(shell, 'links.indicator.add', { indicatorId: ind.id, target: 'intervention', targetId: itv.id });
+
+    const page = await newPage();
+    await page.goto(`${shell.shell.url}#/indicators/${ind.id}`);
+    await page.getByTestId('indicator-title').filter({ hasText: 'Invoice cycle time' }).waitFor();
+    await page.getByTestId('indicator-chart-empty').waitFor();
+    // The grid lays out the expected months, all missing for now.
+    expect(await page.locator('[data-testid=grid-row][data-missing]').count()).toBeGreaterThan(0);
+
+    const file = path.join(dir, 'cycle-time.csv');
+    fs.writeFileSync(file, goodCsv(), 'utf8');
+    await page.getByTestId('indicator-import').click();
+    await page.getByTestId('import-file-input').setInputFiles(file);
+    await page.getByTestId('import-mapping').waitFor();
+    // Detected: ; separator, decimal comma, a header; the dates can be read both ways, so it asks.
+    expect(await page.getByTestId('import-separator').inputValue()).toBe(';');
+    expect(await page.getByTestId('import-decimal').inputValue()).toContain('Comma');
+    await page.getByTestId('import-date-ambiguous').waitFor();
+    expect(await page.getByTestId('import-start').isDisabled()).toBe(true);
+    expect(await page.getByTestId('import-map-date').inputValue()).toBe('Date');
+    expect(await page.getByTestId('import-map-value').inputValue()).toBe('Valeur');
+    await page.getByTestId('import-date-dmy').click();
+    // Re-parsed with the chosen order: the first row is January 2023 with 12.4.
+    await page.getByTestId('import-parsed').locator('tbody tr').first().filter({ hasText: 'Jan 1, 2023' }).waitFor();
+    await expect.poll(() => page.getByTestId('import-parsed').locator('tbody tr').first().textContent()).toContain('12.4');
+    await shot(page, 'indicators-01-import-mapping');
+
+    await page.getByTestId('import-start').click();
+    await page.getByTestId('import-done').waitFor({ timeout: 20_000 });
+    expect(await page.getByTestId('import-count-inserted').textContent()).toContain('24');
+    await page.getByTestId('import-close').click();
+
+    const stored = await call<{ total: number }>(shell, 'measurements.list', { indicatorId: ind.id, limit: 1 });
+    expect(stored.total).toBe(24);
+
+    // The chart is drawn (ECharts canvas) and the status is the core's.
+    await page.locator('[data-testid=indicator-chart] canvas').first().waitFor();
+    const status = await call<{ status: string }>(shell, 'indicators.status', { indicatorId: ind.id });
+    expect(await page.getByTestId('rag-badge').first().getAttribute('data-status')).toBe(status.status);
+    expect(status.status).not.toBe('no_data');
+    await page.getByTestId('xmr-summary').waitFor();
+
+    // Impact: before ≈ 12.4, after ≈ 6.2, improved, with the core's numbers on screen.
+    await page.getByTestId('tab-impact').click();
+    await page.getByTestId('impact-verdict').waitFor();
+    expect(await page.getByTestId('impact-verdict').getAttribute('data-verdict')).toBe('improved');
+    const impact = await call<{ status: string; change: number; before: { n: number; mean: number }; after: { n: number } }>(
+      shell, 'impact.compute', { interventionId: itv.id, indicatorId: ind.id },
+    );
+    expect(impact.status).toBe('ok');
+    expect(impact.before.n).toBe(12);
+    expect(impact.after.n).toBe(12);
+    const changeText = (await page.getByTestId('impact-change').textContent()) ?? '';
+    expect(changeText).toContain(new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 }).format(impact.change));
+    expect(await page.getByTestId('impact-before').textContent()).toContain('12');
+    await page.getByTestId('impact-interval').waitFor();
+    await shot(page, 'indicators-02-impact');
+    await page.getByTestId('tab-measurements').click();
+    await page.getByTestId('measurement-grid').waitFor();
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await shot(page, 'indicators-03-indicator-page');
+
+    // A bad file: two bad dates and a bad number. Refused with every bad row; nothing written.
+    const bad = path.join(dir, 'bad.csv');
+    fs.writeFileSync(bad, ['Date;Valeur', '01/01/2025;4,2', '32/01/2025;4,0', '01/03/2025;abc', '2025-13-01;3,9', '01/05/2025;3,8'].join('\n'));
+    await page.getByTestId('indicator-import').click();
+    await page.getByTestId('import-file-input').setInputFiles(bad);
+    await page.getByTestId('import-mapping').waitFor();
+    const dmy = page.getByTestId('import-date-dmy');
+    if (await dmy.count()) await dmy.click();
+    else {
+      await page.getByTestId('import-date-format-select').click();
+      await page.getByRole('option', { name: /Day\/month\/year/ }).click();
+    }
+    await page.getByTestId('import-start').click();
+    await page.getByTestId('import-rejected').waitFor({ timeout: 20_000 });
+    const badRows = await page.getByTestId('import-bad-row').allTextContents();
+    expect(badRows.length).toBe(3);
+    expect(badRows[0]).toMatch(/^3/); // spreadsheet row numbers: header is row 1
+    expect(badRows.some((r) => r.startsWith('4') && r.includes('abc'))).toBe(true);
+    expect(await page.getByTestId('import-rejected').textContent()).toContain('Nothing was written');
+    expect(await page.getByTestId('import-rejected').textContent()).toContain('3 bad rows');
+    await shot(page, 'indicators-04-import-rejected');
+    const after = await call<{ total: number }>(shell, 'measurements.list', { indicatorId: ind.id, limit: 1 });
+    expect(after.total).toBe(24);
+    await page.getByTestId('import-close').click();
+
+    // Impact & ROI: a hard benefit typed in euros is stored in exact cents; the ROI comes from the core.
+    await page.goto(`${shell.shell.url}#/indicators/roi`);
+    await page.getByTestId('roi-view').waitFor();
+    await page.getByTestId('roi-from').fill('2024-01-01');
+    await page.getByTestId('roi-to').fill('2024-12-31');
+    await page.getByTestId('roi-intervention').click();
+    await page.getByRole('option', { name: 'AP community of practice' }).click();
+    await page.getByTestId('benefit-empty').waitFor();
+    await page.getByTestId('benefit-create').click();
+    await page.getByTestId('benefit-kind').getByText('Cost avoided').click();
+    await page.getByTestId('benefit-label').fill('Late-payment penalties avoided');
+    await page.getByTestId('benefit-class').getByText('Hard').click();
+    await page.getByTestId('benefit-amount').fill('1250.29');
+    await page.getByTestId('benefit-save').click();
+    await page.getByTestId('benefit-row').waitFor();
+    const models = await call<{ amountCents: number; classification: string }[]>(shell, 'benefitModels.list', { interventionId: itv.id });
+    expect(models).toHaveLength(1);
+    expect(models[0]).toMatchObject({ amountCents: 125029, classification: 'hard' });
+    const roi = await call<{ benefit: { hardCents: number }; costCents: number }>(shell, 'roi.intervention', {
+      interventionId: itv.id, from: '2024-01-01', to: '2024-12-31',
+    });
+    expect(roi.benefit.hardCents).toBe(125029 * 12);
+    const fmt = (c: number) => new Intl.NumberFormat('en-US', { style: 'currency', currency: 'EUR' }).format(c / 100);
+    await page.getByTestId('roi-figures').filter({ hasText: fmt(roi.benefit.hardCents) }).waitFor();
+    await page.getByTestId('roi-figures').filter({ hasText: fmt(roi.costCents) }).waitFor();
+    await page.getByTestId('roi-dept-figures').filter({ hasText: fmt(roi.benefit.hardCents) }).waitFor();
+    await shot(page, 'indicators-05-roi');
+  });
+});
+
+describe('indicators with the demo data', () => {
+  let shell: RunningShell;
+  beforeAll(async () => {
+    const dir = tempDir('boucle-e2e-demo-ind-');
+    execFileSync(process.execPath, [path.join(ROOT, 'bin/boucle.mjs'), 'demo', '--data', dir], { stdio: 'pipe' });
+    shell = await startTestShell(dir);
+  });
+  afterAll(async () => {
+    await shell?.stop();
+  });
+
+  it('shows the list and an indicator page filled', async () => {
+    const page = await newPage();
+    await page.goto(`${shell.shell.url}#/indicators`);
+    await page.getByTestId('indicator-row').first().waitFor();
+    await shot(page, 'indicators-demo-01-list');
+    await page.getByTestId('indicator-link').first().click();
+    await page.locator('[data-testid=indicator-chart] canvas').first().waitFor();
+    await page.waitForTimeout(600); // the chart's entry animation
+    await shot(page, 'indicators-demo-02-indicator');
+    await page.getByTestId('tab-impact').click();
+    await page.getByTestId('impact-card').first().waitFor();
+    await shot(page, 'indicators-demo-03-impact');
+  });
+});
