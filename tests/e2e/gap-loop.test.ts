@@ -173,7 +173,7 @@ describe('gap screens with the demo data', () => {
 
     // Server-side sort: by severity, highest first.
     await page.getByTestId('sort-severity').click();
-    await expect.poll(async () => (await page.getByTestId('register-row').first().locator('td').nth(4).textContent())).toBe('5');
+    await expect.poll(async () => (await page.getByTestId('register-row').first().locator('td').nth(3).textContent())).toBe('5');
 
     await page.getByTestId('tab-priorities').click();
     await page.getByTestId('priority-row').first().waitFor();

@@ -7,7 +7,7 @@ import { formatDate, formatMoney, formatNumber } from '@shared/format';
 import { api } from '../../api/client';
 import { useApp } from '../../stores';
 import { useLoad } from '../processes/use-load';
-import { GAP_STATUS_COLOURS, NUM_STYLE, severityColour } from './gap-style';
+import { BADGE_FULL, GAP_STATUS_COLOURS, NUM_STYLE, severityColour } from './gap-style';
 
 const PAGE_SIZE = 50;
 
@@ -35,7 +35,7 @@ export function GapPriorities({ onOpen }: { onOpen(gap: Gap): void }) {
         <Text ta="center" c="dimmed" p="xl">{t('priorities.empty')}</Text>
       ) : (
         <Table.ScrollContainer minWidth={1100}>
-          <Table verticalSpacing={8} highlightOnHover data-testid="priorities-table">
+          <Table verticalSpacing={8} horizontalSpacing="xs" highlightOnHover data-testid="priorities-table">
             <Table.Thead>
               <Table.Tr>
                 <Table.Th ta="right" w={56}>#</Table.Th>
@@ -70,7 +70,7 @@ export function GapPriorities({ onOpen }: { onOpen(gap: Gap): void }) {
                   </Table.Td>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}><Text size="sm">{formatDate(p.foundOn, locale)}</Text></Table.Td>
                   <Table.Td>
-                    <Badge tt="none" variant="dot" color={GAP_STATUS_COLOURS[p.gap.status]} style={{ overflow: 'visible' }}>
+                    <Badge tt="none" variant="dot" color={GAP_STATUS_COLOURS[p.gap.status]} styles={BADGE_FULL}>
                       {tc(`gapStatus.${p.gap.status}`)}
                     </Badge>
                   </Table.Td>

@@ -11,7 +11,7 @@ import { formatDate, formatMoney, formatNumber } from '@shared/format';
 import { api } from '../../api/client';
 import { useApp } from '../../stores';
 import { useLoad } from '../processes/use-load';
-import { GAP_STATUS_COLOURS, NUM_STYLE, severityColour } from './gap-style';
+import { BADGE_FULL, GAP_STATUS_COLOURS, NUM_STYLE, severityColour } from './gap-style';
 import { EMPTY_REGISTER, fromView, isFiltered, toListInput, type RegisterState } from './register-filters';
 import { SavedViewsMenu } from './saved-views-menu';
 
@@ -73,7 +73,7 @@ export function GapRegister({ onOpen }: { onOpen(gap: Gap): void }) {
         <TextInput
           label={t('filters.text')}
           leftSection={<IconSearch size={14} />}
-          w={220}
+          w={200}
           value={state.text}
           onChange={(e) => patch({ text: e.currentTarget.value })}
           data-testid="filter-text"
@@ -81,7 +81,7 @@ export function GapRegister({ onOpen }: { onOpen(gap: Gap): void }) {
         <Select
           label={t('filters.process')}
           placeholder={t('filters.any')}
-          w={220}
+          w={200}
           clearable
           searchable
           data={(processes.data?.items ?? []).map((p) => ({ value: p.id, label: p.name }))}
@@ -92,7 +92,7 @@ export function GapRegister({ onOpen }: { onOpen(gap: Gap): void }) {
         <MultiSelect
           label={t('filters.type')}
           placeholder={state.type.length ? undefined : t('filters.any')}
-          w={220}
+          w={190}
           clearable
           data={GAP_TYPES.map((g) => ({ value: g, label: tc(`gapType.${g}`) }))}
           value={state.type}
@@ -102,50 +102,52 @@ export function GapRegister({ onOpen }: { onOpen(gap: Gap): void }) {
         <MultiSelect
           label={t('filters.status')}
           placeholder={state.status.length ? undefined : t('filters.any')}
-          w={220}
+          w={190}
           clearable
           data={GAP_STATUSES.map((s) => ({ value: s, label: tc(`gapStatus.${s}`) }))}
           value={state.status}
           onChange={(v) => patch({ status: v as GapStatus[] })}
           data-testid="filter-status"
         />
-        <TextInput label={t('filters.owner')} w={160} value={state.owner} onChange={(e) => patch({ owner: e.currentTarget.value })}
+        <TextInput label={t('filters.owner')} w={140} value={state.owner} onChange={(e) => patch({ owner: e.currentTarget.value })}
           data-testid="filter-owner" />
         <Select
           label={t('filters.severity')}
           placeholder={t('filters.any')}
-          w={150}
+          w={130}
           clearable
           data={['1', '2', '3', '4', '5'].map((v) => ({ value: v, label: t('filters.severityAtLeast', { n: v }) }))}
           value={state.severityMin === null ? null : String(state.severityMin)}
           onChange={(v) => patch({ severityMin: v ? Number(v) : null })}
           data-testid="filter-severity"
         />
-        <Group gap="xs" ml="auto">
-          {filtered && (
-            <Button variant="subtle" leftSection={<IconFilterOff size={16} />} onClick={() => patch({ ...EMPTY_REGISTER, sortBy: state.sortBy, sortDir: state.sortDir })}>
-              {t('filters.clear')}
-            </Button>
-          )}
-          <SavedViewsMenu
-            state={state}
-            onApply={(v) => {
-              if (v.filters.departmentId && v.filters.departmentId !== departmentId) setDepartmentId(v.filters.departmentId);
-              patch(fromView(v.filters, v.sortBy, v.sortDir));
-            }}
-          />
-        </Group>
       </Group>
 
+      <Group justify="space-between">
+        <Text size="sm" c="dimmed">{t('sortHelp')}</Text>
+        <Group gap="xs">
+            {filtered && (
+              <Button variant="subtle" leftSection={<IconFilterOff size={16} />} onClick={() => patch({ ...EMPTY_REGISTER, sortBy: state.sortBy, sortDir: state.sortDir })}>
+                {t('filters.clear')}
+              </Button>
+            )}
+            <SavedViewsMenu
+              state={state}
+              onApply={(v) => {
+                if (v.filters.departmentId && v.filters.departmentId !== departmentId) setDepartmentId(v.filters.departmentId);
+                patch(fromView(v.filters, v.sortBy, v.sortDir));
+              }}
+            />
+        </Group>
+      </Group>
       {page.error && <Alert color="red" title={tc('errors.generic')}>{page.error}</Alert>}
       <Paper withBorder radius="md" pos="relative">
-        <Table.ScrollContainer minWidth={1320}>
-          <Table highlightOnHover verticalSpacing={8} stickyHeader data-testid="gap-register">
+        <Table.ScrollContainer minWidth={1120}>
+          <Table highlightOnHover verticalSpacing={8} horizontalSpacing="xs" stickyHeader data-testid="gap-register">
             <Table.Thead>
               <Table.Tr>
                 <SortHeader label={t('col.title')} sort="title" state={state} onSort={onSort} />
-                <Table.Th>{t('col.process')}</Table.Th>
-                <Table.Th>{t('col.step')}</Table.Th>
+                <Table.Th miw={170}>{t('col.processStep')}</Table.Th>
                 <Table.Th>{t('col.type')}</Table.Th>
                 <SortHeader label={t('col.severity')} sort="severity" state={state} onSort={onSort} />
                 <Table.Th ta="right" style={{ whiteSpace: 'nowrap' }}>{t('col.frequency')}</Table.Th>
@@ -159,14 +161,16 @@ export function GapRegister({ onOpen }: { onOpen(gap: Gap): void }) {
             <Table.Tbody>
               {items.map((g) => (
                 <Table.Tr key={g.id} onClick={() => onOpen(g)} style={{ cursor: 'pointer' }} data-testid="register-row">
-                  <Table.Td maw={320}>
+                  <Table.Td miw={240} maw={340}>
                     <UnstyledButton onClick={() => onOpen(g)} fw={600} fz="sm" style={{ textAlign: 'left' }} data-testid="register-title">
                       {g.title}
                     </UnstyledButton>
                   </Table.Td>
-                  <Table.Td><Text size="sm" lineClamp={2}>{g.processName}</Text></Table.Td>
-                  <Table.Td><Text size="sm" c={g.stepName ? undefined : 'dimmed'} lineClamp={2}>{g.stepName ?? '—'}</Text></Table.Td>
-                  <Table.Td><Text size="sm">{tc(`gapType.${g.type}`)}</Text></Table.Td>
+                  <Table.Td>
+                    <Text size="sm" lineClamp={1}>{g.processName}</Text>
+                    <Text size="xs" c="dimmed" lineClamp={1}>{g.stepName ?? t('noStep')}</Text>
+                  </Table.Td>
+                  <Table.Td><Text size="sm" lineClamp={2}>{tc(`gapType.${g.type}`)}</Text></Table.Td>
                   <Table.Td ta="center"><Badge tt="none" variant="light" color={severityColour(g.severity)}>{g.severity}</Badge></Table.Td>
                   <Table.Td ta="right" style={NUM_STYLE}><Text size="sm">{formatNumber(g.frequencyPerMonth, locale)}</Text></Table.Td>
                   <Table.Td ta="right" style={NUM_STYLE}><Text size="sm">{formatNumber(g.hoursLostPerOccurrence, locale)}</Text></Table.Td>
@@ -177,8 +181,8 @@ export function GapRegister({ onOpen }: { onOpen(gap: Gap): void }) {
                       <Text size="sm" fw={600}>{formatMoney(g.monthlyCostCents, g.currency, locale, 0)}</Text>
                     )}
                   </Table.Td>
-                  <Table.Td>
-                    <Badge tt="none" variant="dot" color={GAP_STATUS_COLOURS[g.status]} style={{ overflow: 'visible' }} data-testid="register-status">
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                    <Badge tt="none" variant="dot" color={GAP_STATUS_COLOURS[g.status]} styles={BADGE_FULL} data-testid="register-status">
                       {tc(`gapStatus.${g.status}`)}
                     </Badge>
                   </Table.Td>

@@ -12,3 +12,5 @@ export const INTERVENTION_STATUS_COLOURS: Record<InterventionStatus, string> = {
 export const severityColour = (s: number) => (s >= 4 ? 'red' : s === 3 ? 'orange' : 'yellow');
 /** Right-aligned figures line up when digits have the same width. */
 export const NUM_STYLE = { fontVariantNumeric: 'tabular-nums' } as const;
+/** Status badges in table cells keep their whole word (a table squeezes cells down to min-content). */
+export const BADGE_FULL = { root: { overflow: 'visible', flexShrink: 0 }, label: { overflow: 'visible' } } as const;

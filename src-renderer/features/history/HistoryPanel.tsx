@@ -2,7 +2,9 @@ import { Alert, Badge, Center, Code, Group, Loader, Paper, Stack, Text, Timeline
 import { IconHistory } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { HistoryEntity, HistoryEntry } from '@shared/schemas/gap-workflow';
+import { formatNumber } from '@shared/format';
 import { api } from '../../api/client';
+import { useApp } from '../../stores';
 import { useLoad } from '../processes/use-load';
 
 export interface HistoryPanelProps {
@@ -10,20 +12,36 @@ export interface HistoryPanelProps {
   id: string;
 }
 
-/** A value of the change log as text: the log keeps raw values (codes, cents, ISO dates, JSON). */
-function valueText(v: unknown, none: string): string {
-  if (v === null || v === undefined || v === '') return none;
-  if (typeof v === 'string') return v;
-  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  return JSON.stringify(v);
+/** A value of the change log as text: the log keeps raw values (codes, cents, ids, JSON). */
+function useValueText(entity: HistoryEntity) {
+  const { t, i18n } = useTranslation('history');
+  const { t: tc } = useTranslation();
+  const { t: tg } = useTranslation('gaps');
+  const departments = useApp((s) => s.departments);
+  return (field: string, v: unknown): string => {
+    if (v === null || v === undefined || v === '') return t('none');
+    if (field === 'departmentId') return departments.find((d) => d.id === v)?.name ?? String(v);
+    // Other ids say nothing to a reader: a short form, the full one is in the tooltip.
+    if (field.endsWith('Id') && typeof v === 'string') return `#${v.slice(-8)}`;
+    if (field.endsWith('Cents') && typeof v === 'number') return formatNumber(v / 100, i18n.language);
+    if (typeof v === 'string') {
+      if (field === 'status') return tc(entity === 'interventions' ? `interventionStatus.${v}` : `gapStatus.${v}`, { defaultValue: v });
+      if (field === 'type' && entity === 'gaps') return tc(`gapType.${v}`, { defaultValue: v });
+      if (field === 'kind' && entity === 'interventions') return tc(`interventionKind.${v}`, { defaultValue: v });
+      if (field === 'closureKind') return tg(`closureKind.${v}`, { defaultValue: v });
+      return v;
+    }
+    if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+    return JSON.stringify(v);
+  };
 }
 
 const dateTime = (iso: string, locale: string) =>
   new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
 
-function EntryBody({ entry }: { entry: HistoryEntry }) {
+function EntryBody({ entry, entity }: { entry: HistoryEntry; entity: HistoryEntity }) {
   const { t } = useTranslation('history');
-  const none = t('none');
+  const valueText = useValueText(entity);
   return (
     <Stack gap={4}>
       {entry.changes.map((c, i) =>
@@ -33,8 +51,8 @@ function EntryBody({ entry }: { entry: HistoryEntry }) {
               {t(`fields.${c.field}`, { defaultValue: c.field })}
             </Text>
             <Text size="xs" c="dimmed" style={{ wordBreak: 'break-word' }}>
-              {entry.action === 'created' ? null : <><Code fz="xs">{valueText(c.oldValue, none)}</Code> → </>}
-              <Code fz="xs" c="dark">{valueText(c.newValue, none)}</Code>
+              {entry.action === 'created' ? null : <><Code fz="xs" title={String(c.oldValue)}>{valueText(c.field, c.oldValue)}</Code> → </>}
+              <Code fz="xs" c="dark" title={String(c.newValue)}>{valueText(c.field, c.newValue)}</Code>
             </Text>
           </Group>
         ) : (
@@ -79,7 +97,7 @@ export default function HistoryPanel({ entity, id }: HistoryPanelProps) {
             }
             data-testid="history-entry"
           >
-            <EntryBody entry={e} />
+            <EntryBody entry={e} entity={entity} />
           </Timeline.Item>
         ))}
       </Timeline>

@@ -7,7 +7,7 @@ import { INTERVENTION_STATUSES, type InterventionStatus } from '@shared/domain';
 import { formatDate, formatMoney, formatNumber } from '@shared/format';
 import { api } from '../../api/client';
 import { useApp } from '../../stores';
-import { INTERVENTION_STATUS_COLOURS, NUM_STYLE } from '../gaps/gap-style';
+import { BADGE_FULL, INTERVENTION_STATUS_COLOURS, NUM_STYLE } from '../gaps/gap-style';
 import { useLoad } from '../processes/use-load';
 import { InterventionDrawer } from './intervention-drawer';
 import { InterventionFormModal } from './intervention-form-modal';
@@ -74,7 +74,7 @@ export default function InterventionsPage() {
       {page.error && <Alert color="red" title={tc('errors.generic')}>{page.error}</Alert>}
       <Paper withBorder radius="md">
         <Table.ScrollContainer minWidth={1100}>
-          <Table highlightOnHover verticalSpacing={8} data-testid="intervention-table">
+          <Table highlightOnHover verticalSpacing={8} horizontalSpacing="xs" data-testid="intervention-table">
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t('col.title')}</Table.Th>
@@ -91,14 +91,14 @@ export default function InterventionsPage() {
             <Table.Tbody>
               {items.map((i) => (
                 <Table.Tr key={i.id} onClick={() => navigate('interventions', i.id)} style={{ cursor: 'pointer' }} data-testid="intervention-row">
-                  <Table.Td maw={320}>
+                  <Table.Td miw={220} maw={340}>
                     <UnstyledButton fw={600} fz="sm" style={{ textAlign: 'left' }} onClick={() => navigate('interventions', i.id)}>{i.title}</UnstyledButton>
                   </Table.Td>
                   <Table.Td><Text size="sm" lineClamp={2}>{label('intervention_kind', i.kind)}</Text></Table.Td>
                   <Table.Td><Text size="sm">{label('platform', i.platform)}</Text></Table.Td>
                   <Table.Td><Text size="sm" c={i.owner ? undefined : 'dimmed'}>{i.owner ?? '—'}</Text></Table.Td>
                   <Table.Td>
-                    <Badge tt="none" variant="light" color={INTERVENTION_STATUS_COLOURS[i.status]} data-testid="intervention-row-status">
+                    <Badge tt="none" variant="light" color={INTERVENTION_STATUS_COLOURS[i.status]} styles={BADGE_FULL} data-testid="intervention-row-status">
                       {tc(`interventionStatus.${i.status}`)}
                     </Badge>
                   </Table.Td>

@@ -28,7 +28,7 @@ export function hitRoute(hit: SearchHit): [Page, string] {
 
 function Snippet({ hit }: { hit: SearchHit }) {
   return (
-    <Text size="xs" c="dimmed" lineClamp={2}>
+    <Text size="xs" lineClamp={2} style={{ opacity: 0.8 }}>
       {hit.snippet.map((p, i) =>
         p.hit ? <mark key={i} style={{ background: 'var(--mantine-color-yellow-2)', color: 'inherit', padding: 0 }}>{p.text}</mark> : <span key={i}>{p.text}</span>,
       )}
@@ -113,7 +113,7 @@ export function SearchSpotlight() {
                       <Text size="sm" fw={600} truncate data-testid="search-hit-title">{h.title}</Text>
                       <Snippet hit={h} />
                     </div>
-                    <Text size="xs" c="dimmed" ta="right" style={{ flexShrink: 0, maxWidth: 220 }} truncate>
+                    <Text size="xs" ta="right" style={{ flexShrink: 0, maxWidth: 220, opacity: 0.75 }} truncate>
                       {[h.departmentName, h.entity !== 'processes' ? h.processName : null].filter(Boolean).join(' · ')}
                     </Text>
                   </Group>
