@@ -27,7 +27,7 @@ async function newPage(): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
   return context.newPage();
 }
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+const shot = (page: Page, name: string, fullPage = true) => page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage });
 
 async function call<T>(shell: RunningShell, method: string, input: unknown): Promise<T> {
   const res = await fetch(`${shell.shell.origin}/api/${method}`, {
@@ -100,7 +100,7 @@ describe('indicators: import, chart, impact, rejection, ROI', () => {
     // Re-parsed with the chosen order: the first row is January 2023 with 12.4.
     await page.getByTestId('import-parsed').locator('tbody tr').first().filter({ hasText: 'Jan 1, 2023' }).waitFor();
     await expect.poll(() => page.getByTestId('import-parsed').locator('tbody tr').first().textContent()).toContain('12.4');
-    await shot(page, 'indicators-01-import-mapping');
+    await shot(page, 'indicators-01-import-mapping', false);
 
     await page.getByTestId('import-start').click();
     await page.getByTestId('import-done').waitFor({ timeout: 20_000 });
@@ -137,6 +137,21 @@ describe('indicators: import, chart, impact, rejection, ROI', () => {
     await page.evaluate(() => window.scrollTo(0, 0));
     await shot(page, 'indicators-03-indicator-page');
 
+    // Typing in the grid: a word is refused at its cell and nothing is saved; a decimal comma is read.
+    const jan = page.locator('[data-testid=grid-row][data-period="2025-01-01"]');
+    const feb = page.locator('[data-testid=grid-row][data-period="2025-02-01"]');
+    expect(await jan.getAttribute('data-missing')).toBe('true');
+    await jan.getByTestId('grid-value').fill('5,5');
+    await feb.getByTestId('grid-value').fill('n/a');
+    await page.getByTestId('grid-save').click();
+    await feb.getByText('Not a number').waitFor();
+    expect((await call<{ total: number }>(shell, 'measurements.list', { indicatorId: ind.id, limit: 1 })).total).toBe(24);
+    await feb.getByTestId('grid-value').fill('');
+    await page.getByTestId('grid-save').click();
+    await expect.poll(async () => (await call<{ total: number }>(shell, 'measurements.list', { indicatorId: ind.id, limit: 1 })).total).toBe(25);
+    const typed = await call<{ items: { period: string; value: number }[] }>(shell, 'measurements.list', { indicatorId: ind.id, from: '2025-01-01', to: '2025-01-31' });
+    expect(typed.items.map((m) => [m.period, m.value])).toEqual([['2025-01-01', 5.5]]);
+
     // A bad file: two bad dates and a bad number. Refused with every bad row; nothing written.
     const bad = path.join(dir, 'bad.csv');
     fs.writeFileSync(bad, ['Date;Valeur', '01/01/2025;4,2', '32/01/2025;4,0', '01/03/2025;abc', '2025-13-01;3,9', '01/05/2025;3,8'].join('\n'));
@@ -147,7 +162,7 @@ describe('indicators: import, chart, impact, rejection, ROI', () => {
     if (await dmy.count()) await dmy.click();
     else {
       await page.getByTestId('import-date-format-select').click();
-      await page.getByRole('option', { name: /Day\/month\/year/ }).click();
+      await page.getByRole('option', { name: 'dd/mm/yyyy' }).click();
     }
     await page.getByTestId('import-start').click();
     await page.getByTestId('import-rejected').waitFor({ timeout: 20_000 });
@@ -157,9 +172,9 @@ describe('indicators: import, chart, impact, rejection, ROI', () => {
     expect(badRows.some((r) => r.startsWith('4') && r.includes('abc'))).toBe(true);
     expect(await page.getByTestId('import-rejected').textContent()).toContain('Nothing was written');
     expect(await page.getByTestId('import-rejected').textContent()).toContain('3 bad rows');
-    await shot(page, 'indicators-04-import-rejected');
+    await shot(page, 'indicators-04-import-rejected', false);
     const after = await call<{ total: number }>(shell, 'measurements.list', { indicatorId: ind.id, limit: 1 });
-    expect(after.total).toBe(24);
+    expect(after.total).toBe(25);
     await page.getByTestId('import-close').click();
 
     // Impact & ROI: a hard benefit typed in euros is stored in exact cents; the ROI comes from the core.
@@ -188,6 +203,7 @@ describe('indicators: import, chart, impact, rejection, ROI', () => {
     await page.getByTestId('roi-figures').filter({ hasText: fmt(roi.benefit.hardCents) }).waitFor();
     await page.getByTestId('roi-figures').filter({ hasText: fmt(roi.costCents) }).waitFor();
     await page.getByTestId('roi-dept-figures').filter({ hasText: fmt(roi.benefit.hardCents) }).waitFor();
+    await page.locator('.mantine-Notification-root').waitFor({ state: 'detached', timeout: 6000 }).catch(() => undefined);
     await shot(page, 'indicators-05-roi');
   });
 });

@@ -2,10 +2,23 @@ import { Alert, Badge, Card, Group, SimpleGrid, Stack, Table, Text } from '@mant
 import { IconInfoCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { Indicator, Intervention } from '@shared/api';
-import type { ImpactResult, ImpactVerdict } from '@shared/schemas/indicators-analytics';
+import type { ImpactResult, ImpactVerdict, XmrSignal } from '@shared/schemas/indicators-analytics';
 import { formatDate, formatNumber, formatPercent } from '@shared/format';
 import { api } from '../../api/client';
+import { periodLabel } from './period-label';
 import { useLoad } from './use-load';
+
+/** One line per rule and side: a run of 12 points beyond the limits reads as one finding, not twelve. */
+function groupSignals(signals: XmrSignal[]): XmrSignal[] {
+  const groups = new Map<string, XmrSignal>();
+  for (const s of signals) {
+    const key = `${s.rule}|${s.side}|${s.effect}`;
+    const g = groups.get(key);
+    if (g) g.periods = [...new Set([...g.periods, ...s.periods])].sort();
+    else groups.set(key, { ...s, periods: [...s.periods] });
+  }
+  return [...groups.values()];
+}
 
 const VERDICT_COLOR: Record<ImpactVerdict, string> = { improved: 'green', worsened: 'red', no_clear_change: 'gray' };
 
@@ -30,16 +43,17 @@ export function ImpactPanel({ indicator, interventions }: { indicator: Indicator
   return (
     <Stack gap="md" data-testid="impact-panel">
       {(results.data ?? []).map(({ itv, impact }) => (
-        <ImpactCard key={itv.id} intervention={itv} impact={impact} unit={indicator.unit} />
+        <ImpactCard key={itv.id} intervention={itv} impact={impact} indicator={indicator} />
       ))}
     </Stack>
   );
 }
 
-function ImpactCard({ intervention, impact, unit }: { intervention: Intervention; impact: ImpactResult | null; unit: string }) {
+function ImpactCard({ intervention, impact, indicator }: { intervention: Intervention; impact: ImpactResult | null; indicator: Indicator }) {
   const { t, i18n } = useTranslation('indicators');
   const lang = i18n.language;
-  const u = unit ? ` ${unit}` : '';
+  const u = indicator.unit ? ` ${indicator.unit}` : '';
+  const period = (p: string) => periodLabel(p, indicator.frequency, lang);
   const num = (v: number) => `${formatNumber(v, lang)}${u}`;
   const signed = (v: number) => `${v > 0 ? '+' : ''}${formatNumber(v, lang)}${u}`;
   return (
@@ -67,7 +81,7 @@ function ImpactCard({ intervention, impact, unit }: { intervention: Intervention
             <Figure label={t('impact.change')} value={signed(impact.change)} testId="impact-change" />
             <Figure label={t('impact.changePct')} value={impact.changePct === null ? '—' : `${impact.changePct > 0 ? '+' : ''}${formatPercent(impact.changePct, lang)}`} testId="impact-change-pct" />
             <Figure label={t('impact.interval')} value={`${signed(impact.interval.low)} … ${signed(impact.interval.high)}`} testId="impact-interval" />
-            <Figure label={t('impact.welch')} value={`t = ${formatNumber(impact.interval.t, lang, 2)} · df = ${formatNumber(impact.interval.df, lang, 1)}`} />
+            <Figure label={t('impact.welch')} value={t('impact.welchValue', { se: formatNumber(impact.interval.se, lang, 3), df: formatNumber(impact.interval.df, lang, 1) })} />
           </SimpleGrid>
           <Table fz="sm" withTableBorder>
             <Table.Thead>
@@ -83,7 +97,7 @@ function ImpactCard({ intervention, impact, unit }: { intervention: Intervention
               {(['before', 'after'] as const).map((side) => (
                 <Table.Tr key={side} data-testid={`impact-${side}`}>
                   <Table.Td fw={600}>{t(`impact.${side}`)}</Table.Td>
-                  <Table.Td>{formatDate(impact[side].from, lang)} – {formatDate(impact[side].to, lang)}</Table.Td>
+                  <Table.Td>{period(impact[side].from)} – {period(impact[side].to)}</Table.Td>
                   <Table.Td ta="right">{impact[side].n}</Table.Td>
                   <Table.Td ta="right">{num(impact[side].mean)}</Table.Td>
                   <Table.Td ta="right">{num(impact[side].sd)}</Table.Td>
@@ -91,17 +105,20 @@ function ImpactCard({ intervention, impact, unit }: { intervention: Intervention
               ))}
             </Table.Tbody>
           </Table>
-          {impact.excluded.length > 0 && <Text size="xs" c="dimmed">{t('impact.excluded', { periods: impact.excluded.map((p) => formatDate(p, lang)).join(', ') })}</Text>}
+          {impact.excluded.length > 0 && <Text size="xs" c="dimmed">{t('impact.excluded', { periods: impact.excluded.map(period).join(', ') })}</Text>}
           <div>
             <Text size="sm" fw={600}>{t('impact.signals')}</Text>
             {impact.xmr.signals.length === 0 ? (
               <Text size="sm" c="dimmed">{t('impact.noSignals')}</Text>
             ) : (
               <Stack gap={2} data-testid="impact-signals">
-                {impact.xmr.signals.map((s, i) => (
+                {groupSignals(impact.xmr.signals).map((s, i) => (
                   <Text size="sm" key={i}>
                     <Badge tt="none" size="sm" mr={6} color={s.effect === 'favourable' ? 'green' : 'red'} variant="light">{t(`impact.effect.${s.effect}`)}</Badge>
-                    {t(`impact.rule.${s.rule}`, { side: t(`impact.side.${s.side}`) })} — {s.periods.map((p) => formatDate(p, lang)).join(', ')}
+                    {t(`impact.rule.${s.rule}`, { side: t(`impact.side.${s.side}`) })}{' '}
+                    <Text span c="dimmed" size="sm">({t('impact.points', { count: s.periods.length })}: {s.periods.length > 6
+                      ? `${period(s.periods[0]!)} – ${period(s.periods.at(-1)!)}`
+                      : s.periods.map(period).join(', ')})</Text>
                   </Text>
                 ))}
               </Stack>

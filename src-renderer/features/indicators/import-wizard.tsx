@@ -261,7 +261,7 @@ export function ImportWizard({ opened, onClose, departmentId, indicators, indica
             <Select label={t('import.dateFormat')} data-testid="import-date-format-select" placeholder={t('import.chooseDateFormat')}
               value={dateFormat} error={needsDateChoice ? t('import.dateAmbiguousShort') : undefined}
               description={p.dateFormat.excelDates ? t('import.excelDates') : undefined}
-              data={(['iso', 'dd/mm/yyyy', 'mm/dd/yyyy'] as const).map((f) => ({ value: f, label: t(`import.formats.${f === 'iso' ? 'iso' : f === 'dd/mm/yyyy' ? 'dmy' : 'mdy'}`) }))}
+              data={(['iso', 'dd/mm/yyyy', 'mm/dd/yyyy'] as const).map((f) => ({ value: f, label: t(`import.formatsShort.${f === 'iso' ? 'iso' : f === 'dd/mm/yyyy' ? 'dmy' : 'mdy'}`) }))}
               onChange={change((v: string | null) => setDateFormat(v as ImportDateFormat | null))} />
           </SimpleGrid>
 
@@ -294,15 +294,16 @@ export function ImportWizard({ opened, onClose, departmentId, indicators, indica
               onChange={change((v: string | null) => setTarget(v))} />
           )}
 
+          <SimpleGrid cols={{ base: 1, lg: 2 }}>
           <div>
             <Text size="sm" fw={600} mb={4}>{t('import.rawTitle')}</Text>
-            <ScrollArea.Autosize mah={180} type="auto">
+            <ScrollArea.Autosize mah={240} type="auto">
               <Table withTableBorder withColumnBorders fz="xs" data-testid="import-raw">
                 <Table.Thead>
                   <Table.Tr>{p.columns.map((c) => <Table.Th key={c.index}>{c.name}{c.guess && <Badge ml={6} size="xs" tt="none" variant="light">{t(`import.map.${c.guess}`)}</Badge>}</Table.Th>)}</Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
-                  {p.raw.slice(p.headerRow ?? 0, (p.headerRow ?? 0) + 6).map((r, i) => (
+                  {p.raw.slice(p.headerRow ?? 0, (p.headerRow ?? 0) + 12).map((r, i) => (
                     <Table.Tr key={i}>{p.columns.map((c) => <Table.Td key={c.index} ff="monospace">{r[c.index] ?? ''}</Table.Td>)}</Table.Tr>
                   ))}
                 </Table.Tbody>
@@ -312,8 +313,8 @@ export function ImportWizard({ opened, onClose, departmentId, indicators, indica
 
           <div>
             <Text size="sm" fw={600} mb={4}>{t('import.parsedTitle')}</Text>
-            <ScrollArea.Autosize mah={220} type="auto">
-              <Table withTableBorder fz="sm" data-testid="import-parsed">
+            <ScrollArea.Autosize mah={240} type="auto">
+              <Table withTableBorder fz="xs" data-testid="import-parsed">
                 <Table.Thead>
                   <Table.Tr>
                     <Table.Th ta="right">{t('import.row')}</Table.Th>
@@ -339,6 +340,7 @@ export function ImportWizard({ opened, onClose, departmentId, indicators, indica
               </Table>
             </ScrollArea.Autosize>
           </div>
+          </SimpleGrid>
 
           <Radio.Group label={t('import.existing')} value={onExisting} onChange={(v) => setOnExisting(v as OnExisting)}>
             <Group mt={4}>

@@ -132,7 +132,7 @@ export function IndicatorList() {
                           {ind.unit && <Text size="xs" c="dimmed">· {ind.unit}</Text>}
                         </Group>
                       </Table.Td>
-                      <Table.Td><Badge tt="none" variant="light" color="gray">{tc(`category.${ind.category}`)}</Badge></Table.Td>
+                      <Table.Td><Badge tt="none" variant="light" color="gray" style={{ overflow: 'visible' }} styles={{ label: { overflow: 'visible' } }}>{tc(`category.${ind.category}`)}</Badge></Table.Td>
                       <Table.Td><Text size="sm" style={{ whiteSpace: 'nowrap' }}>{tc(`direction.${ind.direction}`)}</Text></Table.Td>
                       <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
                         {status?.latest ? (

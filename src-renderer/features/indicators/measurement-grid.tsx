@@ -91,7 +91,7 @@ export function MeasurementGridEditor({ indicator, grid, onImport }: { indicator
           <Button variant="default" leftSection={<IconFileImport size={16} />} onClick={onImport}>{t('import.open')}</Button>
           <Button leftSection={<IconDeviceFloppy size={16} />} onClick={() => void save()} disabled={!changed.length} loading={saving}
             data-testid="grid-save">
-            {t('grid.save', { count: changed.length })}
+            {changed.length ? t('grid.save', { count: changed.length }) : t('grid.saveNone')}
           </Button>
         </Group>
       </Group>

@@ -10,6 +10,7 @@ export function RagBadge({ status, size = 'md' }: { status: RagStatus | null | u
   if (!status) return null;
   return (
     <Badge tt="none" color={COLOR[status]} variant={status === 'no_data' || status === 'no_target' ? 'outline' : 'filled'} size={size}
+      style={{ overflow: 'visible', flexShrink: 0 }} styles={{ label: { overflow: 'visible' } }}
       data-testid="rag-badge" data-status={status}>
       {t(`rag.${status}`)}
     </Badge>
