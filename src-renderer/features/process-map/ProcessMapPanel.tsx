@@ -193,7 +193,8 @@ export default function ProcessMapPanel({ processId }: ProcessMapPanelProps) {
           style={{
             flex: 1,
             minWidth: 0,
-            height: 'max(460px, calc(100vh - 330px))',
+            // As tall as the map at 100 % when that is less than the screen, so a short map leaves no void.
+            height: `max(320px, min(${Math.ceil(layout.height + 48)}px, calc(100vh - 330px)))`,
             overflow: 'hidden',
             border: '1px solid var(--mantine-color-gray-3)',
             borderRadius: 'var(--mantine-radius-md)',

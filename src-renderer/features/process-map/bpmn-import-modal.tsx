@@ -151,6 +151,18 @@ export function BpmnImportModal({ opened, onClose }: Props) {
         <form onSubmit={(e) => { e.preventDefault(); void submit(); }}>
           <Stack gap="sm">
             <Text size="sm" c="dimmed">{t('import.intro')}</Text>
+            {/* Above the drop zone, so its suggestions never hide the Import button. */}
+            <Autocomplete
+              label={t('import.department')}
+              description={match ? t('import.departmentExisting') : department.trim() ? t('import.departmentNew') : t('import.departmentHelp')}
+              placeholder={t('import.departmentPlaceholder')}
+              data={departments.map((d) => d.name)}
+              value={department}
+              onChange={(v) => { setDepartment(v); setDeptError(null); }}
+              error={deptError}
+              withAsterisk
+              data-testid="bpmn-department"
+            />
             <Dropzone
               openRef={openRef}
               onDrop={(files) => { setFile(files[0] ?? null); setError(null); }}
@@ -177,17 +189,6 @@ export function BpmnImportModal({ opened, onClose }: Props) {
               <Button variant="default" size="xs" onClick={() => openRef.current?.()} data-testid="bpmn-pick">{t('import.pick')}</Button>
               {file && <Badge tt="none" variant="light" data-testid="bpmn-file-name">{file.name}</Badge>}
             </Group>
-            <Autocomplete
-              label={t('import.department')}
-              description={match ? t('import.departmentExisting') : department.trim() ? t('import.departmentNew') : t('import.departmentHelp')}
-              placeholder={t('import.departmentPlaceholder')}
-              data={departments.map((d) => d.name)}
-              value={department}
-              onChange={(v) => { setDepartment(v); setDeptError(null); }}
-              error={deptError}
-              withAsterisk
-              data-testid="bpmn-department"
-            />
             {error && (
               <Alert color="red" icon={<IconAlertTriangle size={18} />} title={t('import.errorTitle')} data-testid="bpmn-error">
                 {error}

@@ -12,9 +12,9 @@ import type { MapStep, ProcessMap } from '@shared/schemas/process-map';
 // Arrows are orthogonal and run in the gutters between columns and lanes, where no box ever sits.
 
 export const LABEL_W = 156;
-export const BOX_W = 168;
+export const BOX_W = 156;
 export const BOX_H = 62;
-export const COL_GAP = 64;
+export const COL_GAP = 60;
 export const ROW_H = 100;
 export const LANE_PAD = 18;
 export const TOP = 8;
@@ -56,7 +56,7 @@ export interface PlacedEdge {
   d: string;
   labelX: number;
   labelY: number;
-  labelAnchor: 'start' | 'middle';
+  labelAnchor: 'start' | 'middle' | 'end';
 }
 
 export interface SubFrame {
@@ -184,7 +184,7 @@ export function layoutMap(map: ProcessMap): MapLayout {
 
   const edges: PlacedEdge[] = [];
   const loopDepthBelow = new Map<number, number>();
-  const addEdge = (id: string, fromId: string, toId: string, label: string | null, kind: PlacedEdge['kind']) => {
+  const addEdge = (id: string, fromId: string, toId: string, text: string | null, kind: PlacedEdge['kind']) => {
     const a = placedById.get(fromId);
     const b = placedById.get(toId);
     if (!a || !b) return;
@@ -197,20 +197,27 @@ export function layoutMap(map: ProcessMap): MapLayout {
       const gutterAfterA = LABEL_W + COL_GAP / 2 + a.layer * COL_W + BOX_W + COL_GAP / 2;
       const gutterBeforeB = LABEL_W + COL_GAP / 2 + b.layer * COL_W - COL_GAP / 2;
       let d: string;
+      // The label sits where this flow is alone: on a straight run above its middle, else on the
+      // last turn into the target's row (branches out of one gateway part there).
+      let label: Pick<PlacedEdge, 'labelX' | 'labelY' | 'labelAnchor'>;
       if (Math.abs(sy - ty) < 1 && rowClear(a, a.layer, b.layer)) {
         d = `M${sx},${sy} H${tx - 2}`;
+        label = { labelX: (sx + tx) / 2, labelY: sy - 6, labelAnchor: 'middle' };
       } else if (rowClear(a, a.layer, b.layer)) {
         // Along the source's row, then down or up in the gutter just before the target.
         d = `M${sx},${sy} H${gutterBeforeB} V${ty} H${tx - 2}`;
+        label = { labelX: gutterBeforeB - 4, labelY: ty - 6, labelAnchor: 'end' };
       } else if (rowClear(b, a.layer, b.layer)) {
         d = `M${sx},${sy} H${gutterAfterA} V${ty} H${tx - 2}`;
+        label = { labelX: gutterAfterA + 4, labelY: ty - 6, labelAnchor: 'start' };
       } else {
         // Both rows are busy: run along the top edge of the target's lane, a channel boxes never use.
         const lane = lanes[b.laneIndex]!;
         const channel = lane.y + 6;
         d = `M${sx},${sy} H${gutterAfterA} V${channel} H${gutterBeforeB} V${ty} H${tx - 2}`;
+        label = { labelX: gutterBeforeB - 4, labelY: channel - 3 + 12, labelAnchor: 'end' };
       }
-      edges.push({ id, from: fromId, to: toId, label, kind, loop, d, labelX: sx + 6, labelY: sy - 6, labelAnchor: 'start' });
+      edges.push({ id, from: fromId, to: toId, label: text, kind, loop, d, ...label });
     } else {
       // A loop goes back under the boxes: down from the source, left below the lane, up into the target.
       const n = (loopDepthBelow.get(a.laneIndex) ?? 0) + 1;
@@ -219,9 +226,12 @@ export function layoutMap(map: ProcessMap): MapLayout {
       const yLoop = Math.min(bottom + 10 + ((n - 1) % 3) * 6, lanes[a.laneIndex]!.y + lanes[a.laneIndex]!.h - 3);
       const sx = a.cx + 10;
       const tx = b.cx - 10;
-      const d = `M${sx},${a.y + a.h} V${yLoop} H${tx} V${b.y + b.h + 2}`;
+      // Into the target from below when it is in the same lane or above, from above when it is below,
+      // so the arrow never runs through the target box.
+      const entry = b.laneIndex > a.laneIndex ? `V${b.y - 2}` : `V${b.y + b.h + 2}`;
+      const d = `M${sx},${a.y + a.h} V${yLoop} H${tx} ${entry}`;
       edges.push({
-        id, from: fromId, to: toId, label, kind, loop, d,
+        id, from: fromId, to: toId, label: text, kind, loop, d,
         labelX: (sx + tx) / 2, labelY: yLoop - 4, labelAnchor: 'middle',
       });
     }

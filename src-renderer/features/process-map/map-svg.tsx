@@ -90,7 +90,9 @@ function StepShape({ p, selected, onSelect, texts }: { p: PlacedStep; selected: 
         />
         <text x={p.cx} y={p.cy + 5} textAnchor="middle" fontSize={16} fontWeight={700} fill="#e67700">×</text>
         {lines.map((l, i) => (
-          <text key={i} x={p.cx} y={p.y + p.h + 14 + i * 14} textAnchor="middle" fontSize={12} fill={INK}>
+          // A white halo keeps the name readable where a loop leaves the diamond under it.
+          <text key={i} x={p.cx} y={p.y + p.h + 14 + i * 14} textAnchor="middle" fontSize={12} fill={INK}
+            stroke="#ffffff" strokeWidth={3} paintOrder="stroke">
             {l}
           </text>
         ))}
@@ -99,7 +101,7 @@ function StepShape({ p, selected, onSelect, texts }: { p: PlacedStep; selected: 
     );
   }
 
-  const nameLines = wrapText(s.name, 23, s.system ? 2 : 3);
+  const nameLines = wrapText(s.name, 21, s.system ? 2 : 3);
   const blockH = nameLines.length * 15 + (s.system ? 14 : 0);
   const top = p.y + (p.h - blockH) / 2 + 11;
   return (
@@ -231,7 +233,7 @@ function MapSvgContent({ layout, texts, selectedId, onSelect, idPrefix }: Props)
             paintOrder="stroke"
             fontStyle="italic"
           >
-            {wrapText(e.label!, 28, 1)[0]}
+            {wrapText(e.label!, 24, 1)[0]}
           </text>
         ))}
       {layout.steps.map((p) => (

@@ -2,11 +2,11 @@ import { useCallback, useEffect, useRef, useState, type PointerEvent as ReactPoi
 
 // Zoom and pan of the map viewport: buttons, Ctrl/⌘ + wheel (around the pointer), wheel and drag to
 // pan, and "fit". The zoom never goes below MIN_ZOOM so the 12 px labels stay readable (about 6 px
-// on screen at the least); "fit" stops at MIN_FIT and leaves the rest to panning.
+// on screen at the least); "fit" stops at MIN_FIT (about 9 px) and leaves the rest to panning.
 
 export const MIN_ZOOM = 0.4;
 export const MAX_ZOOM = 2.5;
-const MIN_FIT = 0.55;
+const MIN_FIT = 0.7;
 const MARGIN = 24;
 
 export interface View {
