@@ -10,7 +10,7 @@ import { notifySaved, showApiError } from '../../components/api-form';
 import { useApp } from '../../stores';
 import { InterventionFormModal } from '../interventions/intervention-form-modal';
 import { useLoad } from '../processes/use-load';
-import { INTERVENTION_STATUS_COLOURS } from './gap-style';
+import { BADGE_FULL, INTERVENTION_STATUS_COLOURS } from './gap-style';
 
 /** The interventions working on a gap: link an existing one, create one linked to it, unlink. */
 export function GapInterventions({ gap, linked }: { gap: Gap; linked: Intervention[] }) {
@@ -65,7 +65,7 @@ export function GapInterventions({ gap, linked }: { gap: Gap; linked: Interventi
                 <Text size="xs" c="dimmed">{i.owner ?? '—'}{i.startDate ? ` · ${i.startDate}` : ''}</Text>
               </Stack>
               <Group gap="xs" wrap="nowrap">
-                <Badge tt="none" variant="light" color={INTERVENTION_STATUS_COLOURS[i.status]} data-testid="gap-intervention-status">
+                <Badge tt="none" variant="light" color={INTERVENTION_STATUS_COLOURS[i.status]} styles={BADGE_FULL} data-testid="gap-intervention-status">
                   {tc(`interventionStatus.${i.status}`)}
                 </Badge>
                 <Tooltip label={t('links.unlink')}>

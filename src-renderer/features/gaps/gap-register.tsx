@@ -147,11 +147,12 @@ export function GapRegister({ onOpen }: { onOpen(gap: Gap): void }) {
             <Table.Thead>
               <Table.Tr>
                 <SortHeader label={t('col.title')} sort="title" state={state} onSort={onSort} />
-                <Table.Th miw={170}>{t('col.processStep')}</Table.Th>
+                <Table.Th miw={150}>{t('col.processStep')}</Table.Th>
                 <Table.Th>{t('col.type')}</Table.Th>
                 <SortHeader label={t('col.severity')} sort="severity" state={state} onSort={onSort} />
-                <Table.Th ta="right" style={{ whiteSpace: 'nowrap' }}>{t('col.frequency')}</Table.Th>
-                <Table.Th ta="right" style={{ whiteSpace: 'nowrap' }}>{t('col.hours')}</Table.Th>
+                <Table.Th ta="right" style={{ whiteSpace: 'nowrap' }}>
+                  <Tooltip label={t('col.frequencyHoursHelp')}><span>{t('col.frequencyHours')}</span></Tooltip>
+                </Table.Th>
                 <SortHeader label={t('col.cost')} sort="cost" state={state} onSort={onSort} align="right" />
                 <SortHeader label={t('col.status')} sort="status" state={state} onSort={onSort} />
                 <Table.Th>{t('col.owner')}</Table.Th>
@@ -161,7 +162,7 @@ export function GapRegister({ onOpen }: { onOpen(gap: Gap): void }) {
             <Table.Tbody>
               {items.map((g) => (
                 <Table.Tr key={g.id} onClick={() => onOpen(g)} style={{ cursor: 'pointer' }} data-testid="register-row">
-                  <Table.Td miw={240} maw={340}>
+                  <Table.Td miw={220} maw={320}>
                     <UnstyledButton onClick={() => onOpen(g)} fw={600} fz="sm" style={{ textAlign: 'left' }} data-testid="register-title">
                       {g.title}
                     </UnstyledButton>
@@ -172,8 +173,9 @@ export function GapRegister({ onOpen }: { onOpen(gap: Gap): void }) {
                   </Table.Td>
                   <Table.Td><Text size="sm" lineClamp={2}>{tc(`gapType.${g.type}`)}</Text></Table.Td>
                   <Table.Td ta="center"><Badge tt="none" variant="light" color={severityColour(g.severity)}>{g.severity}</Badge></Table.Td>
-                  <Table.Td ta="right" style={NUM_STYLE}><Text size="sm">{formatNumber(g.frequencyPerMonth, locale)}</Text></Table.Td>
-                  <Table.Td ta="right" style={NUM_STYLE}><Text size="sm">{formatNumber(g.hoursLostPerOccurrence, locale)}</Text></Table.Td>
+                  <Table.Td ta="right" style={{ ...NUM_STYLE, whiteSpace: 'nowrap' }}>
+                    <Text size="sm">{formatNumber(g.frequencyPerMonth, locale)} × {formatNumber(g.hoursLostPerOccurrence, locale)} h</Text>
+                  </Table.Td>
                   <Table.Td ta="right" style={{ ...NUM_STYLE, whiteSpace: 'nowrap' }}>
                     {g.monthlyCostCents === null ? (
                       <Tooltip label={t('noRate')}><Text span size="sm" c="dimmed">—</Text></Tooltip>
@@ -186,7 +188,7 @@ export function GapRegister({ onOpen }: { onOpen(gap: Gap): void }) {
                       {tc(`gapStatus.${g.status}`)}
                     </Badge>
                   </Table.Td>
-                  <Table.Td><Text size="sm" c={g.owner ? undefined : 'dimmed'}>{g.owner ?? '—'}</Text></Table.Td>
+                  <Table.Td maw={120}><Text size="sm" lineClamp={2} c={g.owner ? undefined : 'dimmed'}>{g.owner ?? '—'}</Text></Table.Td>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}><Text size="sm">{formatDate(g.foundOn, locale)}</Text></Table.Td>
                 </Table.Tr>
               ))}

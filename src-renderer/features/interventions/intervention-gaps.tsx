@@ -9,7 +9,7 @@ import { formatMoney } from '@shared/format';
 import { api } from '../../api/client';
 import { notifySaved, showApiError } from '../../components/api-form';
 import { useApp } from '../../stores';
-import { GAP_STATUS_COLOURS } from '../gaps/gap-style';
+import { BADGE_FULL, GAP_STATUS_COLOURS } from '../gaps/gap-style';
 import { useLoad } from '../processes/use-load';
 
 /** The gaps an intervention works on (many-to-many): link, unlink, open. */
@@ -66,7 +66,7 @@ export function InterventionGaps({ intervention, linked }: { intervention: Inter
                 </Text>
               </Stack>
               <Group gap="xs" wrap="nowrap">
-                <Badge tt="none" variant="dot" color={GAP_STATUS_COLOURS[g.status]} style={{ overflow: 'visible' }} data-testid="intervention-gap-status">
+                <Badge tt="none" variant="dot" color={GAP_STATUS_COLOURS[g.status]} styles={BADGE_FULL} data-testid="intervention-gap-status">
                   {tc(`gapStatus.${g.status}`)}
                 </Badge>
                 <Tooltip label={t('gaps.unlink')}>
