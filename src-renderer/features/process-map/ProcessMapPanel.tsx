@@ -1,7 +1,7 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import { ActionIcon, Alert, Box, Button, Card, Center, Group, Loader, Menu, Stack, Text, Title, Tooltip } from '@mantine/core';
+import { ActionIcon, Alert, Box, Button, Card, Center, Group, Loader, Menu, Select, Stack, Text, Title, Tooltip } from '@mantine/core';
 import {
-  IconArrowsMinimize, IconDownload, IconMap2, IconPhoto, IconVectorBezier2, IconZoomIn, IconZoomOut, IconZoomReset,
+  IconArrowsMinimize, IconDownload, IconMap2, IconSearch, IconPhoto, IconVectorBezier2, IconZoomIn, IconZoomOut, IconZoomReset,
 } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { ProcessMap } from '@shared/schemas/process-map';
@@ -12,7 +12,7 @@ import { useApp } from '../../stores';
 import GapFormModal from '../gaps/GapFormModal';
 import { download, fileBaseName, serialiseMap, svgToPng } from './map-export';
 import { layoutMap, severityFill } from './map-layout';
-import { MapSvgBody, type MapTexts } from './map-svg';
+import { LaneRows, MapSvgBody, type MapTexts } from './map-svg';
 import { StepGapsPane } from './step-gaps-pane';
 import { usePanZoom } from './use-pan-zoom';
 
@@ -118,8 +118,17 @@ export default function ProcessMapPanel({ processId }: ProcessMapPanelProps) {
     }
   };
 
+  const findStep = (id: string | null) => {
+    const placed = id ? layout.steps.find((p) => p.step.id === id) : null;
+    if (!placed) return;
+    setSelectedId(placed.step.id);
+    pz.centerOn(placed.cx, placed.cy);
+  };
+
   const locale = i18n.language;
   const total = map.totalGaps;
+  // Lane names stay pinned on the left once the map is panned sideways past them.
+  const pinLabels = pz.view.tx < 0;
   return (
     <Stack gap="sm" data-testid="process-map">
       <Group justify="space-between" wrap="wrap" gap="xs">
@@ -148,6 +157,19 @@ export default function ProcessMapPanel({ processId }: ProcessMapPanelProps) {
           </Group>
         </Group>
         <Group gap={4}>
+          <Select
+            placeholder={t('find')}
+            aria-label={t('find')}
+            leftSection={<IconSearch size={14} />}
+            data={map.steps.map((s) => ({ value: s.id, label: s.lane ? `${s.name} — ${s.lane}` : s.name }))}
+            value={null}
+            onChange={findStep}
+            searchable
+            w={240}
+            mr="xs"
+            comboboxProps={{ width: 360, position: 'bottom-end' }}
+            data-testid="map-find-step"
+          />
           <Tooltip label={t('zoom.out')}>
             <ActionIcon variant="default" size="lg" aria-label={t('zoom.out')} onClick={pz.zoomOut} data-testid="map-zoom-out">
               <IconZoomOut size={18} />
@@ -200,6 +222,7 @@ export default function ProcessMapPanel({ processId }: ProcessMapPanelProps) {
             borderRadius: 'var(--mantine-radius-md)',
             background: '#fbfcfe',
             cursor: 'grab',
+            userSelect: 'none',
             touchAction: 'none',
             position: 'relative',
           }}
@@ -208,6 +231,11 @@ export default function ProcessMapPanel({ processId }: ProcessMapPanelProps) {
             <g ref={contentRef} transform={`translate(${pz.view.tx},${pz.view.ty}) scale(${pz.view.k})`}>
               <MapSvgBody layout={layout} texts={texts} selectedId={selectedId} onSelect={onSelect} idPrefix={idPrefix} />
             </g>
+            {pinLabels && (
+              <g transform={`translate(0,${pz.view.ty}) scale(${pz.view.k})`} data-testid="map-pinned-lanes" style={{ pointerEvents: 'none' }}>
+                <LaneRows layout={layout} texts={texts} labelsOnly />
+              </g>
+            )}
           </svg>
           <Text size="xs" c="dimmed" style={{ position: 'absolute', left: 10, bottom: 6, pointerEvents: 'none' }}>
             {t('zoom.hint')}

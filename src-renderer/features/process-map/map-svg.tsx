@@ -148,29 +148,17 @@ function StepShape({ p, selected, onSelect, texts }: { p: PlacedStep; selected: 
   );
 }
 
-function MapSvgContent({ layout, texts, selectedId, onSelect, idPrefix }: Props) {
-  // The legend's items start after its title, whose width depends on the language.
-  const legendX = 24 + texts.legendTitle.length * 6.8;
-  const arrow = `${idPrefix}-arrow`;
-  const arrowLoop = `${idPrefix}-arrow-loop`;
+/** The lane rows with their labels on the left; also drawn alone, pinned, when the map is panned sideways. */
+export function LaneRows({ layout, texts, labelsOnly = false }: { layout: MapLayout; texts: MapTexts; labelsOnly?: boolean }) {
   return (
     <g fontFamily={FONT}>
-      <defs>
-        <marker id={arrow} viewBox="0 0 10 10" refX={9} refY={5} markerWidth={7} markerHeight={7} orient="auto-start-reverse">
-          <path d="M0,0 L10,5 L0,10 z" fill="#495057" />
-        </marker>
-        <marker id={arrowLoop} viewBox="0 0 10 10" refX={9} refY={5} markerWidth={7} markerHeight={7} orient="auto-start-reverse">
-          <path d="M0,0 L10,5 L0,10 z" fill={LOOP} />
-        </marker>
-      </defs>
-      <rect x={0} y={0} width={layout.width} height={layout.height} fill="#ffffff" />
       {layout.lanes.map((l) => {
         const lines = wrapText(l.name ?? texts.noLane, 18, 4);
         return (
-          <g key={l.index} data-testid="map-lane" data-lane-name={l.name ?? ''}>
-            <rect x={0} y={l.y} width={layout.width} height={l.h} fill={l.index % 2 ? '#f8f9fa' : '#ffffff'} />
+          <g key={l.index} data-testid={labelsOnly ? undefined : 'map-lane'} data-lane-name={l.name ?? ''}>
+            {!labelsOnly && <rect x={0} y={l.y} width={layout.width} height={l.h} fill={l.index % 2 ? '#f8f9fa' : '#ffffff'} />}
             <rect x={0} y={l.y} width={LABEL_W - 12} height={l.h} fill={l.index % 2 ? '#e7ebf7' : '#eef1fa'} />
-            <line x1={0} x2={layout.width} y1={l.y} y2={l.y} stroke="#dee2e6" strokeWidth={1} />
+            <line x1={0} x2={labelsOnly ? LABEL_W - 12 : layout.width} y1={l.y} y2={l.y} stroke="#dee2e6" strokeWidth={1} />
             {lines.map((line, i) => (
               <text
                 key={i}
@@ -187,6 +175,27 @@ function MapSvgContent({ layout, texts, selectedId, onSelect, idPrefix }: Props)
           </g>
         );
       })}
+    </g>
+  );
+}
+
+function MapSvgContent({ layout, texts, selectedId, onSelect, idPrefix }: Props) {
+  // The legend's items start after its title, whose width depends on the language.
+  const legendX = 24 + texts.legendTitle.length * 6.8;
+  const arrow = `${idPrefix}-arrow`;
+  const arrowLoop = `${idPrefix}-arrow-loop`;
+  return (
+    <g fontFamily={FONT}>
+      <defs>
+        <marker id={arrow} viewBox="0 0 10 10" refX={9} refY={5} markerWidth={7} markerHeight={7} orient="auto-start-reverse">
+          <path d="M0,0 L10,5 L0,10 z" fill="#495057" />
+        </marker>
+        <marker id={arrowLoop} viewBox="0 0 10 10" refX={9} refY={5} markerWidth={7} markerHeight={7} orient="auto-start-reverse">
+          <path d="M0,0 L10,5 L0,10 z" fill={LOOP} />
+        </marker>
+      </defs>
+      <rect x={0} y={0} width={layout.width} height={layout.height} fill="#ffffff" />
+      <LaneRows layout={layout} texts={texts} />
       {layout.lanes.length > 0 && (
         <line
           x1={0}

@@ -64,6 +64,18 @@ export function usePanZoom(contentW: number, contentH: number) {
     [clamp],
   );
 
+  /** Brings the map point (x, y) to the middle of the viewport, at a readable zoom. */
+  const centerOn = useCallback(
+    (x: number, y: number) => {
+      setView((v) => {
+        const { w, h } = size();
+        const k = Math.max(v.k, 0.9);
+        return clamp({ k, tx: w / 2 - x * k, ty: h / 2 - y * k });
+      });
+    },
+    [clamp],
+  );
+
   const setZoom = useCallback((k: number) => setView((v) => clamp({ ...v, k: clampK(k) })), [clamp]);
 
   // Wheel: a native non-passive listener, since React's onWheel cannot preventDefault.
@@ -124,6 +136,7 @@ export function usePanZoom(contentW: number, contentH: number) {
     zoomIn: () => zoomAt(1.25),
     zoomOut: () => zoomAt(1 / 1.25),
     setZoom,
+    centerOn,
     dragged,
     handlers: { onPointerDown, onPointerMove, onPointerUp, onPointerCancel: onPointerUp },
   };
