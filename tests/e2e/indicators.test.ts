@@ -97,9 +97,10 @@ describe('indicators: import, chart, impact, rejection, ROI', () => {
     expect(await page.getByTestId('import-map-date').inputValue()).toBe('Date');
     expect(await page.getByTestId('import-map-value').inputValue()).toBe('Valeur');
     await page.getByTestId('import-date-dmy').click();
-    // Re-parsed with the chosen order: the first row is January 2023 with 12.4.
-    await page.getByTestId('import-parsed').locator('tbody tr').first().filter({ hasText: 'Jan 1, 2023' }).waitFor();
-    await expect.poll(() => page.getByTestId('import-parsed').locator('tbody tr').first().textContent()).toContain('12.4');
+    // Re-parsed with the chosen order: row 3 is the 1st of February, and no row has a problem left.
+    await page.getByTestId('import-parsed').locator('tbody tr').nth(1).filter({ hasText: 'Feb 1, 2023' }).waitFor();
+    expect(await page.getByTestId('import-parsed').locator('tbody tr').first().textContent()).toContain('12.4');
+    expect(await page.getByTestId('import-parsed').textContent()).not.toContain('day-first');
     await shot(page, 'indicators-01-import-mapping', false);
 
     await page.getByTestId('import-start').click();
@@ -231,5 +232,20 @@ describe('indicators with the demo data', () => {
     await page.getByTestId('tab-impact').click();
     await page.getByTestId('impact-card').first().waitFor();
     await shot(page, 'indicators-demo-03-impact');
+
+    // The same screens in French.
+    await page.evaluate(() => localStorage.setItem('boucle.language', 'fr'));
+    await page.goto(`${shell.shell.url}#/indicators/roi`);
+    await page.getByTestId('roi-department').waitFor();
+    await page.getByTestId('roi-intervention').click();
+    await page.getByRole('option').first().click();
+    await page.getByTestId('roi-intervention-panel').waitFor();
+    expect(await page.getByTestId('roi-view').textContent()).toContain('Gain tangible');
+    await shot(page, 'indicators-demo-04-roi-fr');
+    await page.getByTestId('tab-indicators').click();
+    await page.getByTestId('indicator-link').first().click();
+    await page.locator('[data-testid=indicator-chart] canvas').first().waitFor();
+    await page.waitForTimeout(600);
+    await shot(page, 'indicators-demo-05-indicator-fr');
   });
 });

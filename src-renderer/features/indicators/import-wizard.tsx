@@ -329,8 +329,8 @@ export function ImportWizard({ opened, onClose, departmentId, indicators, indica
                   {p.rows.map((r) => (
                     <Table.Tr key={r.row} bg={r.errors.length ? 'var(--mantine-color-red-0)' : undefined}>
                       <Table.Td ta="right">{r.row}</Table.Td>
-                      <Table.Td>{formatDate(r.period ?? r.date, lang)}</Table.Td>
-                      <Table.Td ta="right">{formatNumber(r.value, lang, 6)}</Table.Td>
+                      <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(r.period ?? r.date, lang)}</Table.Td>
+                      <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>{formatNumber(r.value, lang, 6)}</Table.Td>
                       <Table.Td>{r.indicator ?? '—'}</Table.Td>
                       <Table.Td>{r.note ?? ''}</Table.Td>
                       <Table.Td><Text size="xs" c="red">{r.errors.map((e) => errorText(e, lang)).join(' · ')}</Text></Table.Td>

@@ -30,11 +30,15 @@ export function MeasurementGridEditor({ indicator, grid, onImport }: { indicator
   const [errors, setErrors] = useState<CellErrors>({});
   const [saving, setSaving] = useState(false);
 
-  // New data from the core (after a save or an import) replaces what was typed.
+  // Fresh data from the core (any mutation reloads the page): what was typed and not saved stays,
+  // unless the stored value now says the same.
   useEffect(() => {
-    setEdits({});
-    setErrors({});
-  }, [grid]);
+    const rows = new Map(grid.rows.map((r) => [r.period, r]));
+    setEdits((all) => Object.fromEntries(Object.entries(all).filter(([p, e]) => {
+      const r = rows.get(p);
+      return r && (e.value !== shown(r.value, lang) || e.note !== (r.note ?? ''));
+    })));
+  }, [grid, lang]);
 
   const rows = [...grid.rows].reverse(); // newest first: the period to type is usually the last one
   const byPeriod = new Map(grid.rows.map((r) => [r.period, r]));
@@ -63,6 +67,8 @@ export function MeasurementGridEditor({ indicator, grid, onImport }: { indicator
     setSaving(true);
     try {
       const r = await api.call('measurements.upsertMany', { indicatorId: indicator.id, values, source: 'manual' });
+      setEdits({});
+      setErrors({});
       notifySaved(t('grid.saved', { inserted: r.inserted, updated: r.updated, deleted: r.deleted }));
       bumpRevision();
     } catch (e) {
