@@ -147,7 +147,7 @@ export function GapRegister({ onOpen }: { onOpen(gap: Gap): void }) {
             <Table.Thead>
               <Table.Tr>
                 <SortHeader label={t('col.title')} sort="title" state={state} onSort={onSort} />
-                <Table.Th miw={150}>{t('col.processStep')}</Table.Th>
+                <Table.Th miw={130}>{t('col.processStep')}</Table.Th>
                 <Table.Th>{t('col.type')}</Table.Th>
                 <SortHeader label={t('col.severity')} sort="severity" state={state} onSort={onSort} />
                 <Table.Th ta="right" style={{ whiteSpace: 'nowrap' }}>
@@ -162,7 +162,7 @@ export function GapRegister({ onOpen }: { onOpen(gap: Gap): void }) {
             <Table.Tbody>
               {items.map((g) => (
                 <Table.Tr key={g.id} onClick={() => onOpen(g)} style={{ cursor: 'pointer' }} data-testid="register-row">
-                  <Table.Td miw={220} maw={320}>
+                  <Table.Td miw={190} maw={300}>
                     <UnstyledButton onClick={() => onOpen(g)} fw={600} fz="sm" style={{ textAlign: 'left' }} data-testid="register-title">
                       {g.title}
                     </UnstyledButton>
@@ -188,7 +188,7 @@ export function GapRegister({ onOpen }: { onOpen(gap: Gap): void }) {
                       {tc(`gapStatus.${g.status}`)}
                     </Badge>
                   </Table.Td>
-                  <Table.Td maw={120}><Text size="sm" lineClamp={2} c={g.owner ? undefined : 'dimmed'}>{g.owner ?? '—'}</Text></Table.Td>
+                  <Table.Td maw={110}><Text size="sm" lineClamp={2} c={g.owner ? undefined : 'dimmed'}>{g.owner ?? '—'}</Text></Table.Td>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}><Text size="sm">{formatDate(g.foundOn, locale)}</Text></Table.Td>
                 </Table.Tr>
               ))}
