@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import type { z } from 'zod';
 import { BoucleError } from '../../../src-shared/errors';
 import type * as A from '../../../src-shared/schemas/indicators-analytics';
@@ -311,6 +312,10 @@ function writeBatch(ws: Workspace, tx: WriteTx, plan: ImportPlan, ctx: RowContex
 
 async function writePass(ws: Workspace, plan: ImportPlan, v: Validation, job: A.ImportJob, signal: AbortSignal): Promise<Counts> {
   const expected = v.rows;
+  const st = fs.statSync(plan.file.path);
+  if (st.size !== plan.file.size || st.mtimeMs !== plan.file.mtimeMs) {
+    throw new BoucleError('conflict', 'The file changed after it was checked: nothing was written, import it again');
+  }
   const ctx = contextOf(plan);
   const counter = { bytesRead: 0 };
   const counts: Counts = { inserted: 0, replaced: 0, kept: 0, unchanged: 0 };
