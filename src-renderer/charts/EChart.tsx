@@ -6,6 +6,7 @@ import {
   DataZoomComponent, GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent, TitleComponent, TooltipComponent,
 } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
+import langFR from 'echarts/lib/i18n/langFR.js';
 
 // The app's one ECharts wrapper. Options are built by pure builders (src-shared/charts/*) so that the
 // reports draw the same charts; this only mounts them: init on a div, setOption when the option
@@ -15,23 +16,31 @@ echarts.use([
   LineChart, BarChart, TitleComponent, TooltipComponent, LegendComponent, GridComponent, MarkLineComponent, MarkAreaComponent,
   DataZoomComponent, CanvasRenderer,
 ]);
+// Month and day names of time axes in the user's language (English is built in).
+echarts.registerLocale('FR', langFR);
 
 export interface EChartProps {
   option: EChartsOption;
   height?: number | string;
   /** Accessible name of the chart (a canvas says nothing to a screen reader). */
   ariaLabel: string;
+  /** The app's language ("fr", "en-US"…): names of months and days on time axes. */
+  locale?: string;
   'data-testid'?: string;
 }
 
-export function EChart({ option, height = 360, ariaLabel, 'data-testid': testId }: EChartProps) {
+export function EChart({ option, height = 360, ariaLabel, locale = 'en', 'data-testid': testId }: EChartProps) {
   const el = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
+  const latest = useRef(option);
+  const lang = locale.toLowerCase().startsWith('fr') ? 'FR' : 'EN';
 
+  // The locale is an init option: a new language means a new instance.
   useEffect(() => {
     const div = el.current;
     if (!div) return;
-    const instance = echarts.init(div, undefined, { renderer: 'canvas' });
+    const instance = echarts.init(div, undefined, { renderer: 'canvas', locale: lang });
+    instance.setOption(latest.current as echarts.EChartsCoreOption);
     chart.current = instance;
     const observer = new ResizeObserver(() => instance.resize());
     observer.observe(div);
@@ -40,9 +49,10 @@ export function EChart({ option, height = 360, ariaLabel, 'data-testid': testId 
       instance.dispose();
       chart.current = null;
     };
-  }, []);
+  }, [lang]);
 
   useEffect(() => {
+    latest.current = option;
     // notMerge: a series that disappeared (e.g. XmR limits) must not linger from the previous option.
     chart.current?.setOption(option as echarts.EChartsCoreOption, { notMerge: true });
   }, [option]);

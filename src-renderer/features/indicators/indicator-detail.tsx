@@ -129,7 +129,7 @@ export function IndicatorDetail({ indicatorId }: { indicatorId: string }) {
 
       <Paper withBorder radius="md" p="md">
         {option && d.grid.rows.some((r) => r.value !== null) ? (
-          <EChart option={option} height={380} ariaLabel={t('chart.aria', { name: ind.name })} data-testid="indicator-chart" />
+          <EChart option={option} height={380} locale={lang} ariaLabel={t('chart.aria', { name: ind.name })} data-testid="indicator-chart" />
         ) : (
           <Center h={160} data-testid="indicator-chart-empty">
             <Stack align="center" gap={6}>

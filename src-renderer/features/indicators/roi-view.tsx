@@ -89,8 +89,8 @@ export function RoiView() {
                       <Table.Th ta="right">{t('roi.hard')}</Table.Th>
                       <Table.Th ta="right">{t('roi.soft')}</Table.Th>
                       <Table.Th ta="right">{t('roi.cost')}</Table.Th>
-                      <Table.Th ta="right">{t('roi.roiHard')}</Table.Th>
-                      <Table.Th ta="right">{t('roi.roiTotal')}</Table.Th>
+                      <Table.Th ta="right" style={{ whiteSpace: 'nowrap' }}>{t('roi.roiHard')}</Table.Th>
+                      <Table.Th ta="right" style={{ whiteSpace: 'nowrap' }}>{t('roi.roiTotal')}</Table.Th>
                       <Table.Th ta="right">{t('roi.payback')}</Table.Th>
                     </Table.Tr>
                   </Table.Thead>
