@@ -197,25 +197,27 @@ export function layoutMap(map: ProcessMap): MapLayout {
       const gutterAfterA = LABEL_W + COL_GAP / 2 + a.layer * COL_W + BOX_W + COL_GAP / 2;
       const gutterBeforeB = LABEL_W + COL_GAP / 2 + b.layer * COL_W - COL_GAP / 2;
       let d: string;
-      // The label sits where this flow is alone: on a straight run above its middle, else on the
-      // last turn into the target's row (branches out of one gateway part there).
+      // The label sits where this flow is alone: on a straight run above its middle, else next to the
+      // vertical run close to the target (branches out of one gateway part there).
       let label: Pick<PlacedEdge, 'labelX' | 'labelY' | 'labelAnchor'>;
+      // Beside the vertical run, in the free band between rows just before the target's box.
+      const nearTarget = ty > sy ? b.y - 6 : b.y + b.h + 14;
       if (Math.abs(sy - ty) < 1 && rowClear(a, a.layer, b.layer)) {
         d = `M${sx},${sy} H${tx - 2}`;
         label = { labelX: (sx + tx) / 2, labelY: sy - 6, labelAnchor: 'middle' };
       } else if (rowClear(a, a.layer, b.layer)) {
         // Along the source's row, then down or up in the gutter just before the target.
         d = `M${sx},${sy} H${gutterBeforeB} V${ty} H${tx - 2}`;
-        label = { labelX: gutterBeforeB - 4, labelY: ty - 6, labelAnchor: 'end' };
+        label = { labelX: gutterBeforeB + 4, labelY: nearTarget, labelAnchor: 'start' };
       } else if (rowClear(b, a.layer, b.layer)) {
         d = `M${sx},${sy} H${gutterAfterA} V${ty} H${tx - 2}`;
-        label = { labelX: gutterAfterA + 4, labelY: ty - 6, labelAnchor: 'start' };
+        label = { labelX: gutterAfterA + 4, labelY: nearTarget, labelAnchor: 'start' };
       } else {
         // Both rows are busy: run along the top edge of the target's lane, a channel boxes never use.
         const lane = lanes[b.laneIndex]!;
         const channel = lane.y + 6;
         d = `M${sx},${sy} H${gutterAfterA} V${channel} H${gutterBeforeB} V${ty} H${tx - 2}`;
-        label = { labelX: gutterBeforeB - 4, labelY: channel - 3 + 12, labelAnchor: 'end' };
+        label = { labelX: gutterAfterA + 4, labelY: channel + 12, labelAnchor: 'start' };
       }
       edges.push({ id, from: fromId, to: toId, label: text, kind, loop, d, ...label });
     } else {

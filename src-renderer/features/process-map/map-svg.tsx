@@ -68,7 +68,7 @@ function StepShape({ p, selected, onSelect, texts }: { p: PlacedStep; selected: 
   }`;
 
   if (gateway) {
-    const lines = wrapText(s.name, 26, 2);
+    const lines = wrapText(s.name, 22, 2);
     return (
       <g
         role="button"

@@ -76,8 +76,8 @@ export function StepGapsPane({ step, onClose, onLogGap }: Props) {
                     <Badge size="sm" tt="none" color={severityColour(g.severity)}>{t('pane.severity', { n: g.severity })}</Badge>
                     <Badge size="sm" tt="none" variant="light" color={GAP_STATUS_COLOURS[g.status]}>{tc(`gapStatus.${g.status}`)}</Badge>
                   </Group>
-                  <Group justify="space-between" mt={4}>
-                    <Text size="xs" c="dimmed">{t('pane.monthlyCost')}</Text>
+                  <Group justify="space-between" mt={4} wrap="nowrap" gap="xs">
+                    <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>{t('pane.monthlyCost')}</Text>
                     <Text size="sm" fw={600} style={NUM_STYLE} ta="right">
                       {g.monthlyCostCents === null ? t('pane.noRate') : formatMoney(g.monthlyCostCents, g.currency, locale)}
                     </Text>
