@@ -161,6 +161,9 @@ describe('process map, BPMN import and templates through the UI', () => {
     expect(svg).toContain('Team Assistant');
     expect(svg).not.toContain('transform="translate('.concat('NaN'));
     expect(svg).not.toContain('tabindex');
+    // The step is still selected on screen; the selection outline stays out of the file.
+    expect(await page.getByTestId('map-step-pane').isVisible()).toBe(true);
+    expect(svg).not.toContain('data-export');
 
     // Save as PNG: a real PNG at twice the map's size.
     await page.getByTestId('map-export').click();

@@ -17,6 +17,7 @@ export function serialiseMap(content: SVGGElement, width: number, height: number
   svg.appendChild(t);
   const copy = content.cloneNode(true) as SVGGElement;
   copy.removeAttribute('transform');
+  for (const el of Array.from(copy.querySelectorAll('[data-export="skip"]'))) el.remove();
   for (const el of Array.from(copy.querySelectorAll('[tabindex],[role],[aria-pressed],[data-testid]'))) {
     for (const a of ['tabindex', 'role', 'aria-pressed', 'aria-label', 'style']) el.removeAttribute(a);
   }

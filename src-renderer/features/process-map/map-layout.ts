@@ -57,6 +57,8 @@ export interface PlacedEdge {
   labelX: number;
   labelY: number;
   labelAnchor: 'start' | 'middle' | 'end';
+  /** How many characters of the label fit where it is drawn (the full text is in its tooltip). */
+  labelMax: number;
 }
 
 export interface SubFrame {
@@ -199,12 +201,12 @@ export function layoutMap(map: ProcessMap): MapLayout {
       let d: string;
       // The label sits where this flow is alone: on a straight run above its middle, else next to the
       // vertical run close to the target (branches out of one gateway part there).
-      let label: Pick<PlacedEdge, 'labelX' | 'labelY' | 'labelAnchor'>;
+      let label: Pick<PlacedEdge, 'labelX' | 'labelY' | 'labelAnchor'> & { labelMax?: number };
       // Beside the vertical run, in the free band between rows just before the target's box.
       const nearTarget = ty > sy ? b.y - 6 : b.y + b.h + 14;
       if (Math.abs(sy - ty) < 1 && rowClear(a, a.layer, b.layer)) {
         d = `M${sx},${sy} H${tx - 2}`;
-        label = { labelX: (sx + tx) / 2, labelY: sy - 6, labelAnchor: 'middle' };
+        label = { labelX: (sx + tx) / 2, labelY: sy - 6, labelAnchor: 'middle', labelMax: Math.max(6, Math.floor((tx - sx - 6) / 6)) };
       } else if (rowClear(a, a.layer, b.layer)) {
         // Along the source's row, then down or up in the gutter just before the target.
         d = `M${sx},${sy} H${gutterBeforeB} V${ty} H${tx - 2}`;
@@ -219,7 +221,7 @@ export function layoutMap(map: ProcessMap): MapLayout {
         d = `M${sx},${sy} H${gutterAfterA} V${channel} H${gutterBeforeB} V${ty} H${tx - 2}`;
         label = { labelX: gutterAfterA + 4, labelY: channel + 12, labelAnchor: 'start' };
       }
-      edges.push({ id, from: fromId, to: toId, label: text, kind, loop, d, ...label });
+      edges.push({ id, from: fromId, to: toId, label: text, kind, loop, d, labelMax: 24, ...label });
     } else {
       // A loop goes back under the boxes: down from the source, left below the lane, up into the target.
       const n = (loopDepthBelow.get(a.laneIndex) ?? 0) + 1;
@@ -234,7 +236,7 @@ export function layoutMap(map: ProcessMap): MapLayout {
       const d = `M${sx},${a.y + a.h} V${yLoop} H${tx} ${entry}`;
       edges.push({
         id, from: fromId, to: toId, label: text, kind, loop, d,
-        labelX: (sx + tx) / 2, labelY: yLoop - 4, labelAnchor: 'middle',
+        labelX: (sx + tx) / 2, labelY: yLoop - 4, labelAnchor: 'middle', labelMax: Math.max(8, Math.floor(Math.abs(sx - tx) / 6.5)),
       });
     }
   };

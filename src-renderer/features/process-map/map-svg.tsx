@@ -1,4 +1,4 @@
-import { memo, type KeyboardEvent } from 'react';
+import { memo, useState, type KeyboardEvent } from 'react';
 import { LABEL_W, severityFill, wrapText, type MapLayout, type PlacedStep } from './map-layout';
 
 // The map as plain SVG with every style inline (attributes, no CSS classes), so the very same node
@@ -33,7 +33,13 @@ function StepShape({ p, selected, onSelect, texts }: { p: PlacedStep; selected: 
   const gateway = s.kind === 'gateway';
   const inner = s.depth > 0;
   const container = s.kind === 'sub_process' || s.kind === 'call_activity';
-  const stroke = selected ? ACCENT : container ? '#5c7cfa' : '#adb5bd';
+  const stroke = container ? '#5c7cfa' : '#adb5bd';
+  // The selection is an outline of its own, left out of "Save as SVG/PNG".
+  const [focused, setFocused] = useState(false);
+  const outline = (selected || focused) && (
+    <rect x={p.x - 5} y={p.y - 5} width={p.w + 10} height={p.h + 10} rx={gateway ? 8 : 14} fill={ACCENT} fillOpacity={selected ? 0.08 : 0}
+      stroke={ACCENT} strokeWidth={2.5} strokeDasharray={selected ? undefined : '4 3'} data-export="skip" />
+  );
   const onKey = (e: KeyboardEvent) => {
     if (e.key === 'Enter' || e.key === ' ') {
       e.preventDefault();
@@ -80,13 +86,16 @@ function StepShape({ p, selected, onSelect, texts }: { p: PlacedStep; selected: 
         style={{ cursor: 'pointer', outline: 'none' }}
         onClick={() => onSelect(s.id)}
         onKeyDown={onKey}
+        onFocus={() => setFocused(true)}
+        onBlur={() => setFocused(false)}
       >
         <title>{title}</title>
+        {outline}
         <polygon
           points={`${p.cx},${p.y} ${p.x + p.w},${p.cy} ${p.cx},${p.y + p.h} ${p.x},${p.cy}`}
-          fill={selected ? '#edf2ff' : '#fff9db'}
-          stroke={selected ? ACCENT : '#f59f00'}
-          strokeWidth={selected ? 3 : 1.5}
+          fill="#fff9db"
+          stroke="#f59f00"
+          strokeWidth={1.5}
         />
         <text x={p.cx} y={p.cy + 5} textAnchor="middle" fontSize={16} fontWeight={700} fill="#e67700">×</text>
         {lines.map((l, i) => (
@@ -115,17 +124,20 @@ function StepShape({ p, selected, onSelect, texts }: { p: PlacedStep; selected: 
       style={{ cursor: 'pointer', outline: 'none' }}
       onClick={() => onSelect(s.id)}
       onKeyDown={onKey}
+      onFocus={() => setFocused(true)}
+      onBlur={() => setFocused(false)}
     >
       <title>{title}</title>
+      {outline}
       <rect
         x={p.x}
         y={p.y}
         width={p.w}
         height={p.h}
         rx={10}
-        fill={selected ? '#edf2ff' : inner ? '#f8f9ff' : '#ffffff'}
+        fill={inner ? '#f8f9ff' : '#ffffff'}
         stroke={stroke}
-        strokeWidth={selected ? 3 : s.kind === 'call_activity' ? 3 : 1.5}
+        strokeWidth={s.kind === 'call_activity' ? 3 : 1.5}
       />
       {container && (
         <g>
@@ -242,7 +254,8 @@ function MapSvgContent({ layout, texts, selectedId, onSelect, idPrefix }: Props)
             paintOrder="stroke"
             fontStyle="italic"
           >
-            {wrapText(e.label!, 24, 1)[0]}
+            <title>{e.label}</title>
+            {wrapText(e.label!, Math.min(24, e.labelMax), 1)[0]}
           </text>
         ))}
       {layout.steps.map((p) => (
