@@ -293,13 +293,23 @@ describe('process map, BPMN import and templates through the UI', () => {
     await page.mouse.move(box.x + 400, box.y + 250, { steps: 5 });
     await page.mouse.up();
     expect(await transformOf()).not.toBe(t0);
+    // The keyboard too: arrows pan, − zooms out.
+    await vp.focus();
+    const t1 = await transformOf();
+    await page.keyboard.press('ArrowRight');
+    expect(await transformOf()).not.toBe(t1);
+    const z1 = await level.textContent();
+    await page.keyboard.press('-');
+    expect(await level.textContent()).not.toBe(z1);
+    await page.keyboard.press('+');
+    expect(await level.textContent()).toBe(z1);
     await shot(page, 'pm-10-large-64-steps-zoomed');
 
     // French.
     await page.evaluate(() => localStorage.setItem('boucle.language', 'fr'));
     await page.reload();
     await page.getByTestId('process-map').waitFor();
-    await page.getByTestId('map-summary').filter({ hasText: 'étapes' }).waitFor();
+    await page.getByTestId('map-summary').filter({ hasText: 'Étapes' }).waitFor();
     // "Find a step" centres the map on it and selects it; then it can be clicked.
     await page.getByTestId('map-find-step').click();
     await page.getByTestId('map-find-step').fill('Collect VAT');

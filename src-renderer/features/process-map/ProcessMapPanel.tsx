@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { ActionIcon, Alert, Box, Button, Card, Center, Group, Loader, Menu, Select, Stack, Text, Title, Tooltip } from '@mantine/core';
 import {
   IconArrowsMinimize, IconDownload, IconMap2, IconSearch, IconPhoto, IconVectorBezier2, IconZoomIn, IconZoomOut, IconZoomReset,
@@ -125,6 +125,27 @@ export default function ProcessMapPanel({ processId }: ProcessMapPanelProps) {
     pz.centerOn(placed.cx, placed.cy);
   };
 
+  // Keyboard on the focused map: arrows pan, + and − zoom, 0 fits.
+  const onViewportKey = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (e.target !== e.currentTarget) return; // keys on a step select it instead
+    const step = 80;
+    const moves: Record<string, () => void> = {
+      ArrowLeft: () => pz.panBy(step, 0),
+      ArrowRight: () => pz.panBy(-step, 0),
+      ArrowUp: () => pz.panBy(0, step),
+      ArrowDown: () => pz.panBy(0, -step),
+      '+': pz.zoomIn,
+      '=': pz.zoomIn,
+      '-': pz.zoomOut,
+      '0': fit,
+    };
+    const move = moves[e.key];
+    if (move) {
+      e.preventDefault();
+      move();
+    }
+  };
+
   const locale = i18n.language;
   const total = map.totalGaps;
   // Lane names stay pinned on the left once the map is panned sideways past them.
@@ -211,6 +232,9 @@ export default function ProcessMapPanel({ processId }: ProcessMapPanelProps) {
         <Box
           ref={pz.ref}
           {...pz.handlers}
+          tabIndex={0}
+          onKeyDown={onViewportKey}
+          aria-label={t('zoom.hint')}
           data-testid="map-viewport"
           style={{
             flex: 1,
@@ -237,7 +261,7 @@ export default function ProcessMapPanel({ processId }: ProcessMapPanelProps) {
               </g>
             )}
           </svg>
-          <Text size="xs" c="dimmed" style={{ position: 'absolute', left: 10, bottom: 6, pointerEvents: 'none' }}>
+          <Text size="xs" c="dimmed" px={6} style={{ position: 'absolute', left: 8, bottom: 6, pointerEvents: 'none', background: 'rgba(255,255,255,0.85)', borderRadius: 4 }}>
             {t('zoom.hint')}
           </Text>
           <Tooltip label={t('zoom.reset')}>

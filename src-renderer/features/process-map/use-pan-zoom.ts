@@ -76,6 +76,8 @@ export function usePanZoom(contentW: number, contentH: number) {
     [clamp],
   );
 
+  const panBy = useCallback((dx: number, dy: number) => setView((v) => clamp({ k: v.k, tx: v.tx + dx, ty: v.ty + dy })), [clamp]);
+
   const setZoom = useCallback((k: number) => setView((v) => clamp({ ...v, k: clampK(k) })), [clamp]);
 
   // Wheel: a native non-passive listener, since React's onWheel cannot preventDefault.
@@ -137,6 +139,7 @@ export function usePanZoom(contentW: number, contentH: number) {
     zoomOut: () => zoomAt(1 / 1.25),
     setZoom,
     centerOn,
+    panBy,
     dragged,
     handlers: { onPointerDown, onPointerMove, onPointerUp, onPointerCancel: onPointerUp },
   };
