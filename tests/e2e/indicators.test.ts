@@ -225,6 +225,13 @@ describe('indicators with the demo data', () => {
     await page.goto(`${shell.shell.url}#/indicators`);
     await page.getByTestId('indicator-row').first().waitFor();
     await shot(page, 'indicators-demo-01-list');
+    await page.getByRole('button', { name: 'Edit Active buddy pairs' }).click();
+    await page.getByTestId('indicator-form').waitFor();
+    expect(await page.getByTestId('indicator-name').inputValue()).toBe('Active buddy pairs');
+    await page.waitForTimeout(400); // the modal's opening transition
+    await shot(page, 'indicators-demo-00-form', false);
+    await page.keyboard.press('Escape');
+    await page.getByTestId('indicator-form').waitFor({ state: 'detached' });
     await page.getByTestId('indicator-link').first().click();
     await page.locator('[data-testid=indicator-chart] canvas').first().waitFor();
     await page.waitForTimeout(600); // the chart's entry animation
@@ -236,12 +243,20 @@ describe('indicators with the demo data', () => {
     // The same screens in French.
     await page.evaluate(() => localStorage.setItem('boucle.language', 'fr'));
     await page.goto(`${shell.shell.url}#/indicators/roi`);
-    await page.getByTestId('roi-department').waitFor();
+    await page.getByTestId('roi-department').waitFor().catch(async (e: unknown) => {
+      await shot(page, 'indicators-failure-roi'); // what the page showed instead
+      throw e;
+    });
     await page.getByTestId('roi-intervention').click();
     await page.getByRole('option').first().click();
     await page.getByTestId('roi-intervention-panel').waitFor();
     expect(await page.getByTestId('roi-view').textContent()).toContain('Gain tangible');
     await shot(page, 'indicators-demo-04-roi-fr');
+    await page.getByTestId('benefit-create').click();
+    await page.getByTestId('benefit-kind').getByText('Temps libéré').click();
+    await page.waitForTimeout(400);
+    await shot(page, 'indicators-demo-06-benefit-form-fr', false);
+    await page.keyboard.press('Escape');
     await page.getByTestId('tab-indicators').click();
     await page.getByTestId('indicator-link').first().click();
     await page.locator('[data-testid=indicator-chart] canvas').first().waitFor();

@@ -113,13 +113,13 @@ export function BenefitModelForm({ opened, onClose, intervention, model, indicat
   const cur = intervention.currency;
   const kind = form.values.kind;
   return (
-    <Modal opened={opened} onClose={onClose} size="lg" title={model ? t('roi.form.editTitle') : t('roi.form.createTitle')}>
+    <Modal opened={opened} onClose={onClose} size="xl" title={model ? t('roi.form.editTitle') : t('roi.form.createTitle')}>
       <form onSubmit={submit} data-testid="benefit-form">
         <Stack gap="sm">
           <SegmentedControl fullWidth data={BENEFIT_KINDS.map((c) => ({ value: c, label: t(`roi.kind.${c}`) }))} data-testid="benefit-kind"
             {...form.getInputProps('kind')} />
           <Text size="xs" c="dimmed">{t(`roi.kindHelp.${kind}`)}</Text>
-          <SimpleGrid cols={2}>
+          <SimpleGrid cols={2} style={{ alignItems: 'end' }}>
             <TextInput label={t('roi.form.label')} data-autofocus data-testid="benefit-label" {...form.getInputProps('label')} />
             <div>
               <Text size="sm" fw={500} mb={4}>{t('roi.form.classification')}</Text>
@@ -128,7 +128,7 @@ export function BenefitModelForm({ opened, onClose, intervention, model, indicat
             </div>
           </SimpleGrid>
           {kind === 'time_released' && (
-            <SimpleGrid cols={3}>
+            <SimpleGrid cols={3} style={{ alignItems: 'end' }}>
               <NumberInput label={t('roi.form.hoursPerMonth')} withAsterisk min={0} data-testid="benefit-hours" {...form.getInputProps('hoursPerMonth')} />
               <TextInput label={t('roi.form.hourlyRate', { currency: cur })} placeholder={t('roi.form.departmentRate')} inputMode="decimal"
                 data-testid="benefit-rate" {...form.getInputProps('hourlyRateCents')} />
@@ -136,7 +136,7 @@ export function BenefitModelForm({ opened, onClose, intervention, model, indicat
             </SimpleGrid>
           )}
           {(kind === 'cost_avoided' || kind === 'custom') && (
-            <SimpleGrid cols={2}>
+            <SimpleGrid cols={2} style={{ alignItems: 'end' }}>
               <TextInput label={t('roi.form.amount', { currency: cur })} withAsterisk inputMode="decimal" data-testid="benefit-amount"
                 {...form.getInputProps('amountCents')} />
               <Select label={t('roi.form.amountPer')} allowDeselect={false} data={AMOUNT_PER.map((p) => ({ value: p, label: t(`roi.per.${p}`) }))}
@@ -144,7 +144,7 @@ export function BenefitModelForm({ opened, onClose, intervention, model, indicat
             </SimpleGrid>
           )}
           {kind === 'cash_released' && (
-            <SimpleGrid cols={3}>
+            <SimpleGrid cols={3} style={{ alignItems: 'end' }}>
               <TextInput label={t('roi.form.annualRevenue', { currency: cur })} withAsterisk inputMode="decimal" data-testid="benefit-revenue"
                 {...form.getInputProps('annualRevenueCents')} />
               <NumberInput label={t('roi.form.daysImproved')} withAsterisk min={0} data-testid="benefit-days" {...form.getInputProps('daysImproved')} />
@@ -152,7 +152,7 @@ export function BenefitModelForm({ opened, onClose, intervention, model, indicat
                 {...form.getInputProps('financingRatePct')} />
             </SimpleGrid>
           )}
-          <SimpleGrid cols={3}>
+          <SimpleGrid cols={3} style={{ alignItems: 'end' }}>
             <TextInput type="date" label={t('roi.form.startDate')} description={t('roi.form.startHelp')} {...form.getInputProps('startDate')} />
             <TextInput type="date" label={t('roi.form.endDate')} {...form.getInputProps('endDate')} />
             <Select label={t('roi.form.indicator')} clearable data={indicators.map((i) => ({ value: i.id, label: i.name }))}

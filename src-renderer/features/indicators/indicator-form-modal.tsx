@@ -131,7 +131,7 @@ export function IndicatorFormModal({ opened, onClose, indicator, onSaved }: Indi
               data-testid="indicator-frequency" {...form.getInputProps('frequency')} />
           </SimpleGrid>
           <Divider label={t('form.targets')} labelPosition="left" />
-          <SimpleGrid cols={{ base: 2, sm: 5 }}>
+          <SimpleGrid cols={{ base: 2, sm: 5 }} style={{ alignItems: 'end' }}>
             <NumberInput label={t('fields.baselineValue')} decimalScale={6} data-testid="indicator-baseline" {...form.getInputProps('baselineValue')} />
             <TextInput type="date" label={t('fields.baselineDate')} data-testid="indicator-baseline-date" {...form.getInputProps('baselineDate')} />
             <NumberInput label={t('fields.targetValue')} decimalScale={6} data-testid="indicator-target" {...form.getInputProps('targetValue')} />
