@@ -207,6 +207,38 @@ describe('indicators: import, chart, impact, rejection, ROI', () => {
     await page.locator('.mantine-Notification-root').waitFor({ state: 'detached', timeout: 6000 }).catch(() => undefined);
     await shot(page, 'indicators-05-roi');
   });
+
+  it('imports a multi-indicator file from the list, keeping the values already stored', async () => {
+    const deps = await call<{ items: { id: string }[] }>(shell, 'departments.list', {});
+    const dep = deps.items[0]!;
+    const late = await call<{ id: string }>(shell, 'indicators.create', {
+      departmentId: dep.id, name: 'Invoices paid late', unit: '%', direction: 'lower', targetValue: 5, frequency: 'monthly',
+    });
+    const cycle = (await call<{ items: { id: string; name: string }[] }>(shell, 'indicators.list', { departmentId: dep.id })).items
+      .find((i) => i.name === 'Invoice cycle time')!;
+    const file = path.join(dir, 'multi.csv');
+    fs.writeFileSync(file, ['Indicator,Month,Value', 'Invoice cycle time,2025-01-01,9.9', 'Invoice cycle time,2025-02-01,5.2',
+      'Invoices paid late,2025-01-01,"1,250.5"', 'Invoices paid late,2025-02-01,7.5'].join('\n'));
+
+    const page = await newPage();
+    await page.goto(`${shell.shell.url}#/indicators`);
+    await page.getByTestId('indicator-row').nth(1).waitFor();
+    await page.getByTestId('indicators-import').click();
+    await page.getByTestId('import-file-input').setInputFiles(file);
+    await page.getByTestId('import-mapping').waitFor();
+    expect(await page.getByTestId('import-separator').inputValue()).toBe(',');
+    expect(await page.getByTestId('import-map-indicator').inputValue()).toBe('Indicator');
+    await page.getByTestId('import-keep').click();
+    await page.getByTestId('import-start').click();
+    await page.getByTestId('import-done').waitFor({ timeout: 20_000 });
+    expect(await page.getByTestId('import-count-inserted').textContent()).toContain('3');
+    expect(await page.getByTestId('import-count-kept').textContent()).toContain('1');
+
+    const jan = await call<{ items: { value: number }[] }>(shell, 'measurements.list', { indicatorId: cycle.id, from: '2025-01-01', to: '2025-01-31' });
+    expect(jan.items.map((m) => m.value)).toEqual([5.5]); // typed in the grid earlier, kept
+    const lateValues = await call<{ items: { period: string; value: number }[] }>(shell, 'measurements.list', { indicatorId: late.id });
+    expect(lateValues.items.map((m) => [m.period, m.value]).sort()).toEqual([['2025-01-01', 1250.5], ['2025-02-01', 7.5]]);
+  });
 });
 
 describe('indicators with the demo data', () => {
