@@ -306,7 +306,7 @@ describe('process map, BPMN import and templates through the UI', () => {
     await shot(page, 'pm-10-large-64-steps-zoomed');
 
     // French.
-    await page.evaluate(() => localStorage.setItem('boucle.language', 'fr'));
+    await page.evaluate("localStorage.setItem('boucle.language', 'fr')");
     await page.reload();
     await page.getByTestId('process-map').waitFor();
     await page.getByTestId('map-summary').filter({ hasText: 'Étapes' }).waitFor();
