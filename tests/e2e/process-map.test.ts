@@ -176,10 +176,15 @@ describe('process map, BPMN import and templates through the UI', () => {
     const svgWidth = Number(/<svg[^>]* width="(\d+)"/.exec(svg)![1]);
     expect(png.readUInt32BE(16)).toBe(svgWidth * 2);
 
-    // Re-importing the same file updates, keeps the gap on its step.
+    // Re-importing the same file, dropped on the drop zone this time, updates and keeps the gap on its step.
     await page.goto(`${shell.shell.url}#/processes`);
     await page.getByTestId('import-bpmn').click();
-    await page.locator('input[type=file]').setInputFiles(INVOICE);
+    const dropped = await page.evaluateHandle(
+      `(() => { const d = new DataTransfer(); d.items.add(new File([${JSON.stringify(fs.readFileSync(INVOICE, 'utf8'))}], 'camunda-invoice-v2-lanes-callactivity.bpmn', { type: 'application/xml' })); return d; })()`,
+    );
+    await page.getByTestId('bpmn-dropzone').dispatchEvent('dragenter', { dataTransfer: dropped });
+    await page.getByTestId('bpmn-dropzone').dispatchEvent('drop', { dataTransfer: dropped });
+    await page.getByTestId('bpmn-file-name').filter({ hasText: 'camunda-invoice' }).waitFor();
     await page.getByTestId('bpmn-department').fill('Finance');
     await page.getByTestId('bpmn-submit').click();
     await page.getByTestId('bpmn-summary').getByText('Updated').first().waitFor();
