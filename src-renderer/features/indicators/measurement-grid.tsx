@@ -11,6 +11,7 @@ import { parseTyped } from './money';
 import { periodLabel } from './period-label';
 
 type Edit = { value: string; note: string };
+const SHOWN = 120;
 type CellErrors = Record<string, { value?: string; note?: string }>;
 
 /** The stored value as it is typed back: the user's decimal mark, no grouping. */
@@ -29,6 +30,7 @@ export function MeasurementGridEditor({ indicator, grid, onImport }: { indicator
   const [edits, setEdits] = useState<Record<string, Edit>>({});
   const [errors, setErrors] = useState<CellErrors>({});
   const [saving, setSaving] = useState(false);
+  const [showAll, setShowAll] = useState(false);
 
   // Fresh data from the core (any mutation reloads the page): what was typed and not saved stays,
   // unless the stored value now says the same.
@@ -40,7 +42,9 @@ export function MeasurementGridEditor({ indicator, grid, onImport }: { indicator
     })));
   }, [grid, lang]);
 
-  const rows = [...grid.rows].reverse(); // newest first: the period to type is usually the last one
+  const all = [...grid.rows].reverse(); // newest first: the period to type is usually the last one
+  // Years of daily periods would be thousands of inputs: the recent ones first, the rest on demand.
+  const rows = showAll ? all : all.slice(0, SHOWN);
   const byPeriod = new Map(grid.rows.map((r) => [r.period, r]));
   const changed = Object.entries(edits).filter(([period, e]) => {
     const r = byPeriod.get(period);
@@ -146,6 +150,13 @@ export function MeasurementGridEditor({ indicator, grid, onImport }: { indicator
             </Table.Tbody>
           </Table>
         </ScrollArea.Autosize>
+      )}
+      {all.length > rows.length && (
+        <Group justify="center" mt="xs">
+          <Button variant="subtle" size="xs" onClick={() => setShowAll(true)} data-testid="grid-show-all">
+            {t('grid.showAll', { count: all.length })}
+          </Button>
+        </Group>
       )}
     </Paper>
   );
