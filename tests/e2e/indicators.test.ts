@@ -135,7 +135,7 @@ describe('indicators: import, chart, impact, rejection, ROI', () => {
     await shot(page, 'indicators-02-impact');
     await page.getByTestId('tab-measurements').click();
     await page.getByTestId('measurement-grid').waitFor();
-    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.evaluate('window.scrollTo(0, 0)');
     await shot(page, 'indicators-03-indicator-page');
 
     // Typing in the grid: a word is refused at its cell and nothing is saved; a decimal comma is read.
@@ -273,7 +273,7 @@ describe('indicators with the demo data', () => {
     await shot(page, 'indicators-demo-03-impact');
 
     // The same screens in French.
-    await page.evaluate(() => localStorage.setItem('boucle.language', 'fr'));
+    await page.evaluate("localStorage.setItem('boucle.language', 'fr')");
     await page.goto(`${shell.shell.url}#/indicators/roi`);
     await page.getByTestId('roi-department').waitFor().catch(async (e: unknown) => {
       await shot(page, 'indicators-failure-roi'); // what the page showed instead
