@@ -7,6 +7,8 @@ import type { ApiResult } from './errors';
 export interface BoucleBridge {
   /** Calls one API method of the core; the main process validates sender, name and input. */
   call(method: string, input: unknown): Promise<ApiResult<unknown>>;
+  /** The path on disk of a file the user picked or dropped (Electron's webUtils.getPathForFile). */
+  pathForFile(file: File): string;
   readonly shell: 'electron';
   readonly platform: string;
 }

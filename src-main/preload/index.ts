@@ -1,6 +1,6 @@
 // The preload: the only bridge between the sandboxed renderer and the main process. It exposes
 // exactly `window.boucle` (BoucleBridge) — no ipcRenderer, no generic send, no Node.
-import { contextBridge, ipcRenderer } from 'electron';
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import { API_CHANNEL, type BoucleBridge } from '../../src-shared/bridge';
 import type { ApiResult } from '../../src-shared/errors';
 
@@ -8,6 +8,8 @@ const bridge: BoucleBridge = {
   // Exactly two arguments cross: the method name and its input. The main process checks the sender,
   // the name, and (through the core's zod schemas) the input.
   call: (method: string, input: unknown): Promise<ApiResult<unknown>> => ipcRenderer.invoke(API_CHANNEL, method, input),
+  // File.path is gone since Electron 32; imports read the file where it lies instead of uploading it.
+  pathForFile: (file: File): string => webUtils.getPathForFile(file),
   shell: 'electron',
   platform: process.platform,
 };

@@ -73,15 +73,29 @@ export const api = {
   },
 };
 
-/** Uploads a file to the web shell (browser mode) and returns a reference the import APIs accept. */
-export async function uploadFile(file: File): Promise<{ fileRef: string }> {
+/** How an import reaches the core: the file's own path under Electron, an upload in the browser. */
+export type FileSource = { fileRef: string } | { path: string };
+
+/**
+ * Under Electron the core reads the file where it lies (its path); in the browser the file is
+ * streamed to the web shell's POST /upload, which answers { ok: true, data: { fileRef, name, size } }.
+ */
+export async function fileSourceOf(file: File): Promise<FileSource> {
+  if (window.boucle) return { path: window.boucle.pathForFile(file) };
   const token = sessionStorage.getItem(TOKEN_KEY) ?? '';
   const res = await fetch('/upload', {
     method: 'POST',
     headers: { 'content-type': 'application/octet-stream', 'x-boucle-token': token, 'x-file-name': encodeURIComponent(file.name) },
     body: file,
   });
-  const body = (await res.json()) as { fileRef?: string; ok?: boolean; error?: ApiError };
-  if (!res.ok || !body.fileRef) throw new ApiCallError(body.error ?? { code: 'internal', message: `Upload failed (${res.status})` });
-  return { fileRef: body.fileRef };
+  if (res.status === 401) unauthorizedListeners.forEach((fn) => fn());
+  let body: { ok?: boolean; data?: { fileRef?: string }; error?: ApiError } = {};
+  try {
+    body = (await res.json()) as typeof body;
+  } catch {
+    // not JSON: reported below with the status
+  }
+  const fileRef = body.data?.fileRef;
+  if (!res.ok || !fileRef) throw new ApiCallError(body.error ?? { code: 'internal', message: `Upload failed (${res.status})` });
+  return { fileRef };
 }

@@ -13,7 +13,7 @@ import { formatDate, formatNumber } from '@shared/format';
 import { api } from '../../api/client';
 import { showApiError } from '../../components/api-form';
 import { useApp } from '../../stores';
-import { fileSourceOf, type FileSource } from './upload';
+import { fileSourceOf, type FileSource } from '../../api/client';
 
 // The measurement import (issue 5 §3): file → preview and mapping → progress → result. Everything
 // the file holds is read and judged by the core (detection, parsing, the all-or-nothing rule); this
