@@ -37,6 +37,9 @@ export function deleteIndicator(ws: Workspace, id: string): { ok: true } {
       const ids = ws.db.prepare(`SELECT id FROM ${table} WHERE indicator_id = ? AND deleted_at IS NULL`).pluck().all(id) as string[];
       for (const r of ids) tx.remove(table, r);
     }
+    // A benefit model may cite the indicator as its evidence; the model stays, without the citation.
+    const models = ws.db.prepare(`SELECT id FROM benefit_models WHERE indicator_id = ? AND deleted_at IS NULL`).pluck().all(id) as string[];
+    for (const m of models) tx.update('benefit_models', m, { indicator_id: null });
     tx.remove('indicators', id);
   });
   return { ok: true };

@@ -86,7 +86,8 @@ export function deleteIntervention(ws: Workspace, id: string): { ok: true } {
       .prepare(`SELECT gap_id FROM gap_interventions WHERE intervention_id = ? AND deleted_at IS NULL`)
       .pluck()
       .all(id) as string[];
-    for (const table of ['gap_interventions', 'indicator_links'] as const) {
+    // Its links and the benefit models that value it go with it.
+    for (const table of ['gap_interventions', 'indicator_links', 'benefit_models'] as const) {
       const links = ws.db
         .prepare(`SELECT id FROM ${table} WHERE intervention_id = ? AND deleted_at IS NULL`)
         .pluck()

@@ -216,3 +216,19 @@ describe('deleting a department', () => {
     for (const [entity, n] of Object.entries(after)) expect([entity, n]).toEqual([entity, 0]);
   });
 });
+
+describe('benefit models follow what they value', () => {
+  it('go with a deleted intervention, and lose their citation of a deleted indicator, so the export stays loadable', async () => {
+    const d = await t.ok('departments.create', { name: 'Finance', code: 'FIN', loadedHourlyRateCents: 6000 });
+    const i = await t.ok('interventions.create', { departmentId: d.id, title: 'Q&A', kind: 'qa_forum', startDate: '2026-01-05' });
+    const keep = await t.ok('interventions.create', { departmentId: d.id, title: 'Wiki', kind: 'shared_workspace', startDate: '2026-01-05' });
+    const ind = await t.ok('indicators.create', { departmentId: d.id, name: 'DSO', unit: 'days', direction: 'lower' });
+    await t.ok('benefitModels.create', { interventionId: i.id, kind: 'cost_avoided', amountCents: 50000 });
+    const cited = await t.ok('benefitModels.create', { interventionId: keep.id, kind: 'cost_avoided', amountCents: 20000, indicatorId: ind.id });
+    await t.ok('interventions.delete', { id: i.id });
+    expect(t.ws.db.prepare(`SELECT COUNT(*) FROM benefit_models WHERE intervention_id = ? AND deleted_at IS NULL`).pluck().get(i.id)).toBe(0);
+    await t.ok('indicators.delete', { id: ind.id });
+    const left = await t.ok('benefitModels.list', { interventionId: keep.id });
+    expect(left.map((m) => [m.id, m.indicatorId])).toEqual([[cited.id, null]]);
+  });
+});

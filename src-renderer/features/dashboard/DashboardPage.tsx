@@ -5,7 +5,7 @@ import { formatDate, formatMoney } from '@shared/format';
 import { api } from '../../api/client';
 import { useApp } from '../../stores';
 import { severityColour } from '../processes/process-gaps-tab';
-import { useLoad } from '../processes/use-load';
+import { useLoad } from '../../components/use-load';
 
 const COUNTED = ['departments', 'processes', 'steps', 'gaps', 'interventions', 'indicators', 'measurements'] as const;
 

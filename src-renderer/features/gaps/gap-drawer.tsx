@@ -14,7 +14,7 @@ import { api } from '../../api/client';
 import { notifySaved, showApiError } from '../../components/api-form';
 import { useApp } from '../../stores';
 import HistoryPanel from '../history/HistoryPanel';
-import { useLoad } from '../processes/use-load';
+import { useLoad } from '../../components/use-load';
 import GapFormModal from './GapFormModal';
 import { ClosingRecord, ClosingsLog } from './gap-closing-record';
 import { GapCloseModal } from './gap-close-modal';

@@ -9,7 +9,7 @@ import { api } from '../../api/client';
 import { notifySaved, showApiError } from '../../components/api-form';
 import { useApp } from '../../stores';
 import { InterventionFormModal } from '../interventions/intervention-form-modal';
-import { useLoad } from '../processes/use-load';
+import { useLoad } from '../../components/use-load';
 import { BADGE_FULL, INTERVENTION_STATUS_COLOURS } from './gap-style';
 
 /** The interventions working on a gap: link an existing one, create one linked to it, unlink. */

@@ -10,7 +10,7 @@ import type { Gap, GapSort } from '@shared/schemas/gaps';
 import { formatDate, formatMoney, formatNumber } from '@shared/format';
 import { api } from '../../api/client';
 import { useApp } from '../../stores';
-import { useLoad } from '../processes/use-load';
+import { useLoad } from '../../components/use-load';
 import { BADGE_FULL, GAP_STATUS_COLOURS, NUM_STYLE, severityColour } from './gap-style';
 import { EMPTY_REGISTER, fromView, isFiltered, toListInput, type RegisterState } from './register-filters';
 import { SavedViewsMenu } from './saved-views-menu';

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Gap } from '@shared/schemas/gaps';
 import { api } from '../../api/client';
 import { useApp } from '../../stores';
-import { useLoad } from '../processes/use-load';
+import { useLoad } from '../../components/use-load';
 import GapFormModal from './GapFormModal';
 
 /** "New gap" from the register: a gap belongs to a process, so the user picks it first (and a step, optionally). */

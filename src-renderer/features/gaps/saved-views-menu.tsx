@@ -8,7 +8,7 @@ import type { SavedView } from '@shared/schemas/gap-workflow';
 import { api } from '../../api/client';
 import { notifySaved, showApiError } from '../../components/api-form';
 import { useApp } from '../../stores';
-import { useLoad } from '../processes/use-load';
+import { useLoad } from '../../components/use-load';
 import { toFilters, type RegisterState } from './register-filters';
 
 export interface SavedViewsMenuProps {

@@ -5,7 +5,7 @@ import type { HistoryEntity, HistoryEntry } from '@shared/schemas/gap-workflow';
 import { formatNumber } from '@shared/format';
 import { api } from '../../api/client';
 import { useApp } from '../../stores';
-import { useLoad } from '../processes/use-load';
+import { useLoad } from '../../components/use-load';
 
 export interface HistoryPanelProps {
   entity: HistoryEntity;

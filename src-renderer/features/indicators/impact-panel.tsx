@@ -6,7 +6,7 @@ import type { ImpactResult, ImpactVerdict, XmrSignal } from '@shared/schemas/ind
 import { formatDate, formatNumber, formatPercent } from '@shared/format';
 import { api } from '../../api/client';
 import { periodLabel } from './period-label';
-import { useLoad } from './use-load';
+import { useLoad } from '../../components/use-load';
 
 /** One line per rule and side: a run of 12 points beyond the limits reads as one finding, not twelve. */
 function groupSignals(signals: XmrSignal[]): XmrSignal[] {

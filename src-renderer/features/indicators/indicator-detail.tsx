@@ -17,7 +17,7 @@ import { IndicatorFormModal } from './indicator-form-modal';
 import { IndicatorLinks } from './indicator-links';
 import { MeasurementGridEditor } from './measurement-grid';
 import { RagBadge } from './rag-badge';
-import { useLoad } from './use-load';
+import { useLoad } from '../../components/use-load';
 
 async function loadAll(indicatorId: string) {
   const indicator = await api.call('indicators.get', { id: indicatorId });

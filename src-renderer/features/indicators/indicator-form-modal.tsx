@@ -7,7 +7,7 @@ import { INDICATOR_CATEGORIES, INDICATOR_DIRECTIONS, INDICATOR_FREQUENCIES, INDI
 import { api } from '../../api/client';
 import { notifySaved, showApiError } from '../../components/api-form';
 import { useApp } from '../../stores';
-import { useLoad } from './use-load';
+import { useLoad } from '../../components/use-load';
 
 export interface IndicatorFormModalProps {
   opened: boolean;

@@ -14,7 +14,7 @@ import { useApp } from '../../stores';
 import { ImportWizard } from './import-wizard';
 import { IndicatorFormModal } from './indicator-form-modal';
 import { RagBadge } from './rag-badge';
-import { useLoad } from './use-load';
+import { useLoad } from '../../components/use-load';
 
 interface Row {
   indicator: Indicator;

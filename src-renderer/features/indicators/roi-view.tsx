@@ -12,7 +12,7 @@ import { api } from '../../api/client';
 import { notifySaved, showApiError } from '../../components/api-form';
 import { useApp } from '../../stores';
 import { BenefitModelForm } from './benefit-model-form';
-import { useLoad } from './use-load';
+import { useLoad } from '../../components/use-load';
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 function defaultWindow() {

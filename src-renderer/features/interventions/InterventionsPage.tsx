@@ -8,7 +8,7 @@ import { formatDate, formatMoney, formatNumber } from '@shared/format';
 import { api } from '../../api/client';
 import { useApp } from '../../stores';
 import { BADGE_FULL, INTERVENTION_STATUS_COLOURS, NUM_STYLE } from '../gaps/gap-style';
-import { useLoad } from '../processes/use-load';
+import { useLoad } from '../../components/use-load';
 import { InterventionDrawer } from './intervention-drawer';
 import { InterventionFormModal } from './intervention-form-modal';
 import { vocabularyLabel } from './vocabulary-select';

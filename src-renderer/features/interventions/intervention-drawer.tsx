@@ -13,7 +13,7 @@ import { notifySaved, showApiError } from '../../components/api-form';
 import { useApp } from '../../stores';
 import { INTERVENTION_STATUS_COLOURS } from '../gaps/gap-style';
 import HistoryPanel from '../history/HistoryPanel';
-import { useLoad } from '../processes/use-load';
+import { useLoad } from '../../components/use-load';
 import { InterventionFormModal } from './intervention-form-modal';
 import { InterventionGaps } from './intervention-gaps';
 import { vocabularyLabel } from './vocabulary-select';

@@ -10,7 +10,7 @@ import { api } from '../../api/client';
 import { notifySaved, showApiError } from '../../components/api-form';
 import { useApp } from '../../stores';
 import { BADGE_FULL, GAP_STATUS_COLOURS } from '../gaps/gap-style';
-import { useLoad } from '../processes/use-load';
+import { useLoad } from '../../components/use-load';
 
 /** The gaps an intervention works on (many-to-many): link, unlink, open. */
 export function InterventionGaps({ intervention, linked }: { intervention: Intervention; linked: Gap[] }) {

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { VocabularyEntry, VocabularyKind } from '@shared/schemas/gap-workflow';
 import { api } from '../../api/client';
 import { showApiError } from '../../components/api-form';
-import { useLoad } from '../processes/use-load';
+import { useLoad } from '../../components/use-load';
 
 const ADD = '__add:';
 

@@ -9,7 +9,7 @@ import { useApp } from '../../stores';
 import { ProcessFormModal } from './process-form-modal';
 import { ProcessGapsTab } from './process-gaps-tab';
 import { StepEditor } from './step-editor';
-import { useLoad } from './use-load';
+import { useLoad } from '../../components/use-load';
 
 const ProcessMapPanel = lazy(() => import('../process-map/ProcessMapPanel'));
 const TABS = ['steps', 'map', 'gaps'] as const;

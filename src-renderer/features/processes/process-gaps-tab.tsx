@@ -9,7 +9,7 @@ import { api } from '../../api/client';
 import { notifySaved, showApiError } from '../../components/api-form';
 import { useApp } from '../../stores';
 import GapFormModal from '../gaps/GapFormModal';
-import { useLoad } from './use-load';
+import { useLoad } from '../../components/use-load';
 
 const STATUS_COLOURS: Record<string, string> = { open: 'orange', addressing: 'blue', closed: 'teal', dismissed: 'gray' };
 export const severityColour = (s: number) => (s >= 4 ? 'red' : s === 3 ? 'orange' : 'yellow');

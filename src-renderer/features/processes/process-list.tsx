@@ -12,7 +12,7 @@ import { useApp } from '../../stores';
 import ProcessImportMenu from '../process-map/ProcessImportMenu';
 import { DepartmentFormModal } from '../settings/department-form-modal';
 import { ProcessFormModal } from './process-form-modal';
-import { useLoad } from './use-load';
+import { useLoad } from '../../components/use-load';
 
 interface Row {
   process: Process;

@@ -22,7 +22,7 @@ import { notifySaved, showApiError } from '../../components/api-form';
 import { useApp } from '../../stores';
 import GapFormModal from '../gaps/GapFormModal';
 import { StepFormModal } from './step-form-modal';
-import { useLoad } from './use-load';
+import { useLoad } from '../../components/use-load';
 
 const SEVERITY_COLOURS = ['gray', 'yellow', 'orange', 'orange', 'red', 'red'];
 

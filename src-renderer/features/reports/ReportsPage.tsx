@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Department, Process } from '@shared/api';
 import { api } from '../../api/client';
 import { useApp } from '../../stores';
-import { useLoad } from '../processes/use-load';
+import { useLoad } from '../../components/use-load';
 
 interface ProcessScope {
   process: Process;

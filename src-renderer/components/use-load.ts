@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { useApp } from '../../stores';
+import { useApp } from '../stores';
 
 export interface Loaded<T> {
   data: T | null;
