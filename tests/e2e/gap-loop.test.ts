@@ -1,44 +1,16 @@
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../helpers/chromium';
+import { callApi, demoDataDir, shot, useBrowser } from '../helpers/e2e';
 import { startTestShell, type RunningShell } from '../helpers/web-shell';
-import { tempDir } from '../helpers/workspace';
 
 // Issue 4, point 8: the loop from "found" to "closed with proof" driven through the built renderer
 // in real Chromium against the web shell: log a gap, link a new intervention, run it (the gap becomes
 // addressing), a closing without proof is refused, an override closes it, and the search box finds it.
 
-const SHOTS = path.resolve(__dirname, '../../test-results/screenshots');
-const ROOT = path.resolve(__dirname, '../..');
 
-let browser: Browser;
-beforeAll(async () => {
-  fs.mkdirSync(SHOTS, { recursive: true });
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const { newPage } = useBrowser();
 
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
-  return context.newPage();
-}
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
-
-async function call<T>(shell: RunningShell, method: string, input: unknown): Promise<T> {
-  const res = await fetch(`${shell.shell.origin}/api/${method}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-boucle-token': shell.shell.token },
-    body: JSON.stringify({ input }),
-  });
-  const body = (await res.json()) as { ok: boolean; data?: T; error?: unknown };
-  if (!body.ok) throw new Error(`${method}: ${JSON.stringify(body.error)}`);
-  return body.data as T;
-}
+const call = callApi;
 
 async function pick(page: Page, testId: string, option: string) {
   await page.getByTestId(testId).click();
@@ -157,8 +129,7 @@ describe('gap loop', () => {
 describe('gap screens with the demo data', () => {
   let shell: RunningShell;
   beforeAll(async () => {
-    const dir = tempDir('boucle-e2e-demo-gaps-');
-    execFileSync(process.execPath, [path.join(ROOT, 'bin/boucle.mjs'), 'demo', '--data', dir], { stdio: 'pipe' });
+    const dir = demoDataDir('boucle-e2e-demo-gaps-');
     shell = await startTestShell(dir);
   });
   afterAll(async () => {

@@ -1,9 +1,7 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../helpers/chromium';
+import { callApi, demoDataDir, shot, useBrowser } from '../helpers/e2e';
 import { startTestShell, type RunningShell } from '../helpers/web-shell';
 import { tempDir } from '../helpers/workspace';
 
@@ -11,34 +9,10 @@ import { tempDir } from '../helpers/workspace';
 // (the ambiguous dates asked), the trend chart and RAG status, the impact of the linked intervention,
 // a bad file refused with every bad row and nothing written, and a benefit model with its ROI.
 
-const SHOTS = path.resolve(__dirname, '../../test-results/screenshots');
-const ROOT = path.resolve(__dirname, '../..');
 
-let browser: Browser;
-beforeAll(async () => {
-  fs.mkdirSync(SHOTS, { recursive: true });
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const { newPage } = useBrowser();
 
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
-  return context.newPage();
-}
-const shot = (page: Page, name: string, fullPage = true) => page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage });
-
-async function call<T>(shell: RunningShell, method: string, input: unknown): Promise<T> {
-  const res = await fetch(`${shell.shell.origin}/api/${method}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-boucle-token': shell.shell.token },
-    body: JSON.stringify({ input }),
-  });
-  const body = (await res.json()) as { ok: boolean; data?: T; error?: unknown };
-  if (!body.ok) throw new Error(`${method}: ${JSON.stringify(body.error)}`);
-  return body.data as T;
-}
+const call = callApi;
 
 /** 24 months, 2023-01 … 2024-12, on the 1st (so dd/mm and mm/dd both read): ~12 days before 2024-01, ~6 after. */
 function goodCsv(): string {
@@ -244,8 +218,7 @@ describe('indicators: import, chart, impact, rejection, ROI', () => {
 describe('indicators with the demo data', () => {
   let shell: RunningShell;
   beforeAll(async () => {
-    const dir = tempDir('boucle-e2e-demo-ind-');
-    execFileSync(process.execPath, [path.join(ROOT, 'bin/boucle.mjs'), 'demo', '--data', dir], { stdio: 'pipe' });
+    const dir = demoDataDir('boucle-e2e-demo-ind-');
     shell = await startTestShell(dir);
   });
   afterAll(async () => {

@@ -1,33 +1,14 @@
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../helpers/chromium';
+import { demoDataDir, shot, useBrowser } from '../helpers/e2e';
 import { startTestShell, type RunningShell } from '../helpers/web-shell';
-import { tempDir } from '../helpers/workspace';
 
 // The vertical slice of issue 2 (point 8) and the step editor of issue 3 (point 1), driven through
 // the built renderer in real Chromium against the web shell on a temp data folder.
 
-const SHOTS = path.resolve(__dirname, '../../test-results/screenshots');
-const ROOT = path.resolve(__dirname, '../..');
 
-let browser: Browser;
-beforeAll(async () => {
-  fs.mkdirSync(SHOTS, { recursive: true });
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const { newPage } = useBrowser();
 
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
-  return context.newPage();
-}
-
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
 
 async function stepNames(page: Page): Promise<string[]> {
   return page.getByTestId('step-name-text').allTextContents();
@@ -230,8 +211,7 @@ describe('vertical slice', () => {
 describe('screens with the demo data', () => {
   let shell: RunningShell;
   beforeAll(async () => {
-    const dir = tempDir('boucle-e2e-demo-');
-    execFileSync(process.execPath, [path.join(ROOT, 'bin/boucle.mjs'), 'demo', '--data', dir], { stdio: 'pipe' });
+    const dir = demoDataDir('boucle-e2e-demo-');
     shell = await startTestShell(dir);
   });
   afterAll(async () => {
