@@ -22,7 +22,8 @@ function useValueText(entity: HistoryEntity) {
     if (v === null || v === undefined || v === '') return t('none');
     if (field === 'departmentId') return departments.find((d) => d.id === v)?.name ?? String(v);
     // Other ids say nothing to a reader: a short form, the full one is in the tooltip.
-    if (field.endsWith('Id') && typeof v === 'string') return `#${v.slice(-8)}`;
+    if (field.endsWith('Id') && field !== 'referenceId' && typeof v === 'string') return `#${v.slice(-8)}`;
+    if (Array.isArray(v)) return v.join(', ');
     if (field.endsWith('Cents') && typeof v === 'number') return formatNumber(v / 100, i18n.language);
     if (typeof v === 'string') {
       if (field === 'status') return tc(entity === 'interventions' ? `interventionStatus.${v}` : `gapStatus.${v}`, { defaultValue: v });

@@ -17,6 +17,7 @@ import { IndicatorFormModal } from './indicator-form-modal';
 import { IndicatorLinks } from './indicator-links';
 import { MeasurementGridEditor } from './measurement-grid';
 import { RagBadge } from './rag-badge';
+import HistoryPanel from '../history/HistoryPanel';
 import { useLoad } from '../../components/use-load';
 
 async function loadAll(indicatorId: string) {
@@ -155,12 +156,16 @@ export function IndicatorDetail({ indicatorId }: { indicatorId: string }) {
           <Tabs.Tab value="measurements" data-testid="tab-measurements">{t('tabs.measurements')}</Tabs.Tab>
           <Tabs.Tab value="impact" data-testid="tab-impact">{t('tabs.impact')} ({linkedInterventions.length})</Tabs.Tab>
           <Tabs.Tab value="links" data-testid="tab-links">{t('tabs.links')} ({d.links.length})</Tabs.Tab>
+          <Tabs.Tab value="history" data-testid="tab-history">{t('tabs.history')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="measurements" pt="md">
           <MeasurementGridEditor indicator={ind} grid={d.grid} onImport={() => setImportOpen(true)} />
         </Tabs.Panel>
         <Tabs.Panel value="impact" pt="md">
           <ImpactPanel indicator={ind} interventions={linkedInterventions} />
+        </Tabs.Panel>
+        <Tabs.Panel value="history" pt="md">
+          <HistoryPanel entity="indicators" id={d.indicator.id} />
         </Tabs.Panel>
         <Tabs.Panel value="links" pt="md">
           <IndicatorLinks indicator={ind} links={d.links} gaps={d.gaps} interventions={d.interventions} />

@@ -1,18 +1,19 @@
 import { lazy, Suspense, useState } from 'react';
 import { ActionIcon, Alert, Anchor, Badge, Button, Center, Group, Loader, Paper, Stack, Tabs, Text, Title, Tooltip } from '@mantine/core';
 import { modals } from '@mantine/modals';
-import { IconAlertTriangle, IconArrowLeft, IconListNumbers, IconMap2, IconPencil, IconTrash } from '@tabler/icons-react';
+import { IconAlertTriangle, IconArrowLeft, IconHistory, IconListNumbers, IconMap2, IconPencil, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { notifySaved, showApiError } from '../../components/api-form';
 import { useApp } from '../../stores';
 import { ProcessFormModal } from './process-form-modal';
 import { ProcessGapsTab } from './process-gaps-tab';
+import HistoryPanel from '../history/HistoryPanel';
 import { StepEditor } from './step-editor';
 import { useLoad } from '../../components/use-load';
 
 const ProcessMapPanel = lazy(() => import('../process-map/ProcessMapPanel'));
-const TABS = ['steps', 'map', 'gaps'] as const;
+const TABS = ['steps', 'map', 'gaps', 'history'] as const;
 type Tab = (typeof TABS)[number];
 
 export function ProcessDetail({ processId }: { processId: string }) {
@@ -105,6 +106,7 @@ export function ProcessDetail({ processId }: { processId: string }) {
           <Tabs.Tab value="steps" leftSection={<IconListNumbers size={16} />} data-testid="tab-steps">{t('tabs.steps')}</Tabs.Tab>
           <Tabs.Tab value="map" leftSection={<IconMap2 size={16} />} data-testid="tab-map">{t('tabs.map')}</Tabs.Tab>
           <Tabs.Tab value="gaps" leftSection={<IconAlertTriangle size={16} />} data-testid="tab-gaps">{t('tabs.gaps')}</Tabs.Tab>
+          <Tabs.Tab value="history" leftSection={<IconHistory size={16} />} data-testid="tab-history">{t('tabs.history')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="steps" pt="md"><StepEditor processId={processId} /></Tabs.Panel>
         <Tabs.Panel value="map" pt="md">
@@ -113,6 +115,7 @@ export function ProcessDetail({ processId }: { processId: string }) {
           </Suspense>
         </Tabs.Panel>
         <Tabs.Panel value="gaps" pt="md"><ProcessGapsTab processId={processId} /></Tabs.Panel>
+        <Tabs.Panel value="history" pt="md"><HistoryPanel entity="processes" id={processId} /></Tabs.Panel>
       </Tabs>
 
       <ProcessFormModal opened={editOpen} onClose={() => setEditOpen(false)} process={p} />
