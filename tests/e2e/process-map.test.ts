@@ -118,7 +118,8 @@ describe('process map, BPMN import and templates through the UI', () => {
     await page.getByTestId('map-log-gap').click();
     const form = page.getByTestId('gap-form');
     await form.waitFor();
-    expect(await page.getByTestId('gap-step').inputValue()).toContain('Approve Invoice');
+    // The dialog loads the process's steps after it opens: wait for the chosen one to show.
+    await expect.poll(() => page.getByTestId('gap-step').inputValue(), { timeout: 15_000 }).toContain('Approve Invoice');
     await page.getByTestId('gap-title').fill('Approvers wait for missing cost centre');
     await page.getByTestId('gap-type').click();
     await page.getByRole('option', { name: 'Information' }).click();

@@ -85,7 +85,7 @@ describe('vertical slice', () => {
     await page.getByTestId('step-log-gap').nth(1).click();
     const form = page.getByTestId('gap-form');
     await form.waitFor();
-    expect(await page.getByTestId('gap-step').inputValue()).toContain('Match PO');
+    await expect.poll(() => page.getByTestId('gap-step').inputValue(), { timeout: 15_000 }).toContain('Match PO');
     await page.getByTestId('gap-save').click();
     await form.getByText('Required').waitFor();
     expect(await page.getByTestId('gap-title').getAttribute('aria-invalid')).toBe('true');

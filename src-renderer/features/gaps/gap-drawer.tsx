@@ -2,7 +2,6 @@ import { useState, type ReactNode } from 'react';
 import {
   Alert, Badge, Button, Center, Divider, Drawer, Group, Loader, Paper, SimpleGrid, Stack, Tabs, Text, Title, UnstyledButton,
 } from '@mantine/core';
-import { modals } from '@mantine/modals';
 import {
   IconBan, IconCircleCheck, IconHistory, IconInfoCircle, IconPencil, IconRefresh, IconRotateClockwise, IconTrash,
 } from '@tabler/icons-react';
@@ -12,6 +11,7 @@ import type { Indicator } from '@shared/schemas/indicators';
 import { formatDate, formatMoney, formatNumber } from '@shared/format';
 import { api } from '../../api/client';
 import { notifySaved, showApiError } from '../../components/api-form';
+import { askToDelete } from '../../components/confirm-delete';
 import { useApp } from '../../stores';
 import HistoryPanel from '../history/HistoryPanel';
 import { useLoad } from '../../components/use-load';
@@ -71,20 +71,12 @@ export function GapDrawer({ gapId, onClose }: { gapId: string | null; onClose():
     }
   };
   const confirmDelete = (gap: Gap) =>
-    modals.openConfirmModal({
+    askToDelete({
       title: t('drawer.deleteTitle', { title: gap.title }),
-      children: <Text size="sm">{t('drawer.deleteBody')}</Text>,
-      labels: { confirm: tc('actions.delete'), cancel: tc('actions.cancel') },
-      confirmProps: { color: 'red' },
-      onConfirm: async () => {
-        try {
-          await api.call('gaps.delete', { id: gap.id });
-          notifySaved(tc('state.deleted'));
-          onClose();
-          bumpRevision();
-        } catch (e) {
-          showApiError(e);
-        }
+      body: t('drawer.deleteBody'),
+      remove: () => api.call('gaps.delete', { id: gap.id }),
+      after: () => {
+        onClose();
       },
     });
 

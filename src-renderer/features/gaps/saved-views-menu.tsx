@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { ActionIcon, Button, Group, Menu, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { modals } from '@mantine/modals';
 import { IconBookmark, IconDeviceFloppy, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { SavedView } from '@shared/schemas/gap-workflow';
 import { api } from '../../api/client';
 import { notifySaved, showApiError } from '../../components/api-form';
+import { askToDelete } from '../../components/confirm-delete';
 import { useApp } from '../../stores';
 import { useLoad } from '../../components/use-load';
 import { toFilters, type RegisterState } from './register-filters';
@@ -50,20 +50,10 @@ export function SavedViewsMenu({ state, onApply }: SavedViewsMenuProps) {
     }
   });
   const remove = (view: SavedView) =>
-    modals.openConfirmModal({
+    askToDelete({
       title: t('views.deleteTitle', { name: view.name }),
-      children: <Text size="sm">{t('views.deleteBody')}</Text>,
-      labels: { confirm: tc('actions.delete'), cancel: tc('actions.cancel') },
-      confirmProps: { color: 'red' },
-      onConfirm: async () => {
-        try {
-          await api.call('savedViews.delete', { id: view.id });
-          notifySaved(tc('state.deleted'));
-          bumpRevision();
-        } catch (e) {
-          showApiError(e);
-        }
-      },
+      body: t('views.deleteBody'),
+      remove: () => api.call('savedViews.delete', { id: view.id }),
     });
 
   const list = views.data ?? [];

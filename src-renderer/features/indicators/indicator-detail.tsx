@@ -2,14 +2,13 @@ import { useMemo, useState } from 'react';
 import {
   Alert, Anchor, Badge, Button, Center, Group, Loader, Paper, SimpleGrid, Stack, Tabs, Text, Title,
 } from '@mantine/core';
-import { modals } from '@mantine/modals';
 import { IconArrowLeft, IconFileImport, IconPencil, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { buildIndicatorTrendOption, INDICATOR_TREND_LABELS } from '@shared/charts/indicator-trend';
 import { formatDate, formatNumber, formatPercent } from '@shared/format';
 import { api } from '../../api/client';
 import { EChart } from '../../charts/EChart';
-import { notifySaved, showApiError } from '../../components/api-form';
+import { askToDelete } from '../../components/confirm-delete';
 import { useApp } from '../../stores';
 import { ImpactPanel } from './impact-panel';
 import { ImportWizard } from './import-wizard';
@@ -38,7 +37,6 @@ export function IndicatorDetail({ indicatorId }: { indicatorId: string }) {
   const { t: tc } = useTranslation();
   const lang = i18n.language;
   const navigate = useApp((s) => s.navigate);
-  const bumpRevision = useApp((s) => s.bumpRevision);
   const data = useLoad(() => loadAll(indicatorId), [indicatorId]);
   const [editOpen, setEditOpen] = useState(false);
   const [importOpen, setImportOpen] = useState(false);
@@ -71,20 +69,12 @@ export function IndicatorDetail({ indicatorId }: { indicatorId: string }) {
   const num = (v: number | null | undefined) => (v === null || v === undefined ? '—' : `${formatNumber(v, lang)}${unit}`);
 
   const confirmDelete = () =>
-    modals.openConfirmModal({
+    askToDelete({
       title: t('delete.title', { name: ind.name }),
-      children: <Text size="sm">{t('delete.body')}</Text>,
-      labels: { confirm: tc('actions.delete'), cancel: tc('actions.cancel') },
-      confirmProps: { color: 'red' },
-      onConfirm: async () => {
-        try {
-          await api.call('indicators.delete', { id: ind.id });
-          notifySaved(tc('state.deleted'));
-          navigate('indicators');
-          bumpRevision();
-        } catch (e) {
-          showApiError(e);
-        }
+      body: t('delete.body'),
+      remove: () => api.call('indicators.delete', { id: ind.id }),
+      after: () => {
+        navigate('indicators');
       },
     });
 

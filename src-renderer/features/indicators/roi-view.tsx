@@ -2,14 +2,13 @@ import { useState } from 'react';
 import {
   ActionIcon, Alert, Badge, Button, Card, Center, Group, Loader, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Title, Tooltip,
 } from '@mantine/core';
-import { modals } from '@mantine/modals';
 import { IconAlertTriangle, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { Intervention } from '@shared/api';
 import type { BenefitModel, InterventionRoi, RoiFigures } from '@shared/schemas/indicators-analytics';
 import { formatDate, formatMoney, formatNumber, formatPercent } from '@shared/format';
 import { api } from '../../api/client';
-import { notifySaved, showApiError } from '../../components/api-form';
+import { askToDelete } from '../../components/confirm-delete';
 import { useApp } from '../../stores';
 import { BenefitModelForm } from './benefit-model-form';
 import { useLoad } from '../../components/use-load';
@@ -168,7 +167,6 @@ function InterventionRoiPanel({ intervention, from, to, validWindow, indicators 
   const { t, i18n } = useTranslation('indicators');
   const { t: tc } = useTranslation();
   const lang = i18n.language;
-  const bumpRevision = useApp((s) => s.bumpRevision);
   const [formOpen, setFormOpen] = useState(false);
   const [editing, setEditing] = useState<BenefitModel | null>(null);
   const data = useLoad(async () => {
@@ -181,20 +179,10 @@ function InterventionRoiPanel({ intervention, from, to, validWindow, indicators 
 
   const lineOf = new Map((data.data?.roi?.models ?? []).map((l) => [l.benefitModelId, l]));
   const confirmDelete = (m: BenefitModel) =>
-    modals.openConfirmModal({
+    askToDelete({
       title: t('roi.deleteTitle'),
-      children: <Text size="sm">{t('roi.deleteBody', { name: m.label ?? t(`roi.kind.${m.kind}`) })}</Text>,
-      labels: { confirm: tc('actions.delete'), cancel: tc('actions.cancel') },
-      confirmProps: { color: 'red' },
-      onConfirm: async () => {
-        try {
-          await api.call('benefitModels.delete', { id: m.id });
-          notifySaved(tc('state.deleted'));
-          bumpRevision();
-        } catch (e) {
-          showApiError(e);
-        }
-      },
+      body: t('roi.deleteBody', { name: m.label ?? t(`roi.kind.${m.kind}`) }),
+      remove: () => api.call('benefitModels.delete', { id: m.id }),
     });
 
   return (

@@ -1,6 +1,5 @@
 import { useState, type ReactNode } from 'react';
 import { Alert, Badge, Button, Center, Drawer, Group, Loader, Paper, SimpleGrid, Stack, Tabs, Text, Title } from '@mantine/core';
-import { modals } from '@mantine/modals';
 import { IconArrowRight, IconHistory, IconInfoCircle, IconPencil, IconPlayerPlay, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { InterventionStatus } from '@shared/domain';
@@ -10,6 +9,7 @@ import { INTERVENTION_TRANSITIONS, RESTARTABLE_STATUSES } from '@shared/schemas/
 import { formatDate, formatMoney } from '@shared/format';
 import { api } from '../../api/client';
 import { notifySaved, showApiError } from '../../components/api-form';
+import { askToDelete } from '../../components/confirm-delete';
 import { useApp } from '../../stores';
 import { INTERVENTION_STATUS_COLOURS } from '../gaps/gap-style';
 import HistoryPanel from '../history/HistoryPanel';
@@ -60,20 +60,12 @@ export function InterventionDrawer({ id, onClose }: { id: string | null; onClose
     }
   };
   const confirmDelete = (itv: Intervention, gapCount: number) =>
-    modals.openConfirmModal({
+    askToDelete({
       title: t('drawer.deleteTitle', { title: itv.title }),
-      children: <Text size="sm">{t('drawer.deleteBody', { count: gapCount })}</Text>,
-      labels: { confirm: tc('actions.delete'), cancel: tc('actions.cancel') },
-      confirmProps: { color: 'red' },
-      onConfirm: async () => {
-        try {
-          await api.call('interventions.delete', { id: itv.id });
-          notifySaved(tc('state.deleted'));
-          onClose();
-          bumpRevision();
-        } catch (e) {
-          showApiError(e);
-        }
+      body: t('drawer.deleteBody', { count: gapCount }),
+      remove: () => api.call('interventions.delete', { id: itv.id }),
+      after: () => {
+        onClose();
       },
     });
 

@@ -1,10 +1,9 @@
 import { lazy, Suspense, useState } from 'react';
 import { ActionIcon, Alert, Anchor, Badge, Button, Center, Group, Loader, Paper, Stack, Tabs, Text, Title, Tooltip } from '@mantine/core';
-import { modals } from '@mantine/modals';
 import { IconAlertTriangle, IconArrowLeft, IconHistory, IconListNumbers, IconMap2, IconPencil, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
-import { notifySaved, showApiError } from '../../components/api-form';
+import { askToDelete } from '../../components/confirm-delete';
 import { useApp } from '../../stores';
 import { ProcessFormModal } from './process-form-modal';
 import { ProcessGapsTab } from './process-gaps-tab';
@@ -18,11 +17,9 @@ type Tab = (typeof TABS)[number];
 
 export function ProcessDetail({ processId }: { processId: string }) {
   const { t } = useTranslation('processes');
-  const { t: tc } = useTranslation();
   const navigate = useApp((s) => s.navigate);
   const tabParam = useApp((s) => s.route.params[1]);
   const departments = useApp((s) => s.departments);
-  const bumpRevision = useApp((s) => s.bumpRevision);
   const process = useLoad(() => api.call('processes.get', { id: processId }), [processId]);
   const [editOpen, setEditOpen] = useState(false);
   const tab: Tab = (TABS as readonly string[]).includes(tabParam ?? '') ? (tabParam as Tab) : 'steps';
@@ -40,20 +37,12 @@ export function ProcessDetail({ processId }: { processId: string }) {
   const dep = departments.find((d) => d.id === p.departmentId);
 
   const confirmDelete = () =>
-    modals.openConfirmModal({
+    askToDelete({
       title: t('delete.title', { name: p.name }),
-      children: <Text size="sm">{t('delete.bodyShort')}</Text>,
-      labels: { confirm: tc('actions.delete'), cancel: tc('actions.cancel') },
-      confirmProps: { color: 'red' },
-      onConfirm: async () => {
-        try {
-          await api.call('processes.delete', { id: p.id });
-          notifySaved(tc('state.deleted'));
-          navigate('processes');
-          bumpRevision();
-        } catch (e) {
-          showApiError(e);
-        }
+      body: t('delete.bodyShort'),
+      remove: () => api.call('processes.delete', { id: p.id }),
+      after: () => {
+        navigate('processes');
       },
     });
 
