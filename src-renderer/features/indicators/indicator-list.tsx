@@ -2,14 +2,13 @@ import { useState } from 'react';
 import {
   ActionIcon, Alert, Anchor, Badge, Button, Card, Center, Group, Loader, Paper, Stack, Table, Text, Title, Tooltip,
 } from '@mantine/core';
-import { modals } from '@mantine/modals';
 import { IconFileImport, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { Indicator } from '@shared/api';
 import type { IndicatorStatus } from '@shared/schemas/indicators-analytics';
 import { formatDate, formatNumber } from '@shared/format';
 import { api } from '../../api/client';
-import { notifySaved, showApiError } from '../../components/api-form';
+import { askToDelete } from '../../components/confirm-delete';
 import { useApp } from '../../stores';
 import { ImportWizard } from './import-wizard';
 import { IndicatorFormModal } from './indicator-form-modal';
@@ -37,7 +36,6 @@ export function IndicatorList() {
   const departments = useApp((s) => s.departments);
   const departmentsLoaded = useApp((s) => s.departmentsLoaded);
   const navigate = useApp((s) => s.navigate);
-  const bumpRevision = useApp((s) => s.bumpRevision);
   const rows = useLoad(() => loadRows(departmentId), [departmentId]);
   const [editing, setEditing] = useState<Indicator | null>(null);
   const [formOpen, setFormOpen] = useState(false);
@@ -51,20 +49,10 @@ export function IndicatorList() {
   };
 
   const confirmDelete = (ind: Indicator) =>
-    modals.openConfirmModal({
+    askToDelete({
       title: t('delete.title', { name: ind.name }),
-      children: <Text size="sm">{t('delete.body')}</Text>,
-      labels: { confirm: tc('actions.delete'), cancel: tc('actions.cancel') },
-      confirmProps: { color: 'red', 'data-testid': 'confirm-delete' } as never,
-      onConfirm: async () => {
-        try {
-          await api.call('indicators.delete', { id: ind.id });
-          notifySaved(tc('state.deleted'));
-          bumpRevision();
-        } catch (e) {
-          showApiError(e);
-        }
-      },
+      body: t('delete.body'),
+      remove: () => api.call('indicators.delete', { id: ind.id }),
     });
 
   return (

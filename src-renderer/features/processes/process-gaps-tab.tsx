@@ -1,12 +1,11 @@
 import { useState } from 'react';
 import { ActionIcon, Alert, Badge, Button, Center, Group, Loader, Paper, Stack, Table, Text, Tooltip } from '@mantine/core';
-import { modals } from '@mantine/modals';
 import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { Gap } from '@shared/api';
 import { formatDate, formatMoney } from '@shared/format';
 import { api } from '../../api/client';
-import { notifySaved, showApiError } from '../../components/api-form';
+import { askToDelete } from '../../components/confirm-delete';
 import { useApp } from '../../stores';
 import GapFormModal from '../gaps/GapFormModal';
 import { useLoad } from '../../components/use-load';
@@ -23,20 +22,10 @@ export function ProcessGapsTab({ processId }: { processId: string }) {
   const locale = i18n.language;
 
   const confirmDelete = (gap: Gap) =>
-    modals.openConfirmModal({
+    askToDelete({
       title: t('gaps.deleteTitle', { title: gap.title }),
-      children: <Text size="sm">{t('gaps.deleteBody')}</Text>,
-      labels: { confirm: tc('actions.delete'), cancel: tc('actions.cancel') },
-      confirmProps: { color: 'red', 'data-testid': 'confirm-delete' } as never,
-      onConfirm: async () => {
-        try {
-          await api.call('gaps.delete', { id: gap.id });
-          notifySaved(tc('state.deleted'));
-          bumpRevision();
-        } catch (e) {
-          showApiError(e);
-        }
-      },
+      body: t('gaps.deleteBody'),
+      remove: () => api.call('gaps.delete', { id: gap.id }),
     });
 
   if (gaps.loading && !gaps.data) return <Center h={160}><Loader size="sm" /></Center>;

@@ -2,12 +2,11 @@ import { useState } from 'react';
 import {
   ActionIcon, Alert, Anchor, Badge, Button, Card, Center, Group, Loader, Paper, Stack, Table, Text, Title, Tooltip,
 } from '@mantine/core';
-import { modals } from '@mantine/modals';
 import { IconBuilding, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { Process } from '@shared/api';
 import { api } from '../../api/client';
-import { notifySaved, showApiError } from '../../components/api-form';
+import { askToDelete } from '../../components/confirm-delete';
 import { useApp } from '../../stores';
 import ProcessImportMenu from '../process-map/ProcessImportMenu';
 import { DepartmentFormModal } from '../settings/department-form-modal';
@@ -41,7 +40,6 @@ export function ProcessList() {
   const departments = useApp((s) => s.departments);
   const departmentsLoaded = useApp((s) => s.departmentsLoaded);
   const navigate = useApp((s) => s.navigate);
-  const bumpRevision = useApp((s) => s.bumpRevision);
   const rows = useLoad(() => loadRows(departmentId), [departmentId]);
   const [editing, setEditing] = useState<Process | null>(null);
   const [formOpen, setFormOpen] = useState(false);
@@ -54,20 +52,10 @@ export function ProcessList() {
   };
 
   const confirmDelete = (row: Row) =>
-    modals.openConfirmModal({
+    askToDelete({
       title: t('delete.title', { name: row.process.name }),
-      children: <Text size="sm">{t('delete.body', { steps: row.steps, gaps: row.openGaps })}</Text>,
-      labels: { confirm: tc('actions.delete'), cancel: tc('actions.cancel') },
-      confirmProps: { color: 'red', 'data-testid': 'confirm-delete' } as never,
-      onConfirm: async () => {
-        try {
-          await api.call('processes.delete', { id: row.process.id });
-          notifySaved(tc('state.deleted'));
-          bumpRevision();
-        } catch (e) {
-          showApiError(e);
-        }
-      },
+      body: t('delete.body', { steps: row.steps, gaps: row.openGaps }),
+      remove: () => api.call('processes.delete', { id: row.process.id }),
     });
 
   const noDepartment = departmentsLoaded && departments.length === 0;

@@ -3,7 +3,6 @@ import {
   ActionIcon, Alert, Badge, Button, Center, Group, Loader, Paper, Stack, Text, TextInput, Tooltip,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import {
   closestCenter, DndContext, KeyboardSensor, PointerSensor, useSensor, useSensors, type DragEndEvent,
@@ -18,7 +17,8 @@ import type { Step } from '@shared/api';
 import type { MapStep, ProcessMap } from '@shared/schemas/process-map';
 import { SYSTEMS } from '@shared/domain';
 import { api } from '../../api/client';
-import { notifySaved, showApiError } from '../../components/api-form';
+import { showApiError } from '../../components/api-form';
+import { askToDelete } from '../../components/confirm-delete';
 import { useApp } from '../../stores';
 import GapFormModal from '../gaps/GapFormModal';
 import { StepFormModal } from './step-form-modal';
@@ -183,24 +183,10 @@ export function StepEditor({ processId }: { processId: string }) {
   };
 
   const confirmDelete = (step: MapStep) =>
-    modals.openConfirmModal({
+    askToDelete({
       title: t('steps.deleteTitle', { name: step.name }),
-      children: (
-        <Text size="sm">
-          {step.gaps.openGaps > 0 ? t('steps.deleteBodyGaps', { count: step.gaps.openGaps }) : t('steps.deleteBody')}
-        </Text>
-      ),
-      labels: { confirm: tc('actions.delete'), cancel: tc('actions.cancel') },
-      confirmProps: { color: 'red', 'data-testid': 'confirm-delete' } as never,
-      onConfirm: async () => {
-        try {
-          await api.call('steps.delete', { id: step.id });
-          notifySaved(tc('state.deleted'));
-          bumpRevision();
-        } catch (e) {
-          showApiError(e);
-        }
-      },
+      body: step.gaps.openGaps > 0 ? t('steps.deleteBodyGaps', { count: step.gaps.openGaps }) : t('steps.deleteBody'),
+      remove: () => api.call('steps.delete', { id: step.id }),
     });
 
   const quickAdd = quick.onSubmit(async (v) => {

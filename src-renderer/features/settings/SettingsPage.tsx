@@ -2,13 +2,12 @@ import { useState } from 'react';
 import {
   ActionIcon, Badge, Button, Card, Code, Group, Paper, SegmentedControl, Stack, Table, Text, Title, Tooltip,
 } from '@mantine/core';
-import { modals } from '@mantine/modals';
 import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { Department } from '@shared/api';
 import { formatMoney } from '@shared/format';
 import { api } from '../../api/client';
-import { notifySaved, showApiError } from '../../components/api-form';
+import { askToDelete } from '../../components/confirm-delete';
 import { setLanguage, type Language } from '../../i18n';
 import { useApp } from '../../stores';
 import { DepartmentFormModal } from './department-form-modal';
@@ -27,25 +26,14 @@ export default function SettingsPage() {
   const { t: tc } = useTranslation();
   const departments = useApp((s) => s.departments);
   const info = useApp((s) => s.info);
-  const bumpRevision = useApp((s) => s.bumpRevision);
   const [form, setForm] = useState<{ open: boolean; department: Department | null }>({ open: false, department: null });
   const locale = i18n.language;
 
   const confirmDelete = (d: Department) =>
-    modals.openConfirmModal({
+    askToDelete({
       title: t('department.deleteTitle', { name: d.name }),
-      children: <Text size="sm">{t('department.deleteBody')}</Text>,
-      labels: { confirm: tc('actions.delete'), cancel: tc('actions.cancel') },
-      confirmProps: { color: 'red', 'data-testid': 'confirm-delete' } as never,
-      onConfirm: async () => {
-        try {
-          await api.call('departments.delete', { id: d.id });
-          notifySaved(tc('state.deleted'));
-          bumpRevision();
-        } catch (e) {
-          showApiError(e);
-        }
-      },
+      body: t('department.deleteBody'),
+      remove: () => api.call('departments.delete', { id: d.id }),
     });
 
   return (
