@@ -2,14 +2,16 @@ import fs from 'node:fs';
 import { pipeline } from 'node:stream';
 import { parse } from 'csv-parse';
 import { parse as parseSync } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
 import type { ImportEncoding, ImportSeparator } from '../../../src-shared/schemas/indicators-analytics';
-import type { Cell, SourceRow } from './cells';
+import type { SourceRow } from './cells';
 import { decodeSample, decoderStream, detectEncoding, type DetectedEncoding } from './encoding';
 import type { ImportFile } from './import-file';
+import { XlsxWorkbook } from './xlsx-reader';
 
-// The rows of a file, streamed: CSV through a decoder and csv-parse, XLSX through exceljs's streaming
-// WorkbookReader. Both count the bytes read (the progress bar) and stop when the signal aborts. Only
+export { SheetNotFound } from './xlsx-reader';
+
+// The rows of a file, streamed: CSV through a decoder and csv-parse, XLSX through our reader on yauzl
+// and saxes (xlsx-reader.ts). Both count the bytes read (the progress bar) and stop when the signal aborts. Only
 // the current row is held; nothing grows with the file.
 
 export interface ByteCounter {
@@ -54,71 +56,19 @@ export async function* csvRows(
   }
 }
 
-type ExcelValue = ExcelJS.CellValue | undefined;
-
-/** An exceljs value as a plain cell: formulas give their result, rich text its text. */
-export function excelCell(v: ExcelValue): Cell {
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) return v;
-  if (typeof v === 'object') {
-    if ('error' in v) return { error: String(v.error) };
-    if ('richText' in v) return v.richText.map((r) => r.text).join('');
-    if ('result' in v) return excelCell(v.result as ExcelValue);
-    if ('formula' in v || 'sharedFormula' in v) return null;
-    if ('text' in v) return typeof v.text === 'string' ? v.text : excelCell(v.text as unknown as ExcelValue);
-  }
-  return String(v);
-}
-
-function rowCells(row: ExcelJS.Row): Cell[] {
-  const values = row.values as ExcelValue[];
-  const out: Cell[] = [];
-  for (let i = 1; i < values.length; i++) out.push(excelCell(values[i]));
-  return out;
-}
-
-interface SheetReader extends AsyncIterable<ExcelJS.Row> {
-  name?: string;
-}
-
-/** Rows of the chosen sheet (default the first); `sheets` receives the workbook's sheet names. */
+/** Rows of the chosen sheet (default the first visible one); `sheets` receives the workbook's sheet names. */
 export async function* xlsxRows(
   file: ImportFile,
   opts: { sheet?: string | undefined; sheets?: string[] },
   counter: ByteCounter,
   signal: AbortSignal,
 ): AsyncGenerator<SourceRow> {
-  const input = fs.createReadStream(file.path, { highWaterMark: 1 << 20 });
-  input.on('data', (chunk) => (counter.bytesRead += chunk.length));
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
-    sharedStrings: 'cache',
-    styles: 'cache', // needed to tell a date cell from a number
-    hyperlinks: 'ignore',
-    worksheets: 'emit',
-    entries: 'ignore',
-  });
+  const book = await XlsxWorkbook.open(file.path);
   try {
-    let found = false;
-    for await (const sheet of reader as AsyncIterable<SheetReader>) {
-      const names = ((reader as unknown as { model?: { sheets?: { name: string }[] } }).model?.sheets ?? []).map((s) => s.name);
-      if (opts.sheets && opts.sheets.length === 0) opts.sheets.push(...names);
-      if (opts.sheet ? sheet.name !== opts.sheet : found) continue;
-      found = true;
-      for await (const row of sheet) {
-        if (signal.aborted) throw signal.reason;
-        yield { row: row.number, cells: rowCells(row) };
-      }
-      break;
-    }
-    if (!found && opts.sheet) throw new SheetNotFound(opts.sheet);
+    if (opts.sheets && opts.sheets.length === 0) opts.sheets.push(...book.sheets.map((s) => s.name));
+    yield* book.rows(book.sheet(opts.sheet), (bytes) => (counter.bytesRead = bytes), signal);
   } finally {
-    input.destroy();
-  }
-}
-
-export class SheetNotFound extends Error {
-  constructor(readonly sheet: string) {
-    super(`The workbook has no sheet named "${sheet}"`);
+    book.close();
   }
 }
 

@@ -1,0 +1,394 @@
+import type { Readable } from 'node:stream';
+import { SaxesParser, type SaxesTagPlain } from 'saxes';
+import yauzl from 'yauzl';
+import type { Cell } from './cells';
+
+// Reads the rows of one sheet of an .xlsx file, streaming.
+//
+// Why not exceljs's streaming WorkbookReader (we used it first): it reads the zip in one forward pass
+// (unzipper.Parse), which on Node ≥ 18 now and then loses the last entry — and the last entry is
+// xl/workbook.xml in files written by exceljs and several exporters — so it throws "Cannot read
+// properties of undefined (reading 'sheets')"; and when a sheet before the chosen one is skipped it
+// deletes that sheet's temp file while the read stream on it is still opening, an uncaught ENOENT
+// (exceljs#3064, still open). Both failed our CI once in a few hundred reads. yauzl reads the zip's
+// central directory, so the workbook, shared strings and styles are read first, in any stored order,
+// and then only the chosen sheet is streamed, with no temp file. saxes parses the XML; what is ours is
+// the SpreadsheetML cell mapping below (ECMA-376 part 1, §18.3.1.4 c, §18.8.30 numFmt).
+
+export class SheetNotFound extends Error {
+  constructor(readonly sheet: string) {
+    super(`The workbook has no sheet named "${sheet}"`);
+  }
+}
+
+export interface SheetRow {
+  row: number;
+  cells: Cell[];
+}
+
+export interface XlsxSheet {
+  name: string;
+  hidden: boolean;
+  /** The sheet's part in the zip, e.g. xl/worksheets/sheet1.xml. */
+  part: string;
+}
+
+/** An element name without its namespace prefix: strict-OOXML and some exporters write `x:c`. */
+const local = (name: string): string => name.slice(name.indexOf(':') + 1);
+
+/** An attribute by its local name (`r:id` and `id` alike). */
+function attr(tag: SaxesTagPlain, name: string): string | undefined {
+  for (const [k, v] of Object.entries(tag.attributes)) if (local(k) === name) return v;
+  return undefined;
+}
+
+/** OOXML escapes characters XML cannot carry as _xHHHH_ (a carriage return is _x000D_). */
+const unescapeOoxml = (s: string): string =>
+  s.includes('_x') ? s.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))) : s;
+
+/** Excel's built-in number formats that show dates or times (ids 14–22, 45–47, and the East Asian 27–36, 50–58). */
+const BUILTIN_DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+
+/**
+ * A custom format code shows a date when, outside quoted text, escaped characters and [brackets]
+ * (colours, conditions, elapsed [h]), it has a day, month, year, hour or second token.
+ */
+export function isDateFormatCode(code: string): boolean {
+  const bare = code
+    .replace(/"[^"]*"/g, '')
+    .replace(/\\./g, '')
+    .replace(/\[[^\]]*\]/g, '');
+  if (/^general$/i.test(bare.trim())) return false;
+  return /[dmyhsDMYHS]/.test(bare.replace(/[eE][+-]/g, ''));
+}
+
+/** The day an Excel serial number stands for, as a UTC date-time (the 1900 system counts the phantom 29 Feb 1900). */
+export function excelSerialToDate(serial: number, date1904: boolean): Date {
+  const epochOffset = date1904 ? 24107 : 25569; // days from the workbook's day 0 to 1970-01-01
+  return new Date(Math.round((serial - epochOffset) * 86_400_000));
+}
+
+const columnIndex = (ref: string): number => {
+  let n = 0;
+  for (const ch of ref) {
+    const c = ch.charCodeAt(0);
+    if (c < 65 || c > 90) break;
+    n = n * 26 + (c - 64);
+  }
+  return n - 1;
+};
+
+function resolvePart(base: string, target: string): string {
+  if (target.startsWith('/')) return target.slice(1);
+  const parts = base.split('/').slice(0, -1);
+  for (const seg of target.split('/')) {
+    if (seg === '..') parts.pop();
+    else if (seg !== '.') parts.push(seg);
+  }
+  return parts.join('/');
+}
+
+const relsPathOf = (part: string): string => {
+  const slash = part.lastIndexOf('/');
+  return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
+};
+
+const openZip = (file: string): Promise<yauzl.ZipFile> =>
+  new Promise((resolve, reject) =>
+    yauzl.open(file, { lazyEntries: true, autoClose: false }, (err, zip) => (err ? reject(err) : resolve(zip))),
+  );
+
+function readEntries(zip: yauzl.ZipFile): Promise<Map<string, yauzl.Entry>> {
+  return new Promise((resolve, reject) => {
+    const entries = new Map<string, yauzl.Entry>();
+    zip.on('entry', (e: yauzl.Entry) => {
+      entries.set(e.fileName.toLowerCase(), e);
+      zip.readEntry();
+    });
+    zip.once('end', () => resolve(entries));
+    zip.once('error', reject);
+    zip.readEntry();
+  });
+}
+
+/** One open workbook: its sheets, shared strings and date styles are read on open; rows stream. */
+export class XlsxWorkbook {
+  sheets: XlsxSheet[] = [];
+  private sharedStrings: string[] = [];
+  /** Per cell style index: does its number format show a date? */
+  private dateStyles: boolean[] = [];
+  private date1904 = false;
+
+  private constructor(
+    private readonly zip: yauzl.ZipFile,
+    private readonly entries: Map<string, yauzl.Entry>,
+    /** Size of the file, for progress: rows are counted in compressed bytes of the sheet read so far. */
+    private readonly fileSize: number,
+  ) {}
+
+  static async open(file: string): Promise<XlsxWorkbook> {
+    let zip: yauzl.ZipFile;
+    try {
+      zip = await openZip(file);
+    } catch (e) {
+      throw new Error(`it is not a valid .xlsx file (${(e as Error).message})`);
+    }
+    try {
+      const book = new XlsxWorkbook(zip, await readEntries(zip), zip.fileSize);
+      await book.readWorkbook();
+      return book;
+    } catch (e) {
+      zip.close();
+      throw e;
+    }
+  }
+
+  close(): void {
+    this.zip.close();
+  }
+
+  private stream(part: string): Promise<Readable> {
+    const entry = this.entries.get(part.toLowerCase());
+    if (!entry) throw new Error(`it is not a valid .xlsx file (${part} is missing)`);
+    return new Promise((resolve, reject) =>
+      this.zip.openReadStream(entry, (err, s) => (err ? reject(err) : resolve(s))),
+    );
+  }
+
+  /** Parses a whole (small) part: relationships, workbook, shared strings, styles. */
+  private async parse(part: string, handlers: Partial<{ open: (t: SaxesTagPlain) => void; close: (name: string) => void; text: (t: string) => void }>): Promise<void> {
+    const parser = new SaxesParser({ xmlns: false });
+    if (handlers.open) parser.on('opentag', handlers.open);
+    if (handlers.close) parser.on('closetag', (t) => handlers.close!(local(t.name)));
+    if (handlers.text) parser.on('text', handlers.text);
+    const input = await this.stream(part);
+    input.setEncoding('utf8');
+    try {
+      for await (const chunk of input) parser.write(chunk as string);
+      parser.close();
+    } catch (e) {
+      throw new Error(`${part}: ${(e as Error).message}`);
+    }
+  }
+
+  private async relationships(part: string): Promise<{ type: string; target: string; id: string }[]> {
+    const out: { type: string; target: string; id: string }[] = [];
+    const rels = relsPathOf(part);
+    if (!this.entries.has(rels.toLowerCase())) return out;
+    await this.parse(rels, {
+      open: (t) => {
+        if (local(t.name) !== 'Relationship' || attr(t, 'TargetMode') === 'External') return;
+        out.push({ id: attr(t, 'Id') ?? '', type: attr(t, 'Type') ?? '', target: resolvePart(part, attr(t, 'Target') ?? '') });
+      },
+    });
+    return out;
+  }
+
+  private async readWorkbook(): Promise<void> {
+    const root = await this.relationships('');
+    const book = root.find((r) => r.type.endsWith('/officeDocument'))?.target ?? 'xl/workbook.xml';
+    const rels = await this.relationships(book);
+    const byId = new Map(rels.map((r) => [r.id, r]));
+    await this.parse(book, {
+      open: (t) => {
+        const name = local(t.name);
+        if (name === 'workbookPr') this.date1904 = ['1', 'true'].includes(attr(t, 'date1904') ?? '');
+        if (name !== 'sheet') return;
+        const rel = byId.get(attr(t, 'id') ?? '');
+        if (!rel || !rel.type.endsWith('/worksheet')) return; // a chart sheet has no rows
+        this.sheets.push({ name: attr(t, 'name') ?? rel.target, hidden: (attr(t, 'state') ?? 'visible') !== 'visible', part: rel.target });
+      },
+    });
+    const strings = rels.find((r) => r.type.endsWith('/sharedStrings'));
+    if (strings && this.entries.has(strings.target.toLowerCase())) await this.readSharedStrings(strings.target);
+    const styles = rels.find((r) => r.type.endsWith('/styles'));
+    if (styles && this.entries.has(styles.target.toLowerCase())) await this.readStyles(styles.target);
+  }
+
+  private async readSharedStrings(part: string): Promise<void> {
+    let current: string | null = null;
+    let inText = false;
+    let phonetic = 0; // <rPh> holds reading aids, not part of the string
+    await this.parse(part, {
+      open: (t) => {
+        const name = local(t.name);
+        if (name === 'si') current = '';
+        else if (name === 'rPh') phonetic++;
+        else if (name === 't' && phonetic === 0) inText = true;
+      },
+      close: (name) => {
+        if (name === 'si') {
+          this.sharedStrings.push(unescapeOoxml(current ?? ''));
+          current = null;
+        } else if (name === 'rPh') phonetic--;
+        else if (name === 't') inText = false;
+      },
+      text: (s) => {
+        if (inText && current !== null) current += s;
+      },
+    });
+  }
+
+  private async readStyles(part: string): Promise<void> {
+    const custom = new Map<number, string>();
+    let inCellXfs = false;
+    await this.parse(part, {
+      open: (t) => {
+        const name = local(t.name);
+        if (name === 'numFmt') custom.set(Number(attr(t, 'numFmtId')), attr(t, 'formatCode') ?? '');
+        else if (name === 'cellXfs') inCellXfs = true;
+        else if (name === 'xf' && inCellXfs) {
+          const id = Number(attr(t, 'numFmtId') ?? 0);
+          const code = custom.get(id);
+          this.dateStyles.push(code !== undefined ? isDateFormatCode(code) : BUILTIN_DATE_FORMATS.has(id));
+        }
+      },
+      close: (name) => {
+        if (name === 'cellXfs') inCellXfs = false;
+      },
+    });
+  }
+
+  /** The sheet asked for by name, else the first visible one. */
+  sheet(name: string | undefined): XlsxSheet {
+    if (name !== undefined) {
+      const found = this.sheets.find((s) => s.name === name);
+      if (!found) throw new SheetNotFound(name);
+      return found;
+    }
+    const first = this.sheets.find((s) => !s.hidden) ?? this.sheets[0];
+    if (!first) throw new Error('the workbook has no worksheet');
+    return first;
+  }
+
+  /** The rows of a sheet as written (row numbers as Excel shows them); empty trailing cells dropped. */
+  async *rows(sheet: XlsxSheet, progress: (compressedBytes: number) => void, signal: AbortSignal): AsyncGenerator<SheetRow> {
+    const entry = this.entries.get(sheet.part.toLowerCase());
+    if (!entry) throw new Error(`it is not a valid .xlsx file (${sheet.part} is missing)`);
+    const ratio = entry.uncompressedSize > 0 ? entry.compressedSize / entry.uncompressedSize : 0;
+    const parser = new SaxesParser({ xmlns: false });
+    const ready: SheetRow[] = [];
+    let rowNumber = 0;
+    let cells: Cell[] | null = null;
+    let col = -1;
+    let type = 'n';
+    let style = 0;
+    let value: string | null = null;
+    let inline: string | null = null;
+    let capture: 'v' | 't' | null = null;
+
+    parser.on('opentag', (t) => {
+      switch (local(t.name)) {
+        case 'row': {
+          const r = Number(attr(t, 'r'));
+          rowNumber = Number.isInteger(r) && r > 0 ? r : rowNumber + 1;
+          cells = [];
+          col = -1;
+          break;
+        }
+        case 'c': {
+          const ref = attr(t, 'r');
+          col = ref ? columnIndex(ref) : col + 1;
+          type = attr(t, 't') ?? 'n';
+          style = Number(attr(t, 's') ?? 0);
+          value = null;
+          inline = null;
+          break;
+        }
+        case 'v':
+          capture = 'v';
+          value = '';
+          break;
+        case 'is':
+          inline = '';
+          break;
+        case 't':
+          if (inline !== null) capture = 't';
+          break;
+      }
+    });
+    parser.on('text', (s) => {
+      if (capture === 'v') value += s;
+      else if (capture === 't') inline += s;
+    });
+    parser.on('closetag', (t) => {
+      switch (local(t.name)) {
+        case 'v':
+        case 't':
+          capture = null;
+          break;
+        case 'c':
+          if (cells && col >= 0) {
+            const cell = this.cell(type, style, value, inline);
+            if (cell !== null) {
+              while (cells.length < col) cells.push(null);
+              cells[col] = cell;
+            }
+          }
+          break;
+        case 'row':
+          if (cells) ready.push({ row: rowNumber, cells });
+          cells = null;
+          break;
+      }
+    });
+
+    const input = await this.stream(sheet.part);
+    input.setEncoding('utf8');
+    let inflated = 0;
+    try {
+      for await (const chunk of input) {
+        this.write(parser, sheet.part, chunk as string);
+        inflated += Buffer.byteLength(chunk as string);
+        progress(Math.min(this.fileSize, Math.round(inflated * ratio)));
+        for (const r of ready) {
+          if (signal.aborted) throw signal.reason;
+          yield r;
+        }
+        ready.length = 0;
+      }
+      this.write(parser, sheet.part, null);
+      for (const r of ready) yield r;
+    } finally {
+      input.destroy();
+    }
+  }
+
+  /** Feeds the parser (null closes it); malformed XML is reported with the part it is in. */
+  private write(parser: SaxesParser, part: string, chunk: string | null): void {
+    try {
+      if (chunk === null) parser.close();
+      else parser.write(chunk);
+    } catch (e) {
+      throw new Error(`${part}: ${(e as Error).message}`);
+    }
+  }
+
+  private cell(type: string, style: number, value: string | null, inline: string | null): Cell {
+    switch (type) {
+      case 's': {
+        const s = value === null ? undefined : this.sharedStrings[Number(value)];
+        return s === undefined ? null : s;
+      }
+      case 'inlineStr':
+        return inline === null ? null : unescapeOoxml(inline);
+      case 'str':
+        return value === null ? null : unescapeOoxml(value);
+      case 'b':
+        return value === null ? null : value.trim() === '1' || value.trim() === 'true';
+      case 'e':
+        return value === null ? null : { error: value };
+      case 'd': {
+        if (value === null) return null;
+        const d = new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(value) ? value : `${value}${value.includes('T') ? 'Z' : 'T00:00:00Z'}`);
+        return Number.isNaN(d.getTime()) ? value : d;
+      }
+      default: {
+        if (value === null || value.trim() === '') return null; // a formula without a cached result
+        const n = Number(value);
+        if (!Number.isFinite(n)) return value;
+        return this.dateStyles[style] ? excelSerialToDate(n, this.date1904) : n;
+      }
+    }
+  }
+}
