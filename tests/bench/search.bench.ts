@@ -5,7 +5,8 @@
 import path from 'node:path';
 import { DATABASE_FILE } from '../../src-main/db/connection';
 import { toFtsQuery } from '../../src-main/services/gap-workflow/search';
-import { buildBenchWorkspace, inline, round, row, sqlite3Timings, timeIt } from './register.bench';
+import { buildLargeWorkspace } from '../helpers/large-workspace';
+import { inline, round, row, sqlite3Timings, timeIt } from './register.bench';
 import type { BenchResult } from './run';
 
 // What people type in the box, as they type it (the last word is a prefix): French with and without
@@ -27,7 +28,7 @@ const FTS_SQL = `SELECT m.entity, m.row_id, search_fts.title AS title,
   WHERE search_fts MATCH ? ORDER BY score, m.entity, m.row_id LIMIT ?`;
 
 export async function run(): Promise<BenchResult> {
-  const b = buildBenchWorkspace();
+  const b = buildLargeWorkspace();
   try {
     const queries = TYPED.slice(0, RUNS);
     const fts = queries.map((q) => toFtsQuery(q)!);

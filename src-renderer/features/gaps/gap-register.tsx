@@ -1,6 +1,6 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import {
-  Alert, Badge, Button, Center, Group, Loader, MultiSelect, Pagination, Paper, Select, Stack, Table, Text, TextInput, Tooltip, UnstyledButton,
+  Alert, Badge, Button, Center, Group, Loader, MultiSelect, Paper, Select, Stack, Table, Text, TextInput, Tooltip, UnstyledButton,
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconArrowDown, IconArrowUp, IconFilterOff, IconSearch, IconSelector } from '@tabler/icons-react';
@@ -11,11 +11,11 @@ import { formatDate, formatMoney, formatNumber } from '@shared/format';
 import { api } from '../../api/client';
 import { useApp } from '../../stores';
 import { useLoad } from '../../components/use-load';
+import { usePagedRows } from '../../components/use-paged-rows';
+import { VirtualTable } from '../../components/virtual-table';
 import { BADGE_FULL, GAP_STATUS_COLOURS, NUM_STYLE, severityColour } from './gap-style';
 import { EMPTY_REGISTER, fromView, isFiltered, toListInput, type RegisterState } from './register-filters';
 import { SavedViewsMenu } from './saved-views-menu';
-
-const PAGE_SIZE = 50;
 
 function SortHeader({ label, sort, state, onSort, align }: {
   label: string;
@@ -38,7 +38,7 @@ function SortHeader({ label, sort, state, onSort, align }: {
   );
 }
 
-/** The gap register: filters, server-side sort and paging (the core runs both in SQL), saved views. */
+/** The gap register: filters, server-side sort and paging (the core runs both in SQL), saved views; rows virtualised. */
 export function GapRegister({ onOpen }: { onOpen(gap: Gap): void }) {
   const { t, i18n } = useTranslation('gaps');
   const { t: tc } = useTranslation();
@@ -46,26 +46,23 @@ export function GapRegister({ onOpen }: { onOpen(gap: Gap): void }) {
   const departmentId = useApp((s) => s.departmentId);
   const setDepartmentId = useApp((s) => s.setDepartmentId);
   const [state, setState] = useState<RegisterState>(EMPTY_REGISTER);
-  const [offset, setOffset] = useState(0);
+  const [visible, setVisible] = useState<[number, number]>([0, 0]);
+  const onVisible = useCallback((a: number, b: number) => setVisible([a, b]), []);
   const [text] = useDebouncedValue(state.text, 200);
   const [owner] = useDebouncedValue(state.owner, 300);
   const query = { ...state, text, owner };
-  const patch = (p: Partial<RegisterState>) => {
-    setState((s) => ({ ...s, ...p }));
-    setOffset(0);
-  };
+  const patch = (p: Partial<RegisterState>) => setState((s) => ({ ...s, ...p }));
 
   const processes = useLoad(() => api.call('processes.list', { limit: 1000, ...(departmentId ? { departmentId } : {}) }), [departmentId]);
-  const page = useLoad(
-    () => api.call('gaps.list', toListInput(query, departmentId, offset, PAGE_SIZE)),
-    [JSON.stringify(query), departmentId, offset],
+  const rows = usePagedRows(
+    (offset, limit) => api.call('gaps.list', toListInput(query, departmentId, offset, limit)),
+    [JSON.stringify(query), departmentId],
   );
 
   const onSort = (sort: GapSort) =>
     patch({ sortBy: sort, sortDir: state.sortBy === sort ? (state.sortDir === 'asc' ? 'desc' : 'asc') : sort === 'title' ? 'asc' : 'desc' });
 
-  const items = page.data?.items ?? [];
-  const total = page.data?.total ?? 0;
+  const total = rows.total ?? 0;
   const filtered = isFiltered(state);
   return (
     <Stack gap="sm">
@@ -140,78 +137,80 @@ export function GapRegister({ onOpen }: { onOpen(gap: Gap): void }) {
             />
         </Group>
       </Group>
-      {page.error && <Alert color="red" title={tc('errors.generic')}>{page.error}</Alert>}
+      {rows.error && <Alert color="red" title={tc('errors.generic')}>{rows.error}</Alert>}
       <Paper withBorder radius="md" pos="relative">
-        <Table.ScrollContainer minWidth={1120}>
-          <Table highlightOnHover verticalSpacing={8} horizontalSpacing="xs" stickyHeader data-testid="gap-register">
-            <Table.Thead>
-              <Table.Tr>
-                <SortHeader label={t('col.title')} sort="title" state={state} onSort={onSort} />
-                <Table.Th miw={130}>{t('col.processStep')}</Table.Th>
-                <Table.Th>{t('col.type')}</Table.Th>
-                <SortHeader label={t('col.severity')} sort="severity" state={state} onSort={onSort} />
-                <Table.Th ta="right" style={{ whiteSpace: 'nowrap' }}>
-                  <Tooltip label={t('col.frequencyHoursHelp')}><span>{t('col.frequencyHours')}</span></Tooltip>
-                </Table.Th>
-                <SortHeader label={t('col.cost')} sort="cost" state={state} onSort={onSort} align="right" />
-                <SortHeader label={t('col.status')} sort="status" state={state} onSort={onSort} />
-                <Table.Th>{t('col.owner')}</Table.Th>
-                <SortHeader label={t('col.foundOn')} sort="foundOn" state={state} onSort={onSort} />
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((g) => (
-                <Table.Tr key={g.id} onClick={() => onOpen(g)} style={{ cursor: 'pointer' }} data-testid="register-row">
-                  <Table.Td miw={190} maw={300}>
-                    <UnstyledButton onClick={() => onOpen(g)} fw={600} fz="sm" style={{ textAlign: 'left' }} data-testid="register-title">
-                      {g.title}
-                    </UnstyledButton>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm" lineClamp={1}>{g.processName}</Text>
-                    <Text size="xs" c="dimmed" lineClamp={1}>{g.stepName ?? t('noStep')}</Text>
-                  </Table.Td>
-                  <Table.Td><Text size="sm" lineClamp={2}>{tc(`gapType.${g.type}`)}</Text></Table.Td>
-                  <Table.Td ta="center"><Badge tt="none" variant="light" color={severityColour(g.severity)}>{g.severity}</Badge></Table.Td>
-                  <Table.Td ta="right" style={{ ...NUM_STYLE, whiteSpace: 'nowrap' }}>
-                    <Text size="sm">{formatNumber(g.frequencyPerMonth, locale)} × {formatNumber(g.hoursLostPerOccurrence, locale)} h</Text>
-                  </Table.Td>
-                  <Table.Td ta="right" style={{ ...NUM_STYLE, whiteSpace: 'nowrap' }}>
-                    {g.monthlyCostCents === null ? (
-                      <Tooltip label={t('noRate')}><Text span size="sm" c="dimmed">—</Text></Tooltip>
-                    ) : (
-                      <Text size="sm" fw={600}>{formatMoney(g.monthlyCostCents, g.currency, locale, 0)}</Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                    <Badge tt="none" variant="dot" color={GAP_STATUS_COLOURS[g.status]} styles={BADGE_FULL} data-testid="register-status">
-                      {tc(`gapStatus.${g.status}`)}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td maw={110}><Text size="sm" lineClamp={2} c={g.owner ? undefined : 'dimmed'}>{g.owner ?? '—'}</Text></Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}><Text size="sm">{formatDate(g.foundOn, locale)}</Text></Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-        {page.loading && !page.data && <Center h={120}><Loader size="sm" /></Center>}
-        {!page.loading && items.length === 0 && (
+        <VirtualTable
+          testId="gap-register"
+          count={total}
+          row={rows.row}
+          onRange={rows.onRange}
+          scrollKey={rows.queryKey}
+          onVisible={onVisible}
+          columns={9}
+          minWidth={1120}
+          estimateRowHeight={60}
+          header={
+            <Table.Tr>
+              <SortHeader label={t('col.title')} sort="title" state={state} onSort={onSort} />
+              <Table.Th miw={130}>{t('col.processStep')}</Table.Th>
+              <Table.Th>{t('col.type')}</Table.Th>
+              <SortHeader label={t('col.severity')} sort="severity" state={state} onSort={onSort} />
+              <Table.Th ta="right" style={{ whiteSpace: 'nowrap' }}>
+                <Tooltip label={t('col.frequencyHoursHelp')}><span>{t('col.frequencyHours')}</span></Tooltip>
+              </Table.Th>
+              <SortHeader label={t('col.cost')} sort="cost" state={state} onSort={onSort} align="right" />
+              <SortHeader label={t('col.status')} sort="status" state={state} onSort={onSort} />
+              <Table.Th>{t('col.owner')}</Table.Th>
+              <SortHeader label={t('col.foundOn')} sort="foundOn" state={state} onSort={onSort} />
+            </Table.Tr>
+          }
+          renderRow={(g, index, measure) => (
+            <Table.Tr key={g.id} ref={measure} data-index={index} onClick={() => onOpen(g)} style={{ cursor: 'pointer' }} data-testid="register-row">
+              <Table.Td miw={190} maw={300}>
+                <UnstyledButton onClick={() => onOpen(g)} fw={600} fz="sm" style={{ textAlign: 'left' }} data-testid="register-title">
+                  {g.title}
+                </UnstyledButton>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm" lineClamp={1}>{g.processName}</Text>
+                <Text size="xs" c="dimmed" lineClamp={1}>{g.stepName ?? t('noStep')}</Text>
+              </Table.Td>
+              <Table.Td><Text size="sm" lineClamp={2}>{tc(`gapType.${g.type}`)}</Text></Table.Td>
+              <Table.Td ta="center"><Badge tt="none" variant="light" color={severityColour(g.severity)}>{g.severity}</Badge></Table.Td>
+              <Table.Td ta="right" style={{ ...NUM_STYLE, whiteSpace: 'nowrap' }}>
+                <Text size="sm">{formatNumber(g.frequencyPerMonth, locale)} × {formatNumber(g.hoursLostPerOccurrence, locale)} h</Text>
+              </Table.Td>
+              <Table.Td ta="right" style={{ ...NUM_STYLE, whiteSpace: 'nowrap' }}>
+                {g.monthlyCostCents === null ? (
+                  <Tooltip label={t('noRate')}><Text span size="sm" c="dimmed">—</Text></Tooltip>
+                ) : (
+                  <Text size="sm" fw={600}>{formatMoney(g.monthlyCostCents, g.currency, locale, 0)}</Text>
+                )}
+              </Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                <Badge tt="none" variant="dot" color={GAP_STATUS_COLOURS[g.status]} styles={BADGE_FULL} data-testid="register-status">
+                  {tc(`gapStatus.${g.status}`)}
+                </Badge>
+              </Table.Td>
+              <Table.Td maw={110}><Text size="sm" lineClamp={2} c={g.owner ? undefined : 'dimmed'}>{g.owner ?? '—'}</Text></Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}><Text size="sm">{formatDate(g.foundOn, locale)}</Text></Table.Td>
+            </Table.Tr>
+          )}
+        />
+        {rows.loading && rows.total === null && <Center h={120}><Loader size="sm" /></Center>}
+        {!rows.loading && total === 0 && (
           <Text ta="center" c="dimmed" p="xl" data-testid="register-empty">{filtered ? t('emptyFiltered') : t('empty')}</Text>
         )}
         {total > 0 && (
           <Group justify="space-between" px="md" py="xs" style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }}>
             <Text size="sm" c="dimmed" data-testid="register-count">
               {t('range', {
-                from: formatNumber(offset + 1, locale),
-                to: formatNumber(Math.min(offset + PAGE_SIZE, total), locale),
+                from: formatNumber(Math.min(visible[0] + 1, total), locale),
+                to: formatNumber(Math.min(visible[1] + 1, total), locale),
                 total: formatNumber(total, locale),
               })}
             </Text>
-            {total > PAGE_SIZE && (
-              <Pagination size="sm" total={Math.ceil(total / PAGE_SIZE)} value={Math.floor(offset / PAGE_SIZE) + 1}
-                onChange={(p) => setOffset((p - 1) * PAGE_SIZE)} />
-            )}
+            {rows.loading && <Loader size="xs" />}
           </Group>
         )}
       </Paper>

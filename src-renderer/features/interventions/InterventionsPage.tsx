@@ -1,5 +1,5 @@
-import { useState } from 'react';
-import { Alert, Badge, Button, Center, Group, Loader, Pagination, Paper, Select, Stack, Table, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
+import { useCallback, useState } from 'react';
+import { Alert, Badge, Button, Center, Group, Loader, Paper, Select, Stack, Table, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -9,13 +9,13 @@ import { api } from '../../api/client';
 import { useApp } from '../../stores';
 import { BADGE_FULL, INTERVENTION_STATUS_COLOURS, NUM_STYLE } from '../gaps/gap-style';
 import { useLoad } from '../../components/use-load';
+import { usePagedRows } from '../../components/use-paged-rows';
+import { VirtualTable } from '../../components/virtual-table';
 import { InterventionDrawer } from './intervention-drawer';
 import { InterventionFormModal } from './intervention-form-modal';
 import { vocabularyLabel } from './vocabulary-select';
 
-const PAGE_SIZE = 50;
-
-/** Interventions (#/interventions, #/interventions/<id>): paged by the core, newest start first. */
+/** Interventions (#/interventions, #/interventions/<id>): paged by the core, newest start first, rows virtualised. */
 export default function InterventionsPage() {
   const { t, i18n } = useTranslation('interventions');
   const { t: tc } = useTranslation();
@@ -27,21 +27,22 @@ export default function InterventionsPage() {
   const bumpRevision = useApp((s) => s.bumpRevision);
   const [status, setStatus] = useState<InterventionStatus | null>(null);
   const [text, setText] = useState('');
-  const [offset, setOffset] = useState(0);
+  const [visible, setVisible] = useState<[number, number]>([0, 0]);
+  const onVisible = useCallback((a: number, b: number) => setVisible([a, b]), []);
   const [creating, setCreating] = useState(false);
   const [debounced] = useDebouncedValue(text, 200);
   const openId = route.page === 'interventions' ? (route.params[0] ?? null) : null;
 
-  const page = useLoad(
-    () =>
+  const rows = usePagedRows(
+    (offset, limit) =>
       api.call('interventions.list', {
-        limit: PAGE_SIZE,
+        limit,
         offset,
         ...(departmentId ? { departmentId } : {}),
         ...(status ? { status } : {}),
         ...(debounced.trim() ? { text: debounced } : {}),
       }),
-    [departmentId, status, debounced, offset],
+    [departmentId, status, debounced],
   );
   const vocab = useLoad(() => api.call('vocabulary.list', {}), []);
   const label = (kind: 'intervention_kind' | 'platform', code: string | null) => {
@@ -49,8 +50,7 @@ export default function InterventionsPage() {
     const e = vocab.data?.find((v) => v.kind === kind && v.code === code);
     return e ? vocabularyLabel(e, locale) : code;
   };
-  const items = page.data?.items ?? [];
-  const total = page.data?.total ?? 0;
+  const total = rows.total ?? 0;
   const filtered = !!(status || debounced.trim());
 
   return (
@@ -66,66 +66,67 @@ export default function InterventionsPage() {
       </Group>
       <Group gap="sm" align="flex-end">
         <TextInput label={t('filters.text')} leftSection={<IconSearch size={14} />} w={260} value={text}
-          onChange={(e) => { setText(e.currentTarget.value); setOffset(0); }} data-testid="intervention-filter-text" />
+          onChange={(e) => setText(e.currentTarget.value)} data-testid="intervention-filter-text" />
         <Select label={t('filters.status')} placeholder={t('filters.any')} clearable w={200}
           data={INTERVENTION_STATUSES.map((s) => ({ value: s, label: tc(`interventionStatus.${s}`) }))}
-          value={status} onChange={(v) => { setStatus(v as InterventionStatus | null); setOffset(0); }} data-testid="intervention-filter-status" />
+          value={status} onChange={(v) => setStatus(v as InterventionStatus | null)} data-testid="intervention-filter-status" />
       </Group>
-      {page.error && <Alert color="red" title={tc('errors.generic')}>{page.error}</Alert>}
+      {rows.error && <Alert color="red" title={tc('errors.generic')}>{rows.error}</Alert>}
       <Paper withBorder radius="md">
-        <Table.ScrollContainer minWidth={1100}>
-          <Table highlightOnHover verticalSpacing={8} horizontalSpacing="xs" data-testid="intervention-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('col.title')}</Table.Th>
-                <Table.Th>{t('col.kind')}</Table.Th>
-                <Table.Th>{t('col.platform')}</Table.Th>
-                <Table.Th>{t('col.owner')}</Table.Th>
-                <Table.Th>{t('col.status')}</Table.Th>
-                <Table.Th style={{ whiteSpace: 'nowrap' }}>{t('col.start')}</Table.Th>
-                <Table.Th style={{ whiteSpace: 'nowrap' }}>{t('col.end')}</Table.Th>
-                <Table.Th ta="right" style={{ whiteSpace: 'nowrap' }}>{t('col.oneOff')}</Table.Th>
-                <Table.Th ta="right" style={{ whiteSpace: 'nowrap' }}>{t('col.recurring')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((i) => (
-                <Table.Tr key={i.id} onClick={() => navigate('interventions', i.id)} style={{ cursor: 'pointer' }} data-testid="intervention-row">
-                  <Table.Td miw={220} maw={340}>
-                    <UnstyledButton fw={600} fz="sm" style={{ textAlign: 'left' }} onClick={() => navigate('interventions', i.id)}>{i.title}</UnstyledButton>
-                  </Table.Td>
-                  <Table.Td><Text size="sm" lineClamp={2}>{label('intervention_kind', i.kind)}</Text></Table.Td>
-                  <Table.Td><Text size="sm">{label('platform', i.platform)}</Text></Table.Td>
-                  <Table.Td><Text size="sm" c={i.owner ? undefined : 'dimmed'}>{i.owner ?? '—'}</Text></Table.Td>
-                  <Table.Td>
-                    <Badge tt="none" variant="light" color={INTERVENTION_STATUS_COLOURS[i.status]} styles={BADGE_FULL} data-testid="intervention-row-status">
-                      {tc(`interventionStatus.${i.status}`)}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}><Text size="sm">{formatDate(i.startDate, locale)}</Text></Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}><Text size="sm">{formatDate(i.endDate, locale)}</Text></Table.Td>
-                  <Table.Td ta="right" style={{ ...NUM_STYLE, whiteSpace: 'nowrap' }}><Text size="sm">{formatMoney(i.oneOffCostCents, i.currency, locale, 0)}</Text></Table.Td>
-                  <Table.Td ta="right" style={{ ...NUM_STYLE, whiteSpace: 'nowrap' }}>
-                    <Text size="sm">{formatMoney(i.recurringCostCents, i.currency, locale, 0)}{t('perMonth')}</Text>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-        {page.loading && !page.data && <Center h={120}><Loader size="sm" /></Center>}
-        {!page.loading && items.length === 0 && (
+        <VirtualTable
+          testId="intervention-table"
+          count={total}
+          row={rows.row}
+          onRange={rows.onRange}
+          scrollKey={rows.queryKey}
+          onVisible={onVisible}
+          columns={9}
+          minWidth={1100}
+          header={
+            <Table.Tr>
+              <Table.Th>{t('col.title')}</Table.Th>
+              <Table.Th>{t('col.kind')}</Table.Th>
+              <Table.Th>{t('col.platform')}</Table.Th>
+              <Table.Th>{t('col.owner')}</Table.Th>
+              <Table.Th>{t('col.status')}</Table.Th>
+              <Table.Th style={{ whiteSpace: 'nowrap' }}>{t('col.start')}</Table.Th>
+              <Table.Th style={{ whiteSpace: 'nowrap' }}>{t('col.end')}</Table.Th>
+              <Table.Th ta="right" style={{ whiteSpace: 'nowrap' }}>{t('col.oneOff')}</Table.Th>
+              <Table.Th ta="right" style={{ whiteSpace: 'nowrap' }}>{t('col.recurring')}</Table.Th>
+            </Table.Tr>
+          }
+          renderRow={(i, index, measure) => (
+            <Table.Tr key={i.id} ref={measure} data-index={index} onClick={() => navigate('interventions', i.id)} style={{ cursor: 'pointer' }} data-testid="intervention-row">
+              <Table.Td miw={220} maw={340}>
+                <UnstyledButton fw={600} fz="sm" style={{ textAlign: 'left' }} onClick={() => navigate('interventions', i.id)}>{i.title}</UnstyledButton>
+              </Table.Td>
+              <Table.Td><Text size="sm" lineClamp={2}>{label('intervention_kind', i.kind)}</Text></Table.Td>
+              <Table.Td><Text size="sm">{label('platform', i.platform)}</Text></Table.Td>
+              <Table.Td><Text size="sm" c={i.owner ? undefined : 'dimmed'}>{i.owner ?? '—'}</Text></Table.Td>
+              <Table.Td>
+                <Badge tt="none" variant="light" color={INTERVENTION_STATUS_COLOURS[i.status]} styles={BADGE_FULL} data-testid="intervention-row-status">
+                  {tc(`interventionStatus.${i.status}`)}
+                </Badge>
+              </Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}><Text size="sm">{formatDate(i.startDate, locale)}</Text></Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}><Text size="sm">{formatDate(i.endDate, locale)}</Text></Table.Td>
+              <Table.Td ta="right" style={{ ...NUM_STYLE, whiteSpace: 'nowrap' }}><Text size="sm">{formatMoney(i.oneOffCostCents, i.currency, locale, 0)}</Text></Table.Td>
+              <Table.Td ta="right" style={{ ...NUM_STYLE, whiteSpace: 'nowrap' }}>
+                <Text size="sm">{formatMoney(i.recurringCostCents, i.currency, locale, 0)}{t('perMonth')}</Text>
+              </Table.Td>
+            </Table.Tr>
+          )}
+        />
+        {rows.loading && rows.total === null && <Center h={120}><Loader size="sm" /></Center>}
+        {!rows.loading && total === 0 && (
           <Text ta="center" c="dimmed" p="xl" data-testid="intervention-empty">{filtered ? t('emptyFiltered') : t('empty')}</Text>
         )}
         {total > 0 && (
           <Group justify="space-between" px="md" py="xs" style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }}>
-            <Text size="sm" c="dimmed">
-              {t('range', { from: formatNumber(offset + 1, locale), to: formatNumber(Math.min(offset + PAGE_SIZE, total), locale), total: formatNumber(total, locale) })}
+            <Text size="sm" c="dimmed" data-testid="intervention-count">
+              {t('range', { from: formatNumber(Math.min(visible[0] + 1, total), locale), to: formatNumber(Math.min(visible[1] + 1, total), locale), total: formatNumber(total, locale) })}
             </Text>
-            {total > PAGE_SIZE && (
-              <Pagination size="sm" total={Math.ceil(total / PAGE_SIZE)} value={Math.floor(offset / PAGE_SIZE) + 1}
-                onChange={(p) => setOffset((p - 1) * PAGE_SIZE)} />
-            )}
+            {rows.loading && <Loader size="xs" />}
           </Group>
         )}
       </Paper>

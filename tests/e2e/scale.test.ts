@@ -1,0 +1,87 @@
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { callApi, shot, useBrowser } from '../helpers/e2e';
+import { buildLargeWorkspace } from '../helpers/large-workspace';
+import { startTestShell, type RunningShell } from '../helpers/web-shell';
+
+// Issue 4, point 6: the register and the interventions list with 20,000 gaps and 5,000
+// interventions. The lists are virtualised (only the rows on screen are in the page) and fetch their
+// rows page by page from the core as they scroll, so the last row is reached without loading the rest.
+
+const { newPage } = useBrowser();
+
+/** Rows in the page's DOM: a virtual list keeps this to what fits on screen plus a margin. */
+const domRows = (rows: Locator) => rows.count();
+
+/** Drags the list to its end as a user would: rows measured on arrival can lengthen it, so again until it stays. */
+async function scrollToEnd(page: Page, scroller: string) {
+  const list = page.getByTestId(scroller);
+  for (let i = 0; i < 10; i++) {
+    await list.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+    await page.waitForTimeout(150);
+    const atEnd = await list.evaluate((el) => Math.abs(el.scrollHeight - el.clientHeight - el.scrollTop) < 2);
+    if (atEnd) return;
+  }
+}
+
+describe('lists at scale', () => {
+  let shell: RunningShell;
+  beforeAll(async () => {
+    const big = buildLargeWorkspace(20_000);
+    big.ws.close();
+    shell = await startTestShell(big.dir);
+  }, 120_000);
+  afterAll(async () => {
+    await shell?.stop();
+  });
+
+  it('the gap register shows 20,000 gaps, sorts them in the core, and scrolls to the last one', async () => {
+    const page = await newPage();
+    await page.goto(`${shell.shell.url}#/gaps`);
+    const rows = page.getByTestId('register-row');
+    await rows.first().waitFor();
+    await expect.poll(() => page.getByTestId('register-count').textContent()).toMatch(/^1–\d+ of 20,000 gaps$/);
+    expect(await domRows(rows)).toBeLessThan(60);
+
+    // Sorted by cost in SQL (the register's default): the first row is the costliest gap of all 20,000.
+    const top = await callApi<{ items: { title: string; monthlyCostCents: number }[] }>(shell, 'gaps.list', { sortBy: 'cost', sortDir: 'desc', limit: 1 });
+    const bottom = await callApi<{ items: { id: string; title: string }[] }>(shell, 'gaps.list', { sortBy: 'cost', sortDir: 'desc', limit: 1, offset: 19_999 });
+    await expect.poll(() => rows.first().getByTestId('register-title').textContent()).toBe(top.items[0]!.title);
+    await shot(page, 'scale-01-register-top', false);
+
+    await scrollToEnd(page, 'gap-register-scroll');
+    await expect.poll(() => page.getByTestId('register-count').textContent(), { timeout: 10_000 }).toMatch(/^[\d,]+–20,000 of 20,000 gaps$/);
+    await expect.poll(() => rows.last().getByTestId('register-title').textContent()).toBe(bottom.items[0]!.title);
+    expect(await domRows(rows)).toBeLessThan(60);
+    await shot(page, 'scale-02-register-end', false);
+
+    // The other way round, from the top again: the cheapest first.
+    await page.getByTestId('sort-cost').click();
+    const cheapest = await callApi<{ items: { title: string }[] }>(shell, 'gaps.list', { sortBy: 'cost', sortDir: 'asc', limit: 1 });
+    await expect.poll(() => page.getByTestId('register-count').textContent()).toMatch(/^1–\d+ of 20,000 gaps$/);
+    await expect.poll(() => rows.first().getByTestId('register-title').textContent()).toBe(cheapest.items[0]!.title);
+
+    // A filter runs in the core too and starts from the top again.
+    const filtered = await callApi<{ total: number }>(shell, 'gaps.list', { text: 'délai', limit: 1 });
+    expect(filtered.total).toBeLessThan(20_000);
+    await page.getByTestId('filter-text').fill('délai');
+    await expect.poll(() => page.getByTestId('register-count').textContent(), { timeout: 10_000 })
+      .toMatch(new RegExp(`^1–\\d+ of ${filtered.total.toLocaleString('en-US')} gaps$`));
+    await shot(page, 'scale-03-register-filtered', false);
+  });
+
+  it('the interventions list shows 5,000 interventions and scrolls to the last one', async () => {
+    const page = await newPage();
+    await page.goto(`${shell.shell.url}#/interventions`);
+    const rows = page.getByTestId('intervention-row');
+    await rows.first().waitFor();
+    await expect.poll(() => page.getByTestId('intervention-count').textContent()).toMatch(/^1–\d+ of 5,000 interventions$/);
+    expect(await domRows(rows)).toBeLessThan(60);
+    await scrollToEnd(page, 'intervention-table-scroll');
+    await expect.poll(() => page.getByTestId('intervention-count').textContent(), { timeout: 10_000 }).toMatch(/–5,000 of 5,000 interventions$/);
+    const last = await callApi<{ items: { title: string }[] }>(shell, 'interventions.list', { limit: 1, offset: 4_999 });
+    await expect.poll(() => rows.last().locator('td').first().textContent()).toBe(last.items[0]!.title);
+    expect(await domRows(rows)).toBeLessThan(60);
+    await shot(page, 'scale-04-interventions-end', false);
+  });
+});
