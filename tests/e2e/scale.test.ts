@@ -68,6 +68,15 @@ describe('lists at scale', () => {
     await expect.poll(() => page.getByTestId('register-count').textContent(), { timeout: 10_000 })
       .toMatch(new RegExp(`^1–\\d+ of ${filtered.total.toLocaleString('en-US')} gaps$`));
     await shot(page, 'scale-03-register-filtered', false);
+
+    // Away and back: the register is as the user left it.
+    await page.getByTestId('nav-interventions').click();
+    await page.getByTestId('intervention-row').first().waitFor();
+    await page.getByTestId('nav-gaps').click();
+    await page.getByTestId('register-row').first().waitFor();
+    expect(await page.getByTestId('filter-text').inputValue()).toBe('délai');
+    await expect.poll(() => page.getByTestId('register-count').textContent())
+      .toMatch(new RegExp(`of ${filtered.total.toLocaleString('en-US')} gaps$`));
   });
 
   it('the interventions list shows 5,000 interventions and scrolls to the last one', async () => {

@@ -45,13 +45,13 @@ export function GapRegister({ onOpen }: { onOpen(gap: Gap): void }) {
   const locale = i18n.language;
   const departmentId = useApp((s) => s.departmentId);
   const setDepartmentId = useApp((s) => s.setDepartmentId);
-  const [state, setState] = useState<RegisterState>(EMPTY_REGISTER);
+  const state = useApp((s) => s.register);
+  const patch = useApp((s) => s.patchRegister);
   const [visible, setVisible] = useState<[number, number]>([0, 0]);
   const onVisible = useCallback((a: number, b: number) => setVisible([a, b]), []);
   const [text] = useDebouncedValue(state.text, 200);
   const [owner] = useDebouncedValue(state.owner, 300);
   const query = { ...state, text, owner };
-  const patch = (p: Partial<RegisterState>) => setState((s) => ({ ...s, ...p }));
 
   const processes = useLoad(() => api.call('processes.list', { limit: 1000, ...(departmentId ? { departmentId } : {}) }), [departmentId]);
   const rows = usePagedRows(
