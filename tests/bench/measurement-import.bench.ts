@@ -16,13 +16,13 @@ import type { ImportJob } from '../../src-shared/schemas/indicators-analytics';
 import type { BenchResult } from './run';
 
 const SQLITE3 = '/usr/bin/sqlite3';
-const INDICATORS = 40;
+export const INDICATORS = 40;
 
-const mb = (bytes: number) => Math.round(bytes / 1e5) / 10;
-const secs = (ms: number) => Math.round(ms / 100) / 10;
-const perSecond = (rows: number, ms: number) => Math.round(rows / (ms / 1000));
+export const mb = (bytes: number) => Math.round(bytes / 1e5) / 10;
+export const secs = (ms: number) => Math.round(ms / 100) / 10;
+export const perSecond = (rows: number, ms: number) => Math.round(rows / (ms / 1000));
 
-function day(i: number): string {
+export function day(i: number): string {
   return new Date(Date.UTC(1950, 0, 1 + i)).toISOString().slice(0, 10);
 }
 
@@ -50,7 +50,7 @@ async function generate(file: string, rows: number): Promise<void> {
 }
 
 /** Peak RSS and V8 heap while `fn` runs, sampled every 50 ms. */
-async function sampled<T>(fn: (mark: (label: string) => void) => Promise<T>) {
+export async function sampled<T>(fn: (mark: (label: string) => void) => Promise<T>) {
   const peaks = new Map<string, { rss: number; heap: number }>();
   let label = 'start';
   const sample = () => {
@@ -72,6 +72,88 @@ async function sampled<T>(fn: (mark: (label: string) => void) => Promise<T>) {
   }
 }
 
+/**
+ * Imports `file` (CSV or XLSX, `rows` data rows naming INDICATORS indicators) into a new workspace in
+ * `dir` with the same calls as `boucle import measurements`, and reports each phase.
+ */
+export async function importThroughCore(dir: string, file: string, rows: number): Promise<BenchResult['rows']> {
+  const out: BenchResult['rows'] = [];
+  const ws = openWorkspace(path.join(dir, 'boucle'));
+  const core = createCore(ws);
+  const call = async <T>(name: string, input: unknown): Promise<T> => {
+    const r = await core.call(name as never, input);
+    if (!r.ok) throw new Error(`${name}: ${JSON.stringify(r.error)}`);
+    return r.data as T;
+  };
+  const dep = await call<{ id: string }>('departments.create', { name: 'Finance', code: 'FIN' });
+  for (let k = 0; k < INDICATORS; k++) {
+    await call('indicators.create', { departmentId: dep.id, name: `KPI ${String(k).padStart(2, '0')}`, direction: 'lower', frequency: 'daily' });
+  }
+  global.gc?.();
+  const base = process.memoryUsage();
+  const phases: Record<string, number> = {};
+  let job: ImportJob | null = null;
+  const { peaks } = await sampled(async (mark) => {
+    const t0 = Date.now();
+    mark('preview');
+    const preview = await call<{ mapping: object; dateFormat: { detected: string } }>('imports.measurements.preview', { path: file });
+    phases.preview = Date.now() - t0;
+    mark('validating');
+    const { jobId } = await call<{ jobId: string }>('imports.measurements.start', {
+      path: file,
+      mapping: preview.mapping,
+      dateFormat: preview.dateFormat.detected,
+      onExisting: 'keep',
+    });
+    const entry = jobEntry(ws, jobId);
+    const tValidate = Date.now();
+    while (entry.job.phase === 'validating') await new Promise((r) => setTimeout(r, 20));
+    phases.validating = Date.now() - tValidate;
+    mark('writing');
+    const tWrite = Date.now();
+    await entry.done;
+    phases.writing = Date.now() - tWrite;
+    phases.total = Date.now() - t0;
+    job = await call<ImportJob>('imports.jobs.get', { jobId });
+  });
+  const j = job as ImportJob | null;
+  if (!j || j.phase !== 'done') throw new Error(`import ended ${j?.phase}: ${j?.message} ${JSON.stringify(j?.errors.slice(0, 3))}`);
+  const logRows = ws.db.prepare('SELECT COUNT(*) FROM change_log').pluck().get() as number;
+  const stored = ws.db.prepare('SELECT COUNT(*) FROM measurements').pluck().get() as number;
+  ws.close();
+  const dbBytes = fs.statSync(path.join(dir, 'boucle', DATABASE_FILE)).size;
+  const peak = (l: string) => peaks.get(l) ?? { rss: 0, heap: 0 };
+  out.push({ step: 'Boucle: preview (first MB)', rows: '', seconds: secs(phases.preview!), 'peak RSS MB': mb(peak('preview').rss), 'peak heap MB': mb(peak('preview').heap) });
+  out.push({
+    step: 'Boucle: pass 1, validate (stream)',
+    rows: j.rowsTotal ?? 0,
+    seconds: secs(phases.validating!),
+    'rows/s': perSecond(rows, phases.validating!),
+    'peak RSS MB': mb(peak('validating').rss),
+    'peak heap MB': mb(peak('validating').heap),
+  });
+  out.push({
+    step: 'Boucle: pass 2, write (stream, one tx)',
+    rows: stored,
+    seconds: secs(phases.writing!),
+    'rows/s': perSecond(rows, phases.writing!),
+    'peak RSS MB': mb(peak('writing').rss),
+    'peak heap MB': mb(peak('writing').heap),
+  });
+  out.push({
+    step: 'Boucle: whole import',
+    rows: stored,
+    seconds: secs(phases.total!),
+    'rows/s': perSecond(rows, phases.total!),
+    'peak RSS MB': mb(Math.max(...[...peaks.values()].map((p) => p.rss))),
+    'RSS before MB': mb(base.rss),
+    'db MB': mb(dbBytes),
+    'change_log rows': logRows,
+  });
+
+  return out;
+}
+
 export async function run(): Promise<BenchResult> {
   const rows = Number(process.env.BENCH_ROWS ?? 1_000_000);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'boucle-bench-import-'));
@@ -83,79 +165,7 @@ export async function run(): Promise<BenchResult> {
     const size = fs.statSync(file).size;
     out.push({ step: 'generate the CSV', rows, 'file MB': mb(size), seconds: secs(Date.now() - t0) });
 
-    // --- Boucle: the same calls as the CLI, through the core.
-    const ws = openWorkspace(path.join(dir, 'boucle'));
-    const core = createCore(ws);
-    const call = async <T>(name: string, input: unknown): Promise<T> => {
-      const r = await core.call(name as never, input);
-      if (!r.ok) throw new Error(`${name}: ${JSON.stringify(r.error)}`);
-      return r.data as T;
-    };
-    const dep = await call<{ id: string }>('departments.create', { name: 'Finance', code: 'FIN' });
-    for (let k = 0; k < INDICATORS; k++) {
-      await call('indicators.create', { departmentId: dep.id, name: `KPI ${String(k).padStart(2, '0')}`, direction: 'lower', frequency: 'daily' });
-    }
-    global.gc?.();
-    const base = process.memoryUsage();
-    const phases: Record<string, number> = {};
-    let job: ImportJob | null = null;
-    const { peaks } = await sampled(async (mark) => {
-      t0 = Date.now();
-      mark('preview');
-      const preview = await call<{ mapping: object; dateFormat: { detected: string } }>('imports.measurements.preview', { path: file });
-      phases.preview = Date.now() - t0;
-      mark('validating');
-      const { jobId } = await call<{ jobId: string }>('imports.measurements.start', {
-        path: file,
-        mapping: preview.mapping,
-        dateFormat: preview.dateFormat.detected,
-        onExisting: 'keep',
-      });
-      const entry = jobEntry(ws, jobId);
-      const tValidate = Date.now();
-      while (entry.job.phase === 'validating') await new Promise((r) => setTimeout(r, 20));
-      phases.validating = Date.now() - tValidate;
-      mark('writing');
-      const tWrite = Date.now();
-      await entry.done;
-      phases.writing = Date.now() - tWrite;
-      phases.total = Date.now() - t0;
-      job = await call<ImportJob>('imports.jobs.get', { jobId });
-    });
-    const j = job as ImportJob | null;
-    if (!j || j.phase !== 'done') throw new Error(`import ended ${j?.phase}: ${j?.message} ${JSON.stringify(j?.errors.slice(0, 3))}`);
-    const logRows = ws.db.prepare('SELECT COUNT(*) FROM change_log').pluck().get() as number;
-    const stored = ws.db.prepare('SELECT COUNT(*) FROM measurements').pluck().get() as number;
-    ws.close();
-    const dbBytes = fs.statSync(path.join(dir, 'boucle', DATABASE_FILE)).size;
-    const peak = (l: string) => peaks.get(l) ?? { rss: 0, heap: 0 };
-    out.push({ step: 'Boucle: preview (first MB)', rows: '', seconds: secs(phases.preview!), 'peak RSS MB': mb(peak('preview').rss), 'peak heap MB': mb(peak('preview').heap) });
-    out.push({
-      step: 'Boucle: pass 1, validate (stream)',
-      rows: j.rowsTotal ?? 0,
-      seconds: secs(phases.validating!),
-      'rows/s': perSecond(rows, phases.validating!),
-      'peak RSS MB': mb(peak('validating').rss),
-      'peak heap MB': mb(peak('validating').heap),
-    });
-    out.push({
-      step: 'Boucle: pass 2, write (stream, one tx)',
-      rows: stored,
-      seconds: secs(phases.writing!),
-      'rows/s': perSecond(rows, phases.writing!),
-      'peak RSS MB': mb(peak('writing').rss),
-      'peak heap MB': mb(peak('writing').heap),
-    });
-    out.push({
-      step: 'Boucle: whole import',
-      rows: stored,
-      seconds: secs(phases.total!),
-      'rows/s': perSecond(rows, phases.total!),
-      'peak RSS MB': mb(Math.max(...[...peaks.values()].map((p) => p.rss))),
-      'RSS before MB': mb(base.rss),
-      'db MB': mb(dbBytes),
-      'change_log rows': logRows,
-    });
+    out.push(...(await importThroughCore(dir, file, rows)));
 
     // --- The raw limit: the sqlite3 shell, bare table, no index, no checks.
     const bare = path.join(dir, 'bare.sqlite');
