@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { apiMethods, isApiName, type ApiName, type ApiOutput } from '../../src-shared/api';
-import { BoucleError, type ApiError, type ApiResult } from '../../src-shared/errors';
+import { BoucleError, keyedApiError, type ApiError, type ApiResult } from '../../src-shared/errors';
+import { keyOfZodIssue } from '../../src-shared/messages/zod-issues';
 import { foundationHandlers } from './handlers/foundation';
 import { processMapHandlers } from './handlers/process-map';
 import { gapWorkflowHandlers } from './handlers/gap-workflow';
@@ -22,7 +23,17 @@ function zodToApiError(err: z.ZodError): ApiError {
   let message = issue?.message ?? 'Invalid input';
   if (issue?.code === 'unrecognized_keys') message = `Unknown field: ${issue.keys.join(', ')}`;
   if (issue?.code === 'invalid_type' && issue.input === undefined) message = 'Required';
-  return field ? { code: 'validation', message, field } : { code: 'validation', message };
+  const out: ApiError = field ? { code: 'validation', message, field } : { code: 'validation', message };
+  // The key and params of the same sentence, for the UI to show it in the user's language.
+  let keyed: { key: string; params?: Record<string, string | number> } | undefined;
+  if (issue?.code === 'unrecognized_keys') keyed = { key: 'zod.unrecognized_keys', params: { keys: issue.keys.join(', ') } };
+  else if (message === 'Required') keyed = { key: 'common.required' };
+  else if (issue) keyed = keyOfZodIssue(issue, message);
+  if (keyed) {
+    out.key = keyed.key;
+    if (keyed.params) out.params = keyed.params;
+  }
+  return out;
 }
 
 /** Turns anything thrown below the API into a typed error; SQLite constraint failures included. */
@@ -31,7 +42,7 @@ export function toApiError(e: unknown): ApiError {
   if (e instanceof z.ZodError) return zodToApiError(e);
   const err = e as { code?: unknown; message?: unknown };
   if (typeof err?.code === 'string' && err.code.startsWith('SQLITE_CONSTRAINT')) {
-    return { code: 'conflict', message: `The change conflicts with existing data (${String(err.message)})` };
+    return keyedApiError('conflict', 'db.conflict', { detail: String(err.message) });
   }
   if (typeof err?.code === 'string' && err.code.startsWith('SQLITE_')) {
     return { code: 'database', message: String(err.message) };
