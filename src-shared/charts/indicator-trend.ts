@@ -114,13 +114,13 @@ export function buildIndicatorTrendOption(input: IndicatorTrendInput): EChartsOp
 
   const horizontal: NonNullable<NonNullable<LineSeriesOption['markLine']>['data']> = [];
   if (ind.baselineValue !== null) {
-    horizontal.push({ name: L.baseline, yAxis: ind.baselineValue, lineStyle: { color: COLOURS.baseline, type: 'dotted' }, label: { formatter: L.baseline, position: 'insideStartTop' } });
+    horizontal.push({ name: L.baseline, yAxis: ind.baselineValue, lineStyle: { color: COLOURS.baseline, type: 'dotted' }, label: { formatter: L.baseline, position: 'insideMiddleTop' } });
   }
   if (ind.targetValue !== null) {
     horizontal.push({ name: L.target, yAxis: ind.targetValue, lineStyle: { color: COLOURS.target, type: 'solid', width: 2 }, label: { formatter: L.target, position: 'insideEndTop' } });
   }
   for (const itv of input.interventions ?? []) {
-    horizontal.push({ name: itv.title, xAxis: itv.startDate, lineStyle: { color: COLOURS.intervention, type: 'dashed' }, label: { formatter: itv.title, position: 'insideEndTop' } });
+    horizontal.push({ name: itv.title, xAxis: itv.startDate, lineStyle: { color: COLOURS.intervention, type: 'dashed' }, label: { formatter: itv.title, position: 'insideEndBottom' } });
   }
 
   const values: LineSeriesOption = {
