@@ -1,39 +1,40 @@
 import { z } from 'zod';
+import { msg } from '../messages';
 import { CURRENCIES } from '../domain';
 
 // UUIDv7 (or any RFC 4122 UUID): ids are generated in the core, never by the caller on create.
-export const id = z.string().uuid({ message: 'Must be a valid id' });
+export const id = z.string().uuid(msg('common.invalid_id'));
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** A calendar date, ISO 8601 (YYYY-MM-DD), that really exists (2025-02-30 is refused). */
 export const isoDate = z
   .string()
-  .regex(ISO_DATE, { message: 'Use a date as YYYY-MM-DD' })
+  .regex(ISO_DATE, msg('common.date_format'))
   .refine((s) => {
     const d = new Date(`${s}T00:00:00Z`);
     return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-  }, { message: 'This date does not exist' });
+  }, msg('common.date_not_exist'));
 
 export const name = (max = 200) =>
   z
-    .string({ message: 'Required' })
+    .string(msg('common.required'))
     .trim()
-    .min(1, { message: 'Required' })
-    .max(max, { message: `At most ${max} characters` });
+    .min(1, msg('common.required'))
+    .max(max, msg('common.max_chars', { max }));
 
 export const optionalText = (max = 10_000) =>
-  z.string().max(max, { message: `At most ${max} characters` }).nullable().optional();
+  z.string().max(max, msg('common.max_chars', { max })).nullable().optional();
 
 /** Money in minor units (cents): an integer, never a float. */
 export const cents = z
-  .number({ message: 'Must be a number' })
-  .int({ message: 'Amounts are whole cents' })
-  .min(0, { message: 'Cannot be negative' })
-  .max(1e15, { message: 'Amount too large' });
+  .number(msg('common.number'))
+  .int(msg('common.whole_cents'))
+  .min(0, msg('common.not_negative'))
+  .max(1e15, msg('common.amount_too_large'));
 
-export const currency = z.enum(CURRENCIES, { message: 'Unknown currency' });
+export const currency = z.enum(CURRENCIES, msg('common.unknown_currency'));
 
-export const finite = z.number({ message: 'Must be a number' }).finite({ message: 'Must be a finite number' });
+export const finite = z.number(msg('common.number')).finite(msg('common.finite'));
 
 export const paging = {
   limit: z.number().int().min(1).max(1000).default(100),

@@ -1,13 +1,14 @@
 import { z } from 'zod';
+import { msg } from '../messages';
 import { cents, currency, id, name, paging, type Stamped } from './common';
 
-const colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, { message: 'Use a colour as #RRGGBB' });
+const colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, msg('department.colour'));
 const code = z
   .string()
   .trim()
-  .min(1, { message: 'Required' })
-  .max(12, { message: 'At most 12 characters' })
-  .regex(/^[A-Za-z0-9_-]+$/, { message: 'Letters, digits, - and _ only' });
+  .min(1, msg('common.required'))
+  .max(12, msg('common.max_chars', { max: 12 }))
+  .regex(/^[A-Za-z0-9_-]+$/, msg('department.code_chars'));
 
 export const departmentCreate = z
   .object({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { msg } from '../messages';
 import { INTERVENTION_KINDS, PLATFORMS, type InterventionStatus } from '../domain';
 import { id, isoDate, name, paging, type Stamped } from './common';
 import { GAP_SORTS, SORT_DIRS, gapFilters, type Gap, type GapFilters, type GapSort, type SortDir } from './gaps';
@@ -71,7 +72,7 @@ export interface GapPriorityPage {
 
 export const JUSTIFICATION_MIN = 20;
 
-const note = z.string().trim().max(2000, { message: 'At most 2000 characters' }).nullable().optional();
+const note = z.string().trim().max(2000, msg('common.max_chars', { max: 2000 })).nullable().optional();
 
 export const closureEvidenceInput = z.discriminatedUnion(
   'kind',
@@ -85,14 +86,14 @@ export const closureEvidenceInput = z.discriminatedUnion(
       .object({
         kind: z.literal('override'),
         justification: z
-          .string({ message: 'Write why this loop is closed without an indicator' })
+          .string(msg('closing.justification_required'))
           .trim()
-          .min(JUSTIFICATION_MIN, { message: `Write at least ${JUSTIFICATION_MIN} characters: why is this loop closed without an indicator?` })
-          .max(5000, { message: 'At most 5000 characters' }),
+          .min(JUSTIFICATION_MIN, msg('closing.justification_min', { min: JUSTIFICATION_MIN }))
+          .max(5000, msg('common.max_chars', { max: 5000 })),
       })
       .strict(),
   ],
-  { message: 'Choose the evidence: indicator_target, measured_improvement or override' },
+  msg('closing.choose_evidence'),
 );
 
 export const gapClose = z
@@ -109,10 +110,10 @@ export const gapReopen = z
   .object({
     id,
     reason: z
-      .string({ message: 'Say why the loop is open again' })
+      .string(msg('reopen.reason_required'))
       .trim()
-      .min(5, { message: 'Say why the loop is open again (at least 5 characters)' })
-      .max(2000, { message: 'At most 2000 characters' }),
+      .min(5, msg('reopen.reason_min', { min: 5 }))
+      .max(2000, msg('common.max_chars', { max: 2000 })),
   })
   .strict();
 
@@ -145,12 +146,12 @@ export const SAVED_VIEW_ENTITIES = ['gaps'] as const;
 export const savedViewCreate = z
   .object({
     name: name(120),
-    entity: z.enum(SAVED_VIEW_ENTITIES, { message: 'Views are saved for gaps' }).default('gaps'),
+    entity: z.enum(SAVED_VIEW_ENTITIES, msg('views.entity')).default('gaps'),
     /** The department the view belongs to (it syncs with it); default: filters.departmentId. */
     departmentId: id.optional(),
     filters: gapFilters.default({}),
-    sortBy: z.enum(GAP_SORTS, { message: 'Unknown sort' }).default('foundOn'),
-    sortDir: z.enum(SORT_DIRS, { message: 'Sort asc or desc' }).default('desc'),
+    sortBy: z.enum(GAP_SORTS, msg('common.unknown_sort')).default('foundOn'),
+    sortDir: z.enum(SORT_DIRS, msg('common.sort_dir')).default('desc'),
   })
   .strict();
 
@@ -205,14 +206,14 @@ export const BUILTIN_PLATFORM_LABELS: Readonly<Record<(typeof PLATFORMS)[number]
 const vocabularyCode = z
   .string()
   .trim()
-  .min(1, { message: 'Required' })
-  .max(80, { message: 'At most 80 characters' })
-  .regex(/^[\p{L}\p{N}][\p{L}\p{N} ._&+-]*$/u, { message: 'Letters, digits, spaces and . _ & + - only' });
+  .min(1, msg('common.required'))
+  .max(80, msg('common.max_chars', { max: 80 }))
+  .regex(/^[\p{L}\p{N}][\p{L}\p{N} ._&+-]*$/u, msg('vocabulary.code_chars'));
 
 export const vocabularyAdd = z
   .object({
     departmentId: id,
-    kind: z.enum(VOCABULARY_KINDS, { message: 'Add an intervention_kind or a platform' }),
+    kind: z.enum(VOCABULARY_KINDS, msg('vocabulary.kind')),
     label: name(120),
     /** What interventions store. Default: for a kind, the label as snake_case; for a platform, the label. */
     code: vocabularyCode.optional(),
@@ -251,7 +252,7 @@ export type HistoryEntity = (typeof HISTORY_ENTITIES)[number];
 
 export const historyList = z
   .object({
-    entity: z.enum(HISTORY_ENTITIES, { message: 'History is kept for gaps, interventions, processes, indicators and steps' }),
+    entity: z.enum(HISTORY_ENTITIES, msg('history.entity')),
     id,
     /** Newest transactions first; how many to return. */
     limit: z.number().int().min(1).max(1000).default(200),
@@ -311,9 +312,9 @@ export type SearchEntity = (typeof SEARCH_ENTITIES)[number];
 
 export const searchQuery = z
   .object({
-    text: z.string({ message: 'Type something to search' }).max(200, { message: 'At most 200 characters' }),
+    text: z.string(msg('search.text_required')).max(200, msg('common.max_chars', { max: 200 })),
     limit: z.number().int().min(1).max(100).default(20),
-    entities: z.array(z.enum(SEARCH_ENTITIES, { message: 'Unknown kind of result' })).min(1).max(SEARCH_ENTITIES.length).optional(),
+    entities: z.array(z.enum(SEARCH_ENTITIES, msg('search.unknown_entity'))).min(1).max(SEARCH_ENTITIES.length).optional(),
   })
   .strict();
 export type SearchQueryInput = z.input<typeof searchQuery>;

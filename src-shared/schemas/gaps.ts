@@ -1,21 +1,22 @@
 import { z } from 'zod';
+import { msg } from '../messages';
 import { GAP_STATUSES, GAP_TYPES } from '../domain';
 import { finite, id, isoDate, name, optionalText, paging, type Stamped } from './common';
 
 const severity = z
-  .number({ message: 'Must be a number' })
-  .int({ message: 'Severity is a whole number from 1 to 5' })
-  .min(1, { message: 'Severity is from 1 to 5' })
-  .max(5, { message: 'Severity is from 1 to 5' });
-const frequency = finite.min(0, { message: 'Frequency cannot be negative' }).max(100_000, { message: 'Frequency too large' });
-const hours = finite.min(0, { message: 'Hours cannot be negative' }).max(10_000, { message: 'Hours too large' });
+  .number(msg('common.number'))
+  .int(msg('gap.severity.int', { min: 1, max: 5 }))
+  .min(1, msg('gap.severity.range', { min: 1, max: 5 }))
+  .max(5, msg('gap.severity.range', { min: 1, max: 5 }));
+const frequency = finite.min(0, msg('gap.frequency.negative')).max(100_000, msg('gap.frequency.large'));
+const hours = finite.min(0, msg('gap.hours.negative')).max(10_000, msg('gap.hours.large'));
 
 export const gapCreate = z
   .object({
     processId: id,
     stepId: id.nullable().default(null),
     title: name(300),
-    type: z.enum(GAP_TYPES, { message: 'Choose a gap type' }),
+    type: z.enum(GAP_TYPES, msg('gap.type')),
     description: optionalText(),
     evidence: optionalText(),
     severity: severity.default(3),
@@ -31,7 +32,7 @@ export const gapUpdate = z
     id,
     stepId: id.nullable().optional(),
     title: name(300).optional(),
-    type: z.enum(GAP_TYPES, { message: 'Choose a gap type' }).optional(),
+    type: z.enum(GAP_TYPES, msg('gap.type')).optional(),
     description: optionalText(),
     evidence: optionalText(),
     severity: severity.optional(),
@@ -43,7 +44,7 @@ export const gapUpdate = z
      * Only `dismissed` and back to `open` are set by hand. `open` becomes `addressing` by itself when
      * a running or done intervention is linked; `closed` needs evidence (gaps.close).
      */
-    status: z.enum(['open', 'dismissed'], { message: 'A gap is set by hand only to open or dismissed' }).optional(),
+    status: z.enum(['open', 'dismissed'], msg('gap.status.manual')).optional(),
   })
   .strict();
 
@@ -53,10 +54,10 @@ export type GapSort = (typeof GAP_SORTS)[number];
 export const SORT_DIRS = ['asc', 'desc'] as const;
 export type SortDir = (typeof SORT_DIRS)[number];
 
-const oneOrMany = <T extends readonly [string, ...string[]]>(values: T, message: string) =>
+const oneOrMany = <T extends readonly [string, ...string[]]>(values: T, message: { message: string }) =>
   z.union([
-    z.enum(values, { message }),
-    z.array(z.enum(values, { message })).min(1, { message: 'Choose at least one' }).max(values.length),
+    z.enum(values, message),
+    z.array(z.enum(values, message)).min(1, msg('common.choose_at_least_one')).max(values.length),
   ]);
 
 /** The filters of the register; also what a saved view stores. Every filter narrows (AND). */
@@ -65,20 +66,20 @@ export const gapFiltersShape = {
   processId: id.optional(),
   stepId: id.optional(),
   /** One type or several (any of them). */
-  type: oneOrMany(GAP_TYPES, 'Unknown gap type').optional(),
+  type: oneOrMany(GAP_TYPES, msg('gap.type.unknown')).optional(),
   /** One status or several (any of them), e.g. ['open', 'addressing'] for the loops still open. */
-  status: oneOrMany(GAP_STATUSES, 'Unknown gap status').optional(),
+  status: oneOrMany(GAP_STATUSES, msg('gap.status.unknown')).optional(),
   /** Exact owner, case-insensitive. */
-  owner: z.string().trim().min(1, { message: 'Required' }).max(200).optional(),
+  owner: z.string().trim().min(1, msg('common.required')).max(200).optional(),
   severityMin: severity.optional(),
   severityMax: severity.optional(),
   /** Full-text words (title, description, evidence, owner), accent-insensitive, last word as a prefix. */
-  text: z.string().max(200, { message: 'At most 200 characters' }).optional(),
+  text: z.string().max(200, msg('common.max_chars', { max: 200 })).optional(),
 };
 
 const severityRange = <T extends { severityMin?: number | undefined; severityMax?: number | undefined }>(f: T) =>
   f.severityMin === undefined || f.severityMax === undefined || f.severityMin <= f.severityMax;
-const severityRangeError = { message: 'The highest severity is below the lowest', path: ['severityMax'] };
+const severityRangeError = { ...msg('gap.severity.order'), path: ['severityMax'] };
 
 export const gapFilters = z.object(gapFiltersShape).strict().refine(severityRange, severityRangeError);
 
@@ -86,8 +87,8 @@ export const gapList = z
   .object({
     ...paging,
     ...gapFiltersShape,
-    sortBy: z.enum(GAP_SORTS, { message: 'Unknown sort' }).default('foundOn'),
-    sortDir: z.enum(SORT_DIRS, { message: 'Sort asc or desc' }).default('desc'),
+    sortBy: z.enum(GAP_SORTS, msg('common.unknown_sort')).default('foundOn'),
+    sortDir: z.enum(SORT_DIRS, msg('common.sort_dir')).default('desc'),
   })
   .strict()
   .refine(severityRange, severityRangeError);

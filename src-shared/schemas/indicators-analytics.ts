@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { msg, type MessageKey, type MessageParams } from '../messages';
 import type { INDICATOR_DIRECTIONS, INDICATOR_FREQUENCIES } from '../domain';
 import { cents, finite, id, isoDate, optionalText } from './common';
 
@@ -10,7 +11,7 @@ type Direction = (typeof INDICATOR_DIRECTIONS)[number];
 type Frequency = (typeof INDICATOR_FREQUENCIES)[number];
 
 const dateRange = <T extends { from?: string | undefined; to?: string | undefined }>(v: T) => !v.from || !v.to || v.from <= v.to;
-const dateRangeError = { message: 'The end comes before the start', path: ['to'] };
+const dateRangeError = { ...msg('common.end_before_start'), path: ['to'] };
 
 // ============================================================================================ RAG status
 
@@ -28,7 +29,7 @@ export const indicatorStatusInput = z
 export const indicatorStatusListInput = z
   .object({
     departmentId: id.optional(),
-    indicatorIds: z.array(id).max(1000, { message: 'At most 1000 indicators' }).optional(),
+    indicatorIds: z.array(id).max(1000, msg('indicator.max_selected', { max: 1000 })).optional(),
     asOf: isoDate.optional(),
   })
   .strict();
@@ -106,8 +107,8 @@ export const measurementUpsertMany = z
           })
           .strict(),
       )
-      .min(1, { message: 'Nothing to save' })
-      .max(10_000, { message: 'At most 10,000 periods at once' }),
+      .min(1, msg('grid.nothing_to_save'))
+      .max(10_000, msg('grid.max_periods_at_once')),
     source: optionalText(200),
   })
   .strict();
@@ -257,12 +258,12 @@ export type BenefitClass = (typeof BENEFIT_CLASSES)[number];
 export const AMOUNT_PER = ['month', 'quarter', 'year', 'one_off'] as const;
 export type AmountPer = (typeof AMOUNT_PER)[number];
 
-const pct = (max: number) => finite.min(0, { message: 'Cannot be negative' }).max(max, { message: `At most ${max}` });
+const pct = (max: number) => finite.min(0, msg('common.not_negative')).max(max, msg('common.at_most', { max }));
 
 const benefitFields = {
   label: optionalText(200),
   /** Hard = cash that shows in the accounts; soft = capacity or value that does not (yet). */
-  classification: z.enum(BENEFIT_CLASSES, { message: 'Hard or soft' }),
+  classification: z.enum(BENEFIT_CLASSES, msg('benefit.classification')),
   // time_released: hours saved per month × fully loaded hourly rate × realisation %
   hoursPerMonth: pct(1_000_000).nullable(),
   /** Null: the department's loaded hourly rate. */
@@ -271,7 +272,7 @@ const benefitFields = {
   realisationPct: pct(100).nullable(),
   // cost_avoided, custom: an amount per month (default) / quarter / year, or once
   amountCents: cents.nullable(),
-  amountPer: z.enum(AMOUNT_PER, { message: 'Per month, quarter, year or once' }).nullable(),
+  amountPer: z.enum(AMOUNT_PER, msg('benefit.amount_per')).nullable(),
   // cash_released: annual revenue ÷ 365 × days improved (e.g. DSO)
   annualRevenueCents: cents.nullable(),
   daysImproved: pct(3650).nullable(),
@@ -289,33 +290,41 @@ const optionalBenefitFields = z.object(benefitFields).partial().shape;
 
 export type BenefitFields = { kind: BenefitKind } & Partial<{ [K in keyof typeof benefitFields]: z.output<(typeof benefitFields)[K]> }>;
 
+/** What is wrong with a benefit model: the field, the message key and its English text. */
+export interface BenefitProblem {
+  field: string;
+  key: MessageKey;
+  message: string;
+}
+
 /**
  * The rules a benefit model must satisfy whatever the path (create, or update merged with what is
  * stored): the fields its kind needs, and dates in order. Returns the first problem, or null.
  */
-export function benefitModelProblem(m: BenefitFields): { field: string; message: string } | null {
-  const need = (field: keyof typeof benefitFields, what: string) =>
-    m[field] === null || m[field] === undefined ? { field, message: `${what} is required for this kind of benefit` } : null;
-  let missing: { field: string; message: string } | null = null;
+export function benefitModelProblem(m: BenefitFields): BenefitProblem | null {
+  const problem = (field: string, key: MessageKey): BenefitProblem => ({ field, key, message: msg(key).message });
+  const need = (field: 'hoursPerMonth' | 'amountCents' | 'annualRevenueCents' | 'daysImproved') =>
+    m[field] === null || m[field] === undefined ? problem(field, `benefit.required.${field}`) : null;
+  let missing: BenefitProblem | null = null;
   switch (m.kind) {
     case 'time_released':
-      missing = need('hoursPerMonth', 'Hours saved per month');
+      missing = need('hoursPerMonth');
       break;
     case 'cost_avoided':
     case 'custom':
-      missing = need('amountCents', 'The amount'); // amountPer defaults to month
+      missing = need('amountCents'); // amountPer defaults to month
       break;
     case 'cash_released':
-      missing = need('annualRevenueCents', 'The annual revenue') ?? need('daysImproved', 'The days improved');
+      missing = need('annualRevenueCents') ?? need('daysImproved');
       break;
   }
   if (missing) return missing;
-  if (m.startDate && m.endDate && m.endDate < m.startDate) return { field: 'endDate', message: 'The end comes before the start' };
+  if (m.startDate && m.endDate && m.endDate < m.startDate) return problem('endDate', 'common.end_before_start');
   return null;
 }
 
 export const benefitModelCreate = z
-  .object({ interventionId: id, kind: z.enum(BENEFIT_KINDS, { message: 'Unknown kind of benefit' }), ...optionalBenefitFields })
+  .object({ interventionId: id, kind: z.enum(BENEFIT_KINDS, msg('benefit.kind')), ...optionalBenefitFields })
   .strict()
   .superRefine((m, ctx) => {
     const p = benefitModelProblem(m);
@@ -324,7 +333,7 @@ export const benefitModelCreate = z
 
 /** Partial; the merged result (stored row + these fields) must still satisfy benefitModelProblem. */
 export const benefitModelUpdate = z
-  .object({ id, kind: z.enum(BENEFIT_KINDS, { message: 'Unknown kind of benefit' }).optional(), ...optionalBenefitFields })
+  .object({ id, kind: z.enum(BENEFIT_KINDS, msg('benefit.kind')).optional(), ...optionalBenefitFields })
   .strict();
 
 export const benefitModelList = z.object({ interventionId: id }).strict();
@@ -439,23 +448,23 @@ export const ON_EXISTING = ['replace', 'keep'] as const;
 export type OnExisting = (typeof ON_EXISTING)[number];
 
 /** An upload of the web shell (POST /upload); the Electron shell gives a path from a native dialog. */
-export const fileRef = z.string().regex(/^[0-9a-f]{32}$/, { message: 'Not an uploaded file reference' });
+export const fileRef = z.string().regex(/^[0-9a-f]{32}$/, msg('import.file_ref'));
 const absolutePath = z
   .string()
-  .min(1, { message: 'Required' })
+  .min(1, msg('common.required'))
   .max(4096)
-  .regex(/^(\/|[A-Za-z]:[\\/]|\\\\)/, { message: 'Give the full path of the file' });
+  .regex(/^(\/|[A-Za-z]:[\\/]|\\\\)/, msg('import.full_path'));
 
 const fileSource = { fileRef: fileRef.optional(), path: absolutePath.optional() };
 const oneFile = <T extends { fileRef?: string | undefined; path?: string | undefined }>(v: T) => (v.fileRef === undefined) !== (v.path === undefined);
-const oneFileError = { message: 'Give either an uploaded file or a path', path: ['fileRef'] };
+const oneFileError = { ...msg('import.one_file'), path: ['fileRef'] };
 
 /** Overrides of what the preview detects; absent = detected. */
 export const importOptions = z
   .object({
-    encoding: z.enum(IMPORT_ENCODINGS, { message: 'Unknown encoding' }).optional(),
-    separator: z.enum(IMPORT_SEPARATORS, { message: 'Separator: ; , or tab' }).optional(),
-    decimal: z.enum(IMPORT_DECIMALS, { message: 'Decimal mark: , or .' }).optional(),
+    encoding: z.enum(IMPORT_ENCODINGS, msg('import.encoding')).optional(),
+    separator: z.enum(IMPORT_SEPARATORS, msg('import.separator')).optional(),
+    decimal: z.enum(IMPORT_DECIMALS, msg('import.decimal')).optional(),
     /** Row number (1-based, as a spreadsheet shows it) of the header; null: the file has none. */
     headerRow: z.number().int().min(1).max(1000).nullable().optional(),
     /** XLSX: the worksheet to read; default the first. */
@@ -466,7 +475,7 @@ export const importOptions = z
   .strict();
 export type ImportOptions = z.input<typeof importOptions>;
 
-const column = z.number().int().min(0, { message: 'Choose a column' }).max(1000);
+const column = z.number().int().min(0, msg('import.choose_column')).max(1000);
 export const importMapping = z
   .object({ date: column, value: column, note: column.nullable().optional(), indicator: column.nullable().optional() })
   .strict()
@@ -475,7 +484,7 @@ export const importMapping = z
       const used = [m.date, m.value, m.note, m.indicator].filter((c): c is number => c !== null && c !== undefined);
       return new Set(used).size === used.length;
     },
-    { message: 'A column is used twice', path: ['value'] },
+    { ...msg('import.column_twice'), path: ['value'] },
   );
 export type ImportMapping = z.input<typeof importMapping>;
 
@@ -486,7 +495,7 @@ export const importPreviewInput = z
     /** To re-parse the first rows after the user changed the guesses. */
     mapping: importMapping.optional(),
     indicatorId: id.optional(),
-    dateFormat: z.enum(IMPORT_DATE_FORMATS, { message: 'Date format: iso, dd/mm/yyyy or mm/dd/yyyy' }).optional(),
+    dateFormat: z.enum(IMPORT_DATE_FORMATS, msg('import.date_format')).optional(),
     sampleRows: z.number().int().min(1).max(500).default(20),
   })
   .strict()
@@ -500,18 +509,18 @@ export const importStartInput = z
     /** The indicator of a single-indicator file (no indicator column). */
     indicatorId: id.optional(),
     /** Absent: the preview's detection, refused when the dates can be read two ways. */
-    dateFormat: z.enum(IMPORT_DATE_FORMATS, { message: 'Date format: iso, dd/mm/yyyy or mm/dd/yyyy' }).optional(),
+    dateFormat: z.enum(IMPORT_DATE_FORMATS, msg('import.date_format')).optional(),
     /** A value already stored for the same indicator and period: replaced by the file's, or kept. */
-    onExisting: z.enum(ON_EXISTING, { message: 'Replace or keep existing values' }),
+    onExisting: z.enum(ON_EXISTING, msg('import.on_existing')),
   })
   .strict()
   .refine(oneFile, oneFileError)
   .refine((v) => (v.indicatorId !== undefined) !== (v.mapping.indicator !== null && v.mapping.indicator !== undefined), {
-    message: 'Choose the indicator, or the column that names it (one of the two)',
+    ...msg('import.indicator_or_column'),
     path: ['indicatorId'],
   });
 
-export const importJobInput = z.object({ jobId: z.string().uuid({ message: 'Not a job id' }) }).strict();
+export const importJobInput = z.object({ jobId: z.string().uuid(msg('import.job_id')) }).strict();
 
 export const COLUMN_ROLES = ['date', 'value', 'note', 'indicator'] as const;
 export type ColumnRole = (typeof COLUMN_ROLES)[number];
@@ -549,6 +558,9 @@ export interface ImportBadRow {
   column: string | null;
   code: ImportErrorCode;
   reason: string;
+  /** The reason's message key and params (src-shared/messages), to show it in the user's language. */
+  key?: MessageKey;
+  params?: MessageParams;
   /** The cell as found (cut to 100 characters). */
   value: string | null;
 }
@@ -659,5 +671,8 @@ export interface ImportJob {
   errors: ImportBadRow[];
   errorCount: number;
   message: string | null;
+  /** The message's key and params (src-shared/messages), when it has one. */
+  messageKey?: MessageKey;
+  messageParams?: MessageParams;
   result: ImportResult | null;
 }

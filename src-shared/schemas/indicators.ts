@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { msg } from '../messages';
 import {
   INDICATOR_CATEGORIES,
   INDICATOR_DIRECTIONS,
@@ -10,14 +11,14 @@ import { finite, id, isoDate, name, optionalText, paging, type Stamped } from '.
 const fields = {
   name: name(200),
   unit: z.string().trim().max(40).default(''),
-  direction: z.enum(INDICATOR_DIRECTIONS, { message: 'Say whether higher or lower is better' }),
+  direction: z.enum(INDICATOR_DIRECTIONS, msg('indicator.direction')),
   category: z.enum(INDICATOR_CATEGORIES).default('outcome'),
   baselineValue: finite.nullable().default(null),
   baselineDate: isoDate.nullable().default(null),
   targetValue: finite.nullable().default(null),
   targetDate: isoDate.nullable().default(null),
   /** Amber band around the target, in % of the target. */
-  tolerancePct: finite.min(0, { message: 'Cannot be negative' }).max(1000).default(10),
+  tolerancePct: finite.min(0, msg('common.not_negative')).max(1000).default(10),
   frequency: z.enum(INDICATOR_FREQUENCIES).default('monthly'),
   source: z.enum(INDICATOR_SOURCES).default('manual'),
   sourceDetail: optionalText(500),
@@ -39,7 +40,7 @@ export const indicatorUpdate = z
     baselineDate: isoDate.nullable().optional(),
     targetValue: finite.nullable().optional(),
     targetDate: isoDate.nullable().optional(),
-    tolerancePct: finite.min(0, { message: 'Cannot be negative' }).max(1000).optional(),
+    tolerancePct: finite.min(0, msg('common.not_negative')).max(1000).optional(),
     frequency: z.enum(INDICATOR_FREQUENCIES).optional(),
     source: z.enum(INDICATOR_SOURCES).optional(),
     sourceDetail: optionalText(500),

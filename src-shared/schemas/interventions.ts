@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { msg } from '../messages';
 import { INTERVENTION_STATUSES } from '../domain';
 import { cents, currency, id, isoDate, name, optionalText, paging, type Stamped } from './common';
 
 // Kinds and platforms are open lists: the built-in codes of DOMAIN.md (src-shared/domain.ts) plus
 // what the user adds to the vocabulary of the department (vocabulary.add). The core checks that a
 // kind or platform is one of them; the schema only bounds the text.
-const kind = z.string().trim().min(1, { message: 'Choose a kind' }).max(80);
+const kind = z.string().trim().min(1, msg('intervention.kind_required')).max(80);
 const platform = z.string().trim().max(80).nullable().optional();
 
 export const interventionCreate = z
@@ -54,7 +55,7 @@ export const interventionList = z
     kind: kind.optional(),
     platform: z.string().trim().min(1).max(80).optional(),
     /** Full-text words (title, description, platform, owner, expected benefit), accent-insensitive. */
-    text: z.string().max(200, { message: 'At most 200 characters' }).optional(),
+    text: z.string().max(200, msg('common.max_chars', { max: 200 })).optional(),
   })
   .strict();
 

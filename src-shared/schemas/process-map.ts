@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { msg } from '../messages';
 import { id, optionalText, type Stamped } from './common';
 import type { Process } from './processes';
 import type { Step } from './steps';
@@ -40,7 +41,7 @@ export const stepsReorder = z
     orderedStepIds: z
       .array(id)
       .max(10_000)
-      .refine((ids) => new Set(ids).size === ids.length, { message: 'A step is listed twice' }),
+      .refine((ids) => new Set(ids).size === ids.length, msg('map.step_twice')),
   })
   .strict();
 
@@ -48,9 +49,9 @@ export const lanesReorder = z
   .object({
     processId: id,
     lanes: z
-      .array(z.string().trim().min(1, { message: 'A lane needs a name' }).max(120))
+      .array(z.string().trim().min(1, msg('map.lane_name')).max(120))
       .max(200)
-      .refine((l) => new Set(l).size === l.length, { message: 'A lane is listed twice' }),
+      .refine((l) => new Set(l).size === l.length, msg('map.lane_twice')),
   })
   .strict();
 
@@ -62,17 +63,17 @@ export const flowCreate = z
     fromStepId: id,
     toStepId: id,
     label: flowLabel,
-    kind: z.enum(FLOW_KINDS, { message: 'Unknown kind of flow' }).default('sequence'),
+    kind: z.enum(FLOW_KINDS, msg('flow.kind')).default('sequence'),
     condition: flowCondition,
   })
   .strict()
-  .refine((f) => f.fromStepId !== f.toStepId, { message: 'A step cannot flow to itself', path: ['toStepId'] });
+  .refine((f) => f.fromStepId !== f.toStepId, { ...msg('flow.self'), path: ['toStepId'] });
 
 export const flowUpdate = z
   .object({
     id,
     label: flowLabel,
-    kind: z.enum(FLOW_KINDS, { message: 'Unknown kind of flow' }).optional(),
+    kind: z.enum(FLOW_KINDS, msg('flow.kind')).optional(),
     condition: flowCondition,
   })
   .strict();
@@ -85,18 +86,18 @@ export const templateListInput = z.object({}).strict();
 const departmentTarget = {
   departmentId: id.optional(),
   /** A department code or name; created (with a generated code) when no department matches. */
-  departmentName: z.string().trim().min(1, { message: 'Required' }).max(120, { message: 'At most 120 characters' }).optional(),
+  departmentName: z.string().trim().min(1, msg('common.required')).max(120, msg('common.max_chars', { max: 120 })).optional(),
 };
 
 export const templateApply = z
   .object({
-    template: z.string().trim().min(1, { message: 'Choose a template' }).max(60),
+    template: z.string().trim().min(1, msg('template.choose')).max(60),
     ...departmentTarget,
-    lang: z.enum(LANGS, { message: 'Language is en or fr' }).default('en'),
+    lang: z.enum(LANGS, msg('template.lang')).default('en'),
   })
   .strict()
   .refine((i) => !(i.departmentId && i.departmentName), {
-    message: 'Give a department id or a department name, not both',
+    ...msg('department.id_or_name'),
     path: ['departmentName'],
   });
 
@@ -105,13 +106,13 @@ export const MAX_BPMN_CHARS = 30_000_000;
 
 export const bpmnImport = z
   .object({
-    xml: z.string({ message: 'Required' }).max(MAX_BPMN_CHARS, { message: 'This file is too large for a BPMN model (over 30 MB)' }),
+    xml: z.string(msg('common.required')).max(MAX_BPMN_CHARS, msg('bpmn.too_large')),
     fileName: z.string().trim().max(255).optional(),
     ...departmentTarget,
   })
   .strict()
   .refine((i) => Boolean(i.departmentId) !== Boolean(i.departmentName), {
-    message: 'Choose the department to import into',
+    ...msg('bpmn.choose_department'),
     path: ['departmentId'],
   });
 

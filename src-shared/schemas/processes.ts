@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { msg } from '../messages';
 import { PROCESS_SOURCES } from '../domain';
 import { id, name, optionalText, paging, type Stamped } from './common';
 
-const systems = z.array(z.string().trim().min(1).max(60)).max(30, { message: 'At most 30 systems' });
+const systems = z.array(z.string().trim().min(1).max(60)).max(30, msg('process.max_systems', { max: 30 }));
 
 export const processCreate = z
   .object({
