@@ -13,15 +13,21 @@ const { newPage } = useBrowser();
 /** Rows in the page's DOM: a virtual list keeps this to what fits on screen plus a margin. */
 const domRows = (rows: Locator) => rows.count();
 
-/** Drags the list to its end as a user would: rows measured on arrival can lengthen it, so again until it stays. */
-async function scrollToEnd(page: Page, scroller: string) {
+/**
+ * Drags the list to its end as a user would, until the range line reads `end`: rows measured as they
+ * arrive can lengthen the list, so it scrolls again on each look.
+ */
+async function scrollToEnd(page: Page, scroller: string, countId: string, end: RegExp) {
   const list = page.getByTestId(scroller);
-  for (let i = 0; i < 10; i++) {
-    await list.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
-    await page.waitForTimeout(150);
-    const atEnd = await list.evaluate((el) => Math.abs(el.scrollHeight - el.clientHeight - el.scrollTop) < 2);
-    if (atEnd) return;
-  }
+  await expect
+    .poll(
+      async () => {
+        await list.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+        return page.getByTestId(countId).textContent();
+      },
+      { timeout: 15_000 },
+    )
+    .toMatch(end);
 }
 
 describe('lists at scale', () => {
@@ -49,8 +55,7 @@ describe('lists at scale', () => {
     await expect.poll(() => rows.first().getByTestId('register-title').textContent()).toBe(top.items[0]!.title);
     await shot(page, 'scale-01-register-top', false);
 
-    await scrollToEnd(page, 'gap-register-scroll');
-    await expect.poll(() => page.getByTestId('register-count').textContent(), { timeout: 10_000 }).toMatch(/^[\d,]+–20,000 of 20,000 gaps$/);
+    await scrollToEnd(page, 'gap-register-scroll', 'register-count', /^[\d,]+–20,000 of 20,000 gaps$/);
     await expect.poll(() => rows.last().getByTestId('register-title').textContent()).toBe(bottom.items[0]!.title);
     expect(await domRows(rows)).toBeLessThan(60);
     await shot(page, 'scale-02-register-end', false);
@@ -86,8 +91,7 @@ describe('lists at scale', () => {
     await rows.first().waitFor();
     await expect.poll(() => page.getByTestId('intervention-count').textContent()).toMatch(/^1–\d+ of 5,000 interventions$/);
     expect(await domRows(rows)).toBeLessThan(60);
-    await scrollToEnd(page, 'intervention-table-scroll');
-    await expect.poll(() => page.getByTestId('intervention-count').textContent(), { timeout: 10_000 }).toMatch(/–5,000 of 5,000 interventions$/);
+    await scrollToEnd(page, 'intervention-table-scroll', 'intervention-count', /–5,000 of 5,000 interventions$/);
     const last = await callApi<{ items: { title: string }[] }>(shell, 'interventions.list', { limit: 1, offset: 4_999 });
     await expect.poll(() => rows.last().locator('td').first().textContent()).toBe(last.items[0]!.title);
     expect(await domRows(rows)).toBeLessThan(60);
