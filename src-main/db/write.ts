@@ -64,7 +64,7 @@ export class Writer {
   /** Runs `fn` as one transaction of the write path. Nested calls join the outer transaction. */
   write<T>(fn: (tx: WriteTx) => T): T {
     if (this.db.inTransaction && this.current) return fn(this.current);
-    if (this.bulkOpen) throw new BoucleError('conflict', 'An import is being written: try again when it has finished');
+    if (this.bulkOpen) throw BoucleError.of('conflict', 'write.import_running');
     const before = { ...this.clock };
     const run = this.db.transaction(() => {
       const tx = this.makeTx(newId());
@@ -96,7 +96,7 @@ export class Writer {
    * them join a transaction that may still roll back; reads on this connection see its rows.
    */
   beginBulk(): BulkWrite {
-    if (this.db.inTransaction || this.bulkOpen) throw new BoucleError('conflict', 'Another write is in progress');
+    if (this.db.inTransaction || this.bulkOpen) throw BoucleError.of('conflict', 'write.busy');
     this.db.exec('BEGIN IMMEDIATE');
     this.bulkOpen = true;
     const before = { ...this.clock };

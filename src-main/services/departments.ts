@@ -11,7 +11,7 @@ function assertCodeFree(ws: Workspace, code: string, exceptId?: string) {
   const clash = ws.db
     .prepare(`SELECT id FROM departments WHERE code = ? COLLATE NOCASE AND deleted_at IS NULL AND id IS NOT ?`)
     .get(code, exceptId ?? null);
-  if (clash) throw new BoucleError('conflict', `Another department already uses the code ${code}`, 'code');
+  if (clash) throw BoucleError.of('conflict', 'department.code_clash', { code }, 'code');
 }
 
 export function createDepartment(ws: Workspace, input: z.output<typeof S.departmentCreate>): Dep {

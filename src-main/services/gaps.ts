@@ -18,7 +18,7 @@ function checkStep(ws: Workspace, processId: string, stepId: string | null | und
   if (!stepId) return;
   const step = requireLive(ws.db, 'steps', stepId, 'stepId');
   if (step.process_id !== processId) {
-    throw new BoucleError('validation', 'This step belongs to another process', 'stepId');
+    throw BoucleError.of('validation', 'gap.step_other_process', undefined, 'stepId');
   }
 }
 
@@ -40,11 +40,11 @@ export function updateGap(ws: Workspace, input: z.output<typeof S.gapUpdate>): G
   const gap = requireLive(ws.db, 'gaps', input.id);
   if (input.stepId !== undefined) checkStep(ws, gap.process_id as string, input.stepId);
   if (input.status && gap.status === 'closed') {
-    throw new BoucleError('validation', 'A closed gap is opened again with gaps.reopen, which records why', 'status');
+    throw BoucleError.of('validation', 'gap.reopen_with_api', undefined, 'status');
   }
   const foundOn = input.foundOn ?? (gap.found_on as string);
   if (gap.closed_on && foundOn > (gap.closed_on as string)) {
-    throw new BoucleError('validation', 'A gap cannot be found after it was closed', 'foundOn');
+    throw BoucleError.of('validation', 'gap.found_after_closed', undefined, 'foundOn');
   }
   ws.writer.write((tx) => {
     // "open" means "not dismissed": the links decide between open and addressing (status-rules.ts).

@@ -10,7 +10,7 @@ function checkProcess(ws: Workspace, departmentId: string, processId: string | n
   if (!processId) return;
   const proc = requireLive(ws.db, 'processes', processId, 'processId');
   if (proc.department_id !== departmentId) {
-    throw new BoucleError('validation', 'This process belongs to another department', 'processId');
+    throw BoucleError.of('validation', 'indicator.process_other_department', undefined, 'processId');
   }
 }
 

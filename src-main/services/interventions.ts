@@ -13,7 +13,7 @@ import { getDto, listPage, requireLive, toColumns } from './store';
 type Itv = S.Intervention;
 
 function checkDates(start: string | null | undefined, end: string | null | undefined) {
-  if (start && end && end < start) throw new BoucleError('validation', 'The end comes before the start', 'endDate');
+  if (start && end && end < start) throw BoucleError.of('validation', 'common.end_before_start', undefined, 'endDate');
 }
 
 /**
@@ -70,7 +70,7 @@ export function restartIntervention(ws: Workspace, id: string): Itv {
   const row = requireLive(ws.db, 'interventions', id);
   const from = row.status as InterventionStatus;
   if (!RESTARTABLE_STATUSES.includes(from)) {
-    throw new BoucleError('validation', `Only a done or stopped intervention is restarted; this one is ${from}`, 'status');
+    throw BoucleError.of('validation', 'intervention.restart_only', { status: from }, 'status');
   }
   ws.writer.write((tx) => {
     tx.update('interventions', id, { status: 'running', end_date: null, start_date: (row.start_date as string | null) ?? todayIso() });

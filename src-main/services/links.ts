@@ -34,7 +34,7 @@ export function removeGapIntervention(ws: Workspace, input: z.output<typeof S.ga
     .prepare(`SELECT id FROM gap_interventions WHERE gap_id = ? AND intervention_id = ? AND deleted_at IS NULL`)
     .pluck()
     .get(input.gapId, input.interventionId) as string | undefined;
-  if (!id) throw new BoucleError('not_found', 'These are not linked', 'interventionId');
+  if (!id) throw BoucleError.of('not_found', 'link.not_linked', undefined, 'interventionId');
   ws.writer.write((tx) => {
     tx.remove('gap_interventions', id);
     syncGapStatus(tx, input.gapId);
@@ -81,7 +81,7 @@ export function removeIndicatorLink(ws: Workspace, input: z.output<typeof S.indi
     .prepare(`SELECT id FROM indicator_links WHERE indicator_id = ? AND ${col} = ? AND deleted_at IS NULL`)
     .pluck()
     .get(input.indicatorId, input.targetId) as string | undefined;
-  if (!id) throw new BoucleError('not_found', 'These are not linked');
+  if (!id) throw BoucleError.of('not_found', 'link.not_linked');
   ws.writer.write((tx) => tx.remove('indicator_links', id));
   return { ok: true };
 }

@@ -10,7 +10,7 @@ function assertPeriodFree(ws: Workspace, indicatorId: string, period: string, ex
   const clash = ws.db
     .prepare(`SELECT id FROM measurements WHERE indicator_id = ? AND period = ? AND deleted_at IS NULL AND id IS NOT ?`)
     .get(indicatorId, period, exceptId ?? null);
-  if (clash) throw new BoucleError('conflict', `There is already a value for ${period}`, 'period');
+  if (clash) throw BoucleError.of('conflict', 'measurement.exists', { period }, 'period');
 }
 
 export function createMeasurement(ws: Workspace, input: z.output<typeof S.measurementCreate>): Mea {

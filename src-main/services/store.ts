@@ -17,7 +17,7 @@ export function findLive(db: Database, entity: EntityName, id: string): Row | un
 export function requireLive(db: Database, entity: EntityName, id: string, field?: string): Row {
   const row = findLive(db, entity, id);
   if (!row) {
-    throw new BoucleError('not_found', `This ${label(entity)} does not exist or was deleted`, field);
+    throw BoucleError.of('not_found', `notFound.${entity}`, undefined, field);
   }
   return row;
 }

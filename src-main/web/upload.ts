@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { FastifyInstance } from 'fastify';
+import { keyedApiError } from '../../src-shared/errors';
 import { finishUpload, newUpload, removeUpload, sweepUploads, UPLOAD_MAX_BYTES } from '../services/imports/uploads';
 
 // POST /upload for the web shell: a file to import (a million-row CSV, an XLSX) streamed straight to
@@ -54,9 +55,9 @@ export function registerUpload(app: FastifyInstance, opts: UploadOptions) {
       const declared = Number(req.headers['content-length'] ?? Number.NaN);
       if (declared > max) {
         body?.resume();
-        return reply.code(413).send({ ok: false, error: { code: 'bad_request', message: `The file is larger than ${max} bytes` } });
+        return reply.code(413).send({ ok: false, error: keyedApiError('bad_request', 'upload.too_large', { max }) });
       }
-      if (!body) return reply.code(400).send({ ok: false, error: { code: 'bad_request', message: 'Send the file as the request body' } });
+      if (!body) return reply.code(400).send({ ok: false, error: keyedApiError('bad_request', 'upload.no_body') });
       sweepUploads();
       const { fileRef, path } = newUpload();
       let size = 0;
@@ -69,12 +70,12 @@ export function registerUpload(app: FastifyInstance, opts: UploadOptions) {
       } catch {
         removeUpload(fileRef);
         fs.rmSync(path, { force: true });
-        if (size > max) return reply.code(413).send({ ok: false, error: { code: 'bad_request', message: `The file is larger than ${max} bytes` } });
-        return reply.code(400).send({ ok: false, error: { code: 'bad_request', message: 'The upload was interrupted' } });
+        if (size > max) return reply.code(413).send({ ok: false, error: keyedApiError('bad_request', 'upload.too_large', { max }) });
+        return reply.code(400).send({ ok: false, error: keyedApiError('bad_request', 'upload.interrupted') });
       }
       if (size === 0) {
         fs.rmSync(path, { force: true });
-        return reply.code(400).send({ ok: false, error: { code: 'bad_request', message: 'The file is empty' } });
+        return reply.code(400).send({ ok: false, error: keyedApiError('bad_request', 'common.file_empty') });
       }
       const name = fileName(req.headers['x-file-name']);
       finishUpload(fileRef, { name, size, uploadedAt: new Date().toISOString() });

@@ -254,6 +254,7 @@ export const en = {
   'import.changed_rows': 'The file changed during the import (its rows differ from the checked ones): nothing was written',
   'import.job.rejected':
     '{{badRows}} bad {{badRows|row|rows}} ({{count}} {{count|problem|problems}}): the file was not imported, nothing was written',
+  'import.not_utf8': 'The file is not valid UTF-8 (byte {{byte}}): it is probably Windows-1252',
   'import.job.done': '{{rows}} {{rows|row|rows}} imported',
   'import.job.cancelled': 'Cancelled: nothing was written',
   'upload.too_large': 'The file is larger than {{max}} bytes',

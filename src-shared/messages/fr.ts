@@ -69,8 +69,8 @@ export const fr: Record<keyof typeof en, string> = {
   'frequency.monthly': 'mensuelle',
   'frequency.quarterly': 'trimestrielle',
   'frequency.yearly': 'annuelle',
-  'direction.higher': 'plus haut est mieux',
-  'direction.lower': 'plus bas est mieux',
+  'direction.higher': 'plus la valeur est haute, mieux c’est',
+  'direction.lower': 'plus la valeur est basse, mieux c’est',
 
   // ------------------------------------------------------------------ not found (store)
   'notFound.departments': "Ce département n'existe pas ou a été supprimé",
@@ -264,6 +264,7 @@ export const fr: Record<keyof typeof en, string> = {
   'import.changed_rows': "Le fichier a changé pendant l'import (ses lignes diffèrent de celles vérifiées) : rien n'a été écrit",
   'import.job.rejected':
     "{{badRows}} {{badRows|ligne incorrecte|lignes incorrectes}} ({{count}} {{count|problème|problèmes}}) : le fichier n'a pas été importé, rien n'a été écrit",
+  'import.not_utf8': "Le fichier n'est pas en UTF-8 valide (octet {{byte}}) : il est probablement en Windows-1252",
   'import.job.done': '{{rows}} {{rows|ligne importée|lignes importées}}',
   'import.job.cancelled': "Annulé : rien n'a été écrit",
   'upload.too_large': 'Le fichier dépasse {{max}} octets',

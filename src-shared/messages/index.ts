@@ -91,3 +91,15 @@ export function msg(key: MessageKey, params?: MessageParams): { message: string 
 export function keyOfSchemaMessage(message: string): KeyedMessage | undefined {
   return byEnglish.get(message);
 }
+
+/** A reason given as data (an import's bad row): the English text with its key and params. */
+export interface KeyedReason {
+  reason: string;
+  key: MessageKey;
+  params?: MessageParams;
+}
+
+export function reasonOf(key: MessageKey, params?: MessageParams): KeyedReason {
+  const reason = formatMessage(key, params, 'en');
+  return params ? { reason, key, params } : { reason, key };
+}

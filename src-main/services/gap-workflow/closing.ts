@@ -19,22 +19,18 @@ export function closeGap(ws: Workspace, input: z.output<typeof gapClose>): Gap {
   const gap = requireLive(ws.db, 'gaps', input.id);
   const ev = input.evidence;
   if (!ev) {
-    throw new BoucleError(
-      'validation',
-      'A loop is closed only with proof: a linked indicator that met its target, a measured improvement since an intervention started, or a written justification',
-      'evidence',
-    );
+    throw BoucleError.of('validation', 'closing.no_proof', undefined, 'evidence');
   }
   if (gap.status === 'closed') {
-    throw new BoucleError('conflict', `This gap is already closed (on ${String(gap.closed_on)})`, 'status');
+    throw BoucleError.of('conflict', 'closing.already_closed', { date: String(gap.closed_on) }, 'status');
   }
   if (gap.status === 'dismissed') {
-    throw new BoucleError('validation', 'A dismissed gap is not closed: set it back to open first', 'status');
+    throw BoucleError.of('validation', 'closing.dismissed', undefined, 'status');
   }
   const closedOn = input.closedOn ?? todayIso();
-  if (closedOn > todayIso()) throw new BoucleError('validation', 'A loop cannot be closed in the future', 'closedOn');
+  if (closedOn > todayIso()) throw BoucleError.of('validation', 'closing.future', undefined, 'closedOn');
   if (closedOn < (gap.found_on as string)) {
-    throw new BoucleError('validation', `A gap cannot be closed before it was found (${String(gap.found_on)})`, 'closedOn');
+    throw BoucleError.of('validation', 'closing.before_found', { foundOn: String(gap.found_on) }, 'closedOn');
   }
 
   let proof: ClosureEvidence | null = null;
@@ -66,7 +62,7 @@ export function closeGap(ws: Workspace, input: z.output<typeof gapClose>): Gap {
 export function reopenGap(ws: Workspace, input: z.output<typeof gapReopen>): Gap {
   const gap = requireLive(ws.db, 'gaps', input.id);
   if (gap.status !== 'closed') {
-    throw new BoucleError('validation', `Only a closed gap is reopened; this one is ${String(gap.status)}`, 'status');
+    throw BoucleError.of('validation', 'reopen.only_closed', { status: String(gap.status) }, 'status');
   }
   ws.writer.write((tx) =>
     tx.update('gaps', input.id, {

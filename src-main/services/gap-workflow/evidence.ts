@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { z } from 'zod';
 import { BoucleError } from '../../../src-shared/errors';
+import type { MessageKey, MessageParams } from '../../../src-shared/messages';
 import type { closureEvidenceInput } from '../../../src-shared/schemas/gap-workflow';
 import type { ClosureEvidence } from '../../../src-shared/schemas/gaps';
 import { requireLive } from '../store';
@@ -16,8 +17,8 @@ import { requireLive } from '../store';
 
 export const MIN_POINTS = 3;
 
-const refuse = (message: string): never => {
-  throw new BoucleError('validation', message, 'evidence');
+const refuse = (key: MessageKey, params: MessageParams): never => {
+  throw BoucleError.of('validation', key, params, 'evidence');
 };
 
 interface IndicatorRow {
@@ -46,29 +47,34 @@ function isLinkedToGap(db: Database, gapId: string, indicatorId: string): boolea
 function linkedIndicator(db: Database, gapId: string, indicatorId: string): IndicatorRow {
   const row = requireLive(db, 'indicators', indicatorId, 'evidence') as unknown as IndicatorRow;
   if (!isLinkedToGap(db, gapId, indicatorId)) {
-    refuse(`The indicator "${row.name}" is not linked to this gap nor to an intervention linked to it: link it first`);
+    refuse('evidence.indicator_not_linked', { name: row.name });
   }
   return row;
 }
 
 const better = (direction: 'higher' | 'lower', a: number, b: number) => (direction === 'higher' ? a > b : a < b);
 const meets = (direction: 'higher' | 'lower', value: number, target: number) => (direction === 'higher' ? value >= target : value <= target);
-const fmt = (v: number, unit: string) => `${Number(v.toFixed(4))}${unit ? ` ${unit}` : ''}`;
+const round4 = (v: number) => Number(v.toFixed(4));
+const unitSuffix = (unit: string) => (unit ? ` ${unit}` : '');
 
 export function checkIndicatorTarget(db: Database, gapId: string, indicatorId: string): ClosureEvidence {
   const ind = linkedIndicator(db, gapId, indicatorId);
   if (ind.target_value === null) {
-    return refuse(`The indicator "${ind.name}" has no target: set one, or prove the loop closed by a measured improvement`);
+    return refuse('evidence.no_target', { name: ind.name });
   }
   const latest = db
     .prepare(`SELECT period, value FROM measurements WHERE indicator_id = ? AND deleted_at IS NULL ORDER BY period DESC LIMIT 1`)
     .get(indicatorId) as { period: string; value: number } | undefined;
-  if (!latest) return refuse(`The indicator "${ind.name}" has no measurement yet`);
+  if (!latest) return refuse('evidence.no_measurement', { name: ind.name });
   if (!meets(ind.direction, latest.value, ind.target_value)) {
-    refuse(
-      `The latest value of "${ind.name}" (${fmt(latest.value, ind.unit)} on ${latest.period}) does not meet its target ` +
-        `(${fmt(ind.target_value, ind.unit)}, ${ind.direction} is better)`,
-    );
+    refuse('evidence.target_not_met', {
+      name: ind.name,
+      latest: round4(latest.value),
+      unit: unitSuffix(ind.unit),
+      period: latest.period,
+      target: round4(ind.target_value),
+      direction: ind.direction,
+    });
   }
   return {
     kind: 'indicator_target',
@@ -101,24 +107,18 @@ export function checkMeasuredImprovement(db: Database, gapId: string, indicatorI
   const linked = db
     .prepare(`SELECT 1 FROM gap_interventions WHERE gap_id = ? AND intervention_id = ? AND deleted_at IS NULL`)
     .get(gapId, interventionId);
-  if (!linked) refuse(`The intervention "${String(itv.title)}" is not linked to this gap: link it first`);
+  if (!linked) refuse('evidence.intervention_not_linked', { title: String(itv.title) });
   const start = itv.start_date as string | null;
-  if (!start) return refuse(`The intervention "${String(itv.title)}" has no start date: there is no before and after to compare`);
+  if (!start) return refuse('evidence.intervention_no_start', { title: String(itv.title) });
   const ind = linkedIndicator(db, gapId, indicatorId);
   const { before, after } = compareMeans(db, indicatorId, start);
   if (before.length < MIN_POINTS || after.length < MIN_POINTS) {
-    refuse(
-      `Not enough data on "${ind.name}": ${before.length} value${before.length === 1 ? '' : 's'} before ${start} and ` +
-        `${after.length} from then on; at least ${MIN_POINTS} are needed on each side`,
-    );
+    refuse('evidence.not_enough_data', { name: ind.name, before: before.length, start, after: after.length, min: MIN_POINTS });
   }
   const b = mean(before);
   const a = mean(after);
   if (!better(ind.direction, a, b)) {
-    refuse(
-      `No improvement on "${ind.name}" since ${start}: the mean went from ${fmt(b, ind.unit)} to ${fmt(a, ind.unit)} ` +
-        `(${ind.direction} is better)`,
-    );
+    refuse('evidence.no_improvement', { name: ind.name, start, from: round4(b), to: round4(a), unit: unitSuffix(ind.unit), direction: ind.direction });
   }
   return {
     kind: 'measured_improvement',

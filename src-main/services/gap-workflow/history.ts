@@ -73,7 +73,7 @@ const decode = (v: string | null): unknown => (v === null ? null : JSON.parse(v)
 
 export function listHistory(ws: Workspace, q: z.output<typeof historyList>): HistoryPage {
   const own = prepared(ws.db, `SELECT ${LOG_COLUMNS} FROM change_log WHERE entity = ? AND row_id = ? ORDER BY seq`).all(q.entity, q.id) as LogRow[];
-  if (own.length === 0) throw new BoucleError('not_found', `Nothing is recorded for this ${q.entity.replace(/s$/, '')}`, 'id');
+  if (own.length === 0) throw BoucleError.of('not_found', `history.nothing.${q.entity}`, undefined, 'id');
 
   // Link rows ever made with this entity (tombstoned ones too: their removal is history) → the other end.
   const linkTarget = new Map<string, { table: string; entity: Target; id: string }>();

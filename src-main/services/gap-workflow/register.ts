@@ -122,7 +122,7 @@ export function readGaps(ws: Workspace, ids: string[]): Gap[] {
 export function getGap(ws: Workspace, id: string): Gap {
   const row = prepared(ws.db, `SELECT id FROM gaps WHERE id = ? AND deleted_at IS NULL`).get(id);
   const gap = row ? readGaps(ws, [id])[0] : undefined;
-  if (!gap) throw new BoucleError('not_found', 'This gap does not exist or was deleted');
+  if (!gap) throw BoucleError.of('not_found', 'notFound.gaps');
   return gap;
 }
 

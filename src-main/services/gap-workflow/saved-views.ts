@@ -12,13 +12,13 @@ import { getDto, requireLive } from '../store';
 export function createSavedView(ws: Workspace, input: z.output<typeof savedViewCreate>): SavedView {
   const departmentId = input.departmentId ?? input.filters.departmentId;
   if (!departmentId) {
-    throw new BoucleError('validation', 'Choose the department this view belongs to', 'departmentId');
+    throw BoucleError.of('validation', 'views.choose_department', undefined, 'departmentId');
   }
   requireLive(ws.db, 'departments', departmentId, input.departmentId ? 'departmentId' : 'filters.departmentId');
   const clash = ws.db
     .prepare(`SELECT 1 FROM saved_views WHERE department_id = ? AND entity = ? AND name = ? COLLATE NOCASE AND deleted_at IS NULL`)
     .get(departmentId, input.entity, input.name);
-  if (clash) throw new BoucleError('conflict', `This department already has a view named "${input.name}"`, 'name');
+  if (clash) throw BoucleError.of('conflict', 'views.name_clash', { name: input.name }, 'name');
   const id = ws.writer.write((tx) =>
     tx.insert('saved_views', {
       name: input.name,

@@ -22,20 +22,12 @@ import type { WriteTx } from '../../db/write';
 export function checkTransition(from: InterventionStatus, to: InterventionStatus): void {
   if (from === to || INTERVENTION_TRANSITIONS[from].includes(to)) return;
   if (RESTARTABLE_STATUSES.includes(from) && to === 'running') {
-    throw new BoucleError(
-      'validation',
-      `This intervention is ${from}: to run it again, restart it (interventions.restart) rather than change its status`,
-      'status',
-    );
+    throw BoucleError.of('validation', 'intervention.restart_instead', { status: from }, 'status');
   }
   const allowed = INTERVENTION_TRANSITIONS[from];
-  throw new BoucleError(
-    'validation',
-    allowed.length
-      ? `An intervention cannot go from ${from} to ${to}; from ${from} it can go to ${allowed.join(' or ')}`
-      : `An intervention cannot go from ${from} to ${to}; a ${from} intervention is only restarted`,
-    'status',
-  );
+  throw allowed.length
+    ? BoucleError.of('validation', 'intervention.transition', { from, to, allowed: allowed.join(',') }, 'status')
+    : BoucleError.of('validation', 'intervention.transition_final', { from, to }, 'status');
 }
 
 /** What open/addressing a gap should have, from its live links to live interventions. */

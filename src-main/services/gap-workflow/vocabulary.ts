@@ -19,8 +19,6 @@ import { requireLive } from '../store';
 
 const BUILT_IN: Record<VocabularyKind, readonly string[]> = { intervention_kind: INTERVENTION_KINDS, platform: PLATFORMS };
 
-const WHAT: Record<VocabularyKind, string> = { intervention_kind: 'kind', platform: 'platform' };
-
 interface VocabularyRow {
   id: string;
   department_id: string;
@@ -56,11 +54,7 @@ export function resolveVocabulary(db: Database, departmentId: string, kind: Voca
     .pluck()
     .get(departmentId, kind, value) as string | undefined;
   if (own) return own;
-  throw new BoucleError(
-    'validation',
-    `Unknown ${WHAT[kind]} "${value}": choose one from the list, or add it to the department's ${WHAT[kind]}s first`,
-    field,
-  );
+  throw BoucleError.of('validation', `vocabulary.unknown.${kind}`, { value }, field);
 }
 
 export function listVocabulary(ws: Workspace, q: z.output<typeof vocabularyList>): VocabularyEntry[] {
@@ -100,12 +94,12 @@ export function addVocabulary(ws: Workspace, input: z.output<typeof vocabularyAd
   const code = input.code ?? (input.kind === 'intervention_kind' ? kindCode(input.label) : input.label);
   const field = input.code ? 'code' : 'label';
   if (BUILT_IN[input.kind].some((c) => c.toLowerCase() === code.toLowerCase())) {
-    throw new BoucleError('conflict', `"${code}" is already a built-in ${WHAT[input.kind]}`, field);
+    throw BoucleError.of('conflict', `vocabulary.built_in.${input.kind}`, { code }, field);
   }
   const clash = ws.db
     .prepare(`SELECT 1 FROM vocabulary WHERE department_id = ? AND kind = ? AND code = ? COLLATE NOCASE AND deleted_at IS NULL`)
     .get(input.departmentId, input.kind, code);
-  if (clash) throw new BoucleError('conflict', `This department already has the ${WHAT[input.kind]} "${code}"`, field);
+  if (clash) throw BoucleError.of('conflict', `vocabulary.clash.${input.kind}`, { code }, field);
   const id = ws.writer.write((tx) =>
     tx.insert('vocabulary', { kind: input.kind, code, label: input.label, department_id: input.departmentId }),
   );
@@ -121,11 +115,7 @@ export function removeVocabulary(ws: Workspace, id: string): { ok: true } {
     .pluck()
     .get(row.department_id, row.code) as number;
   if (used > 0) {
-    throw new BoucleError(
-      'conflict',
-      `${used} intervention${used === 1 ? ' uses' : 's use'} the ${WHAT[row.kind]} "${row.code}": change ${used === 1 ? 'it' : 'them'} first`,
-      'id',
-    );
+    throw BoucleError.of('conflict', `vocabulary.in_use.${row.kind}`, { count: used, code: row.code }, 'id');
   }
   ws.writer.write((tx) => tx.remove('vocabulary', id));
   return { ok: true };

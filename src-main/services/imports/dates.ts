@@ -1,3 +1,4 @@
+import { reasonOf, type KeyedReason } from '../../../src-shared/messages';
 import type { ImportDateFormat } from '../../../src-shared/schemas/indicators-analytics';
 import { type Cell, isErrorCell } from './cells';
 import { dayFromParts } from '../indicators/periods';
@@ -19,11 +20,11 @@ const ISO_MONTH = /^(\d{4})-(\d{2})$/;
 const DMY = new RegExp(String.raw`^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})${TIME}$`);
 const SHORT_YEAR = /^\d{1,2}[/.-]\d{1,2}[/.-]\d{2}$/;
 
-export type DateProblem = { code: 'bad_date' | 'date_out_of_range' | 'needs_date_format'; reason: string };
+export type DateProblem = { code: 'bad_date' | 'date_out_of_range' | 'needs_date_format' } & KeyedReason;
 
 function inRange(day: number, text: string): number | DateProblem {
-  if (Number.isNaN(day)) return { code: 'bad_date', reason: `This date does not exist: "${text}"` };
-  if (day < MIN_DAY || day > MAX_DAY) return { code: 'date_out_of_range', reason: `Dates must be between 1900 and 2199: "${text}"` };
+  if (Number.isNaN(day)) return { code: 'bad_date', ...reasonOf('row.date_not_exist', { text }) };
+  if (day < MIN_DAY || day > MAX_DAY) return { code: 'date_out_of_range', ...reasonOf('row.date_out_of_range', { text }) };
   return day;
 }
 
@@ -37,17 +38,17 @@ export function parseDateText(raw: string, format: ImportDateFormat | null): num
     const a = Number(m[1]);
     const b = Number(m[3]);
     const y = Number(m[4]);
-    if (format === 'iso') return { code: 'bad_date', reason: `Not an ISO date (YYYY-MM-DD): "${text}"` };
+    if (format === 'iso') return { code: 'bad_date', ...reasonOf('row.not_iso', { text }) };
     let dayFirst: boolean;
     if (format) dayFirst = format === 'dd/mm/yyyy';
     else if (a > 12 || b > 12 || a === b) dayFirst = a > 12 || (b <= 12 && a === b);
-    else return { code: 'needs_date_format', reason: `"${text}" can be day-first or month-first: choose the date format` };
+    else return { code: 'needs_date_format', ...reasonOf('row.needs_date_format', { text }) };
     return inRange(dayFirst ? dayFromParts(y, b, a) : dayFromParts(y, a, b), text);
   }
   m = ISO_MONTH.exec(text);
   if (m) return inRange(dayFromParts(Number(m[1]), Number(m[2]), 1), text);
-  if (SHORT_YEAR.test(text)) return { code: 'bad_date', reason: `Use a 4-digit year: "${text}"` };
-  return { code: 'bad_date', reason: `Not a date: "${text.slice(0, 100)}"` };
+  if (SHORT_YEAR.test(text)) return { code: 'bad_date', ...reasonOf('row.short_year', { text }) };
+  return { code: 'bad_date', ...reasonOf('row.not_a_date_text', { text: text.slice(0, 100) }) };
 }
 
 export function excelSerialToDay(serial: number): number {
@@ -57,15 +58,15 @@ export function excelSerialToDay(serial: number): number {
 export function parseDateCell(cell: Cell, format: ImportDateFormat | null, xlsx: boolean): number | DateProblem {
   if (cell instanceof Date) {
     const t = cell.getTime();
-    if (Number.isNaN(t)) return { code: 'bad_date', reason: 'Not a date' };
+    if (Number.isNaN(t)) return { code: 'bad_date', ...reasonOf('row.not_a_date') };
     return inRange(Math.floor(t / DAY_MS), cell.toISOString().slice(0, 10));
   }
   if (typeof cell === 'number') {
     // Serial 60 is Excel's 29 February 1900, a day that never was; 61 on is right.
     if (xlsx && cell >= 61 && cell < 2958466) return inRange(excelSerialToDay(cell), String(cell));
-    return { code: 'bad_date', reason: `Not a date: ${cell}` };
+    return { code: 'bad_date', ...reasonOf('row.not_a_date_value', { value: String(cell) }) };
   }
-  if (cell !== null && isErrorCell(cell)) return { code: 'bad_date', reason: `The cell holds the Excel error ${cell.error}` };
+  if (cell !== null && isErrorCell(cell)) return { code: 'bad_date', ...reasonOf('row.excel_error', { error: cell.error }) };
   return parseDateText(String(cell ?? ''), format);
 }
 

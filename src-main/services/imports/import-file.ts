@@ -33,10 +33,10 @@ export function resolveImportFile(src: { fileRef?: string | undefined; path?: st
   try {
     st = fs.statSync(file);
   } catch {
-    throw new BoucleError('not_found', `No such file: ${file}`, field);
+    throw BoucleError.of('not_found', 'import.no_such_file', { file }, field);
   }
-  if (!st.isFile()) throw new BoucleError('validation', `Not a file: ${file}`, field);
-  if (st.size === 0) throw new BoucleError('validation', 'The file is empty', field);
+  if (!st.isFile()) throw BoucleError.of('validation', 'import.not_a_file', { file }, field);
+  if (st.size === 0) throw BoucleError.of('validation', 'common.file_empty', undefined, field);
   const head = Buffer.alloc(8);
   const fd = fs.openSync(file, 'r');
   try {
@@ -45,7 +45,7 @@ export function resolveImportFile(src: { fileRef?: string | undefined; path?: st
     fs.closeSync(fd);
   }
   if (head[0] === 0xd0 && head[1] === 0xcf && head[2] === 0x11 && head[3] === 0xe0) {
-    throw new BoucleError('validation', 'This is an old Excel .xls file: save it as .xlsx or CSV and import that', field);
+    throw BoucleError.of('validation', 'import.xls', undefined, field);
   }
   const zip = head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04;
   return { path: file, name, size: st.size, mtimeMs: st.mtimeMs, format: zip ? 'xlsx' : 'csv', fileRef: src.fileRef ?? null };

@@ -1,5 +1,6 @@
 import type { IndicatorFrequency } from '../../../src-shared/domain';
 import { BoucleError } from '../../../src-shared/errors';
+import { reasonOf, type KeyedReason } from '../../../src-shared/messages';
 import type { Workspace } from '../../core/workspace';
 
 // Which indicator a row is about. A single-indicator file names it once (the import's indicatorId);
@@ -17,7 +18,7 @@ export interface IndicatorInfo {
 /** How many different indicators one file may hold (the duplicate check packs the index in 10 bits). */
 export const MAX_INDICATORS_PER_FILE = 1024;
 
-export type MatchProblem = { code: 'empty_indicator' | 'unknown_indicator' | 'ambiguous_indicator' | 'too_many_indicators'; reason: string };
+export type MatchProblem = { code: 'empty_indicator' | 'unknown_indicator' | 'ambiguous_indicator' | 'too_many_indicators' } & KeyedReason;
 
 export const normalName = (s: string) => s.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('en');
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -54,7 +55,7 @@ export class IndicatorMatcher {
     let idx = this.usedIndex.get(i.id);
     if (idx === undefined) {
       if (this.used.length >= MAX_INDICATORS_PER_FILE) {
-        return { code: 'too_many_indicators', reason: `More than ${MAX_INDICATORS_PER_FILE} different indicators in one file: split it` };
+        return { code: 'too_many_indicators', ...reasonOf('row.too_many_indicators', { max: MAX_INDICATORS_PER_FILE }) };
       }
       idx = this.used.length;
       this.used.push(i);
@@ -74,7 +75,7 @@ export class IndicatorMatcher {
 
   private lookup(text: string): number | MatchProblem {
     const t = text.trim();
-    if (!t) return { code: 'empty_indicator', reason: 'The indicator is empty' };
+    if (!t) return { code: 'empty_indicator', ...reasonOf('row.empty_indicator') };
     if (UUID.test(t)) {
       const i = this.byId.get(t.toLowerCase());
       if (i) return this.indexOf(i);
@@ -82,9 +83,9 @@ export class IndicatorMatcher {
     const found = this.byName.get(normalName(t)) ?? [];
     if (found.length === 1) return this.indexOf(found[0]!);
     if (found.length > 1) {
-      return { code: 'ambiguous_indicator', reason: `${found.length} indicators are named "${t}" (in different departments): use the id, or choose the department` };
+      return { code: 'ambiguous_indicator', ...reasonOf('row.ambiguous_indicator', { count: found.length, name: t }) };
     }
-    return { code: 'unknown_indicator', reason: `No indicator is named "${t.slice(0, 100)}"` };
+    return { code: 'unknown_indicator', ...reasonOf('row.unknown_indicator', { name: t.slice(0, 100) }) };
   }
 }
 
@@ -93,5 +94,5 @@ export function findIndicator(ws: Workspace, nameOrId: string, departmentId?: st
   const m = new IndicatorMatcher(loadIndicators(ws, departmentId));
   const r = m.resolve(nameOrId);
   if (typeof r === 'number') return m.used[r]!;
-  throw new BoucleError(r.code === 'ambiguous_indicator' ? 'conflict' : 'not_found', r.reason, 'indicatorId');
+  throw BoucleError.of(r.code === 'ambiguous_indicator' ? 'conflict' : 'not_found', r.key, r.params, 'indicatorId');
 }

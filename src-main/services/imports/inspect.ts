@@ -49,14 +49,14 @@ export async function inspectFile(file: ImportFile, options: A.ImportOptions): P
   try {
     sample = file.format === 'xlsx' ? await sampleXlsx(file, { sheet: options.sheet }) : sampleCsv(file, options);
   } catch (e) {
-    if (e instanceof SheetNotFound) throw new BoucleError('validation', e.message, 'options.sheet');
-    throw new BoucleError('validation', `${file.name} cannot be read: ${(e as Error).message}`, 'fileRef');
+    if (e instanceof SheetNotFound) throw BoucleError.of('validation', 'import.no_sheet', { sheet: e.sheet }, 'options.sheet');
+    throw BoucleError.of('validation', 'import.unreadable', { file: file.name, detail: (e as Error).message }, 'fileRef');
   }
   let headerIdx: number | null;
   if (options.headerRow === null) headerIdx = null;
   else if (options.headerRow !== undefined) {
     headerIdx = sample.rows.findIndex((r) => r.row === options.headerRow);
-    if (headerIdx < 0) throw new BoucleError('validation', `Row ${options.headerRow} is empty or beyond the first rows`, 'options.headerRow');
+    if (headerIdx < 0) throw BoucleError.of('validation', 'import.header_row', { row: options.headerRow }, 'options.headerRow');
   } else headerIdx = detectHeaderIndex(sample.rows);
 
   const headerRow = headerIdx === null ? null : sample.rows[headerIdx]!;

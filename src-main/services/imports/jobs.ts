@@ -57,7 +57,7 @@ export function registerJob(ws: Workspace, entry: JobEntry): void {
 
 export function jobEntry(ws: Workspace, jobId: string): JobEntry {
   const e = registry(ws).get(jobId);
-  if (!e) throw new BoucleError('not_found', 'No such import (it may have finished long ago)', 'jobId');
+  if (!e) throw BoucleError.of('not_found', 'import.no_such_job', undefined, 'jobId');
   return e;
 }
 

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import type { z } from 'zod';
 import { BoucleError } from '../../../src-shared/errors';
+import { reasonOf, type MessageKey, type MessageParams } from '../../../src-shared/messages';
 import type * as A from '../../../src-shared/schemas/indicators-analytics';
 import type { Workspace } from '../../core/workspace';
 import type { BulkWrite, WriteTx } from '../../db/write';
@@ -78,20 +79,14 @@ export async function planImport(ws: Workspace, input: StartInput): Promise<Impo
   const mapping: Mapping = { date: m.date, value: m.value, note: m.note ?? null, indicator: m.indicator ?? null };
   for (const [role, col] of Object.entries(mapping)) {
     if (col !== null && col >= ins.columnCount) {
-      throw new BoucleError('validation', `The file has ${ins.columnCount} column${ins.columnCount === 1 ? '' : 's'}`, `mapping.${role}`);
+      throw BoucleError.of('validation', 'import.file_columns', { count: ins.columnCount }, `mapping.${role}`);
     }
   }
   let dateFormat = input.dateFormat;
   if (!dateFormat) {
     const d = detectDateFormat(ins, mapping.date);
     if (!d.detected) {
-      throw new BoucleError(
-        'validation',
-        d.conflict
-          ? 'The dates mix day-first and month-first forms: choose the date format'
-          : 'Dates like 03/04/2025 can be day-first or month-first: choose the date format',
-        'dateFormat',
-      );
+      throw BoucleError.of('validation', d.conflict ? 'import.mixed_date_forms' : 'import.ambiguous_dates', undefined, 'dateFormat');
     }
     dateFormat = d.detected;
   }
@@ -181,7 +176,7 @@ async function validatePass(plan: ImportPlan, job: A.ImportJob, signal: AbortSig
       job.bytesRead = counter.bytesRead;
       job.fraction = (VALIDATE_SHARE * counter.bytesRead) / Math.max(1, job.bytesTotal);
       if (src.row >= ROW_SPAN) {
-        errors.add({ row: src.row, column: null, code: 'bad_file', reason: `More than ${ROW_SPAN - 1} rows: split the file`, value: null });
+        errors.add({ row: src.row, column: null, code: 'bad_file', ...reasonOf('row.too_many_rows', { max: ROW_SPAN - 1 }), value: null });
         badRow(src.row);
         break;
       }
@@ -207,7 +202,7 @@ async function validatePass(plan: ImportPlan, job: A.ImportJob, signal: AbortSig
     if (signal.aborted || e instanceof NotUtf8Error) throw e;
     // The parser gave up on the file itself (e.g. a quote never closed): that is the bad row.
     const err = e as { lines?: number; message?: string };
-    errors.add({ row: err.lines ?? job.rowsRead + plan.headerRow, column: null, code: 'bad_file', reason: String(err.message ?? e), value: null });
+    errors.add({ row: err.lines ?? job.rowsRead + plan.headerRow, column: null, code: 'bad_file', ...reasonOf('row.bad_file', { detail: String(err.message ?? e) }), value: null });
     errors.badRows++;
   }
 
@@ -230,7 +225,7 @@ async function validatePass(plan: ImportPlan, job: A.ImportJob, signal: AbortSig
       row,
       column: plan.columnName(plan.mapping.date),
       code: 'duplicate_period',
-      reason: `Row ${firstRow} already gives a value for "${ind.name}" in the ${ind.frequency} period starting ${period}`,
+      ...reasonOf('row.duplicate_period', { first: firstRow, name: ind.name, frequency: ind.frequency, period }),
       value: null,
     });
     errors.badRows++;
@@ -314,7 +309,7 @@ async function writePass(ws: Workspace, plan: ImportPlan, v: Validation, job: A.
   const expected = v.rows;
   const st = fs.statSync(plan.file.path);
   if (st.size !== plan.file.size || st.mtimeMs !== plan.file.mtimeMs) {
-    throw new BoucleError('conflict', 'The file changed after it was checked: nothing was written, import it again');
+    throw BoucleError.of('conflict', 'import.changed_after_check');
   }
   const ctx = contextOf(plan);
   const counter = { bytesRead: 0 };
@@ -343,7 +338,7 @@ async function writePass(ws: Workspace, plan: ImportPlan, v: Validation, job: A.
       job.bytesRead = counter.bytesRead;
       job.fraction = VALIDATE_SHARE + ((1 - VALIDATE_SHARE) * counter.bytesRead) / Math.max(1, job.bytesTotal);
       const p = parseRow(ctx, src);
-      if (p.kind === 'bad') throw new BoucleError('conflict', `The file changed during the import (row ${src.row}): nothing was written`);
+      if (p.kind === 'bad') throw BoucleError.of('conflict', 'import.changed_at_row', { row: src.row });
       if (p.kind !== 'ok') continue;
       batch.push(p);
       if (batch.length === BATCH) flush();
@@ -351,7 +346,7 @@ async function writePass(ws: Workspace, plan: ImportPlan, v: Validation, job: A.
     flush();
     if (signal.aborted) throw signal.reason;
     if (job.rowsWritten !== expected) {
-      throw new BoucleError('conflict', 'The file changed during the import (its rows differ from the checked ones): nothing was written');
+      throw BoucleError.of('conflict', 'import.changed_rows');
     }
     b.commit();
     return counts;
@@ -382,7 +377,7 @@ async function runJob(ws: Workspace, plan: ImportPlan, job: A.ImportJob, signal:
       job.errors = v.errors.items;
       job.errorCount = v.errors.count;
       job.phase = 'rejected';
-      job.message = `${v.errors.badRows} bad row${v.errors.badRows === 1 ? '' : 's'} (${v.errors.count} problem${v.errors.count === 1 ? '' : 's'}): the file was not imported, nothing was written`;
+      setMessage(job, 'import.job.rejected', { badRows: v.errors.badRows, count: v.errors.count });
       return;
     }
     job.phase = 'writing';
@@ -400,19 +395,29 @@ async function runJob(ws: Workspace, plan: ImportPlan, job: A.ImportJob, signal:
     };
     job.phase = 'done';
     job.fraction = 1;
-    job.message = `${v.rows} row${v.rows === 1 ? '' : 's'} imported`;
+    setMessage(job, 'import.job.done', { rows: v.rows });
     if (plan.file.fileRef) removeUpload(plan.file.fileRef);
   } catch (e) {
     if (signal.aborted || e instanceof ImportCancelled) {
       job.phase = 'cancelled';
-      job.message = 'Cancelled: nothing was written';
+      setMessage(job, 'import.job.cancelled');
     } else {
       job.phase = 'failed';
-      job.message = e instanceof Error ? e.message : String(e);
+      if (e instanceof NotUtf8Error) setMessage(job, 'import.not_utf8', { byte: e.byteOffset });
+      else if (e instanceof BoucleError && e.key) setMessage(job, e.key, e.params);
+      else job.message = e instanceof Error ? e.message : String(e);
     }
   } finally {
     job.finishedAt = new Date().toISOString();
   }
+}
+
+/** The job's message in English, with its key and params for the UI. */
+function setMessage(job: A.ImportJob, key: MessageKey, params?: MessageParams) {
+  const r = reasonOf(key, params);
+  job.message = r.reason;
+  job.messageKey = r.key;
+  if (r.params) job.messageParams = r.params;
 }
 
 /** Starts the import; the returned entry's `done` settles when it has finished. */

@@ -1,3 +1,4 @@
+import { reasonOf, type KeyedReason } from '../../../src-shared/messages';
 import type { ImportDecimal } from '../../../src-shared/schemas/indicators-analytics';
 import { type Cell, isErrorCell } from './cells';
 
@@ -13,7 +14,7 @@ const FAST_POINT = /^-?\d+(?:\.\d+)?$/;
 const FAST_COMMA = /^-?\d+(?:,\d+)?$/;
 const EXPONENT = /^\d+(?:\.\d+)?[eE][+-]?\d+$/;
 
-export type NumberProblem = { code: 'bad_number' | 'excel_error'; reason: string };
+export type NumberProblem = { code: 'bad_number' | 'excel_error' } & KeyedReason;
 
 /** The number, null for an empty cell (or a lone dash, the reports' "nothing"), or why not. */
 export function parseNumberText(raw: string, decimal: ImportDecimal): number | null | NumberProblem {
@@ -22,7 +23,7 @@ export function parseNumberText(raw: string, decimal: ImportDecimal): number | n
   if (decimal === '.' ? FAST_POINT.test(text) : FAST_COMMA.test(text)) {
     return Number(decimal === '.' ? text : text.replace(',', '.'));
   }
-  const bad: NumberProblem = { code: 'bad_number', reason: `Not a number: "${text.slice(0, 100)}"` };
+  const bad: NumberProblem = { code: 'bad_number', ...reasonOf('row.not_a_number', { text: text.slice(0, 100) }) };
   let t = text;
   let negative = false;
   if (t.startsWith('(') && t.endsWith(')')) {
@@ -55,10 +56,10 @@ export function parseNumberText(raw: string, decimal: ImportDecimal): number | n
 
 export function parseNumberCell(cell: Cell, decimal: ImportDecimal): number | null | NumberProblem {
   if (cell === null) return null;
-  if (typeof cell === 'number') return Number.isFinite(cell) ? cell : { code: 'bad_number', reason: 'Not a finite number' };
-  if (typeof cell === 'boolean') return { code: 'bad_number', reason: `Not a number: ${cell}` };
-  if (cell instanceof Date) return { code: 'bad_number', reason: `A date, not a number: ${cell.toISOString().slice(0, 10)}` };
-  if (isErrorCell(cell)) return { code: 'excel_error', reason: `The cell holds the Excel error ${cell.error}` };
+  if (typeof cell === 'number') return Number.isFinite(cell) ? cell : { code: 'bad_number', ...reasonOf('row.not_finite') };
+  if (typeof cell === 'boolean') return { code: 'bad_number', ...reasonOf('row.not_a_number_value', { value: String(cell) }) };
+  if (cell instanceof Date) return { code: 'bad_number', ...reasonOf('row.date_not_number', { date: cell.toISOString().slice(0, 10) }) };
+  if (isErrorCell(cell)) return { code: 'excel_error', ...reasonOf('row.excel_error', { error: cell.error }) };
   return parseNumberText(cell, decimal);
 }
 

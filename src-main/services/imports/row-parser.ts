@@ -1,4 +1,5 @@
 import type { IndicatorFrequency } from '../../../src-shared/domain';
+import { reasonOf, type KeyedReason } from '../../../src-shared/messages';
 import type { ImportBadRow, ImportDateFormat, ImportDecimal, ImportErrorCode } from '../../../src-shared/schemas/indicators-analytics';
 import { periodStartDay } from '../indicators/periods';
 import { type Cell, cellText, isEmptyCell, type SourceRow } from './cells';
@@ -55,21 +56,21 @@ export function parseRow(ctx: RowContext, src: SourceRow): ParsedRow {
   if (isEmptyCell(dateCell) && isEmptyCell(valueCell) && (m.indicator === null || isEmptyCell(indicatorCell))) return { kind: 'blank' };
 
   const errors: ImportBadRow[] = [];
-  const bad = (col: number | null, code: ImportErrorCode, reason: string, cell: Cell | undefined) =>
-    errors.push({ row: src.row, column: col === null ? null : columnName(col), code, reason, value: cell === undefined ? null : cellText(cell).slice(0, 100) });
+  const bad = (col: number | null, code: ImportErrorCode, why: KeyedReason, cell: Cell | undefined) =>
+    errors.push({ row: src.row, column: col === null ? null : columnName(col), code, ...why, value: cell === undefined ? null : cellText(cell).slice(0, 100) });
 
   const needed = Math.max(m.date, m.value, m.indicator ?? -1);
   if (cells.length <= needed) {
-    bad(needed, 'missing_column', `The row has ${cells.length} column${cells.length === 1 ? '' : 's'}; the mapping needs ${needed + 1}`, undefined);
+    bad(needed, 'missing_column', reasonOf('row.missing_column', { count: cells.length, needed: needed + 1 }), undefined);
     return { kind: 'bad', errors };
   }
 
   let day = Number.NaN;
-  if (isEmptyCell(dateCell)) bad(m.date, 'empty_date', 'The date is empty', dateCell);
+  if (isEmptyCell(dateCell)) bad(m.date, 'empty_date', reasonOf('row.empty_date'), dateCell);
   else {
     const d = parseDateCell(dateCell, ctx.dateFormat, ctx.xlsx);
     if (typeof d === 'number') day = d;
-    else bad(m.date, d.code, d.reason, dateCell);
+    else bad(m.date, d.code, d, dateCell);
   }
 
   const v = parseNumberCell(valueCell, ctx.decimal);
@@ -77,19 +78,19 @@ export function parseRow(ctx: RowContext, src: SourceRow): ParsedRow {
   let empty = false;
   if (v === null) empty = true;
   else if (typeof v === 'number') value = v;
-  else bad(m.value, v.code, v.reason, valueCell);
+  else bad(m.value, v.code, v, valueCell);
 
   let indicator = 0;
   if (m.indicator !== null) {
     const r = ctx.matcher.resolve(cellText(indicatorCell));
     if (typeof r === 'number') indicator = r;
-    else bad(m.indicator, r.code, r.reason, indicatorCell);
+    else bad(m.indicator, r.code, r, indicatorCell);
   }
 
   let note: string | null = null;
   if (m.note !== null) {
     const text = cellText(cells[m.note] ?? null).trim();
-    if (text.length > NOTE_MAX) bad(m.note, 'note_too_long', `The note has ${text.length} characters (at most ${NOTE_MAX})`, cells[m.note]);
+    if (text.length > NOTE_MAX) bad(m.note, 'note_too_long', reasonOf('row.note_too_long', { length: text.length, max: NOTE_MAX }), cells[m.note]);
     note = text || null;
   }
 

@@ -34,12 +34,12 @@ export function finishUpload(fileRef: string, meta: UploadMeta): void {
 }
 
 export function resolveUpload(fileRef: string): { path: string; meta: UploadMeta } {
-  if (!REF.test(fileRef)) throw new BoucleError('validation', 'Not an uploaded file reference', 'fileRef');
+  if (!REF.test(fileRef)) throw BoucleError.of('validation', 'import.file_ref', undefined, 'fileRef');
   try {
     const meta = JSON.parse(fs.readFileSync(metaPath(fileRef), 'utf8')) as UploadMeta;
     return { path: dataPath(fileRef), meta };
   } catch {
-    throw new BoucleError('not_found', 'This upload does not exist any more: upload the file again', 'fileRef');
+    throw BoucleError.of('not_found', 'import.upload_gone', undefined, 'fileRef');
   }
 }
 

@@ -23,13 +23,13 @@ function checkIndicator(ws: Workspace, departmentId: string, indicatorId: string
   if (!indicatorId) return;
   const ind = requireLive(ws.db, 'indicators', indicatorId, 'indicatorId');
   if (ind.department_id !== departmentId) {
-    throw new BoucleError('validation', 'This indicator belongs to another department', 'indicatorId');
+    throw BoucleError.of('validation', 'indicator.other_department', undefined, 'indicatorId');
   }
 }
 
 function assertValid(m: A.BenefitFields) {
   const p = A.benefitModelProblem(m);
-  if (p) throw new BoucleError('validation', p.message, p.field);
+  if (p) throw BoucleError.of('validation', p.key, undefined, p.field);
 }
 
 export function createBenefitModel(ws: Workspace, input: z.output<typeof A.benefitModelCreate>): BM {

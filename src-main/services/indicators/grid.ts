@@ -17,7 +17,7 @@ export function measurementGrid(ws: Workspace, input: z.output<typeof A.measurem
   const all = loadPoints(ws, ind.id);
   const from = periodStart(f, input.from ?? firstExpected(ind, all[0]?.period) ?? today);
   const to = periodStart(f, input.to ?? (all.at(-1) && all.at(-1)!.period > today ? all.at(-1)!.period : today));
-  if (from > to) throw new BoucleError('validation', 'The end comes before the start', 'to');
+  if (from > to) throw BoucleError.of('validation', 'common.end_before_start', undefined, 'to');
 
   const byPeriod = new Map<number, Point>();
   let outside = 0;
@@ -33,7 +33,7 @@ export function measurementGrid(ws: Workspace, input: z.output<typeof A.measurem
   const todayDay = dayOf(today);
   for (let p = dayOf(from); p <= dayOf(to); p = nextPeriodStartDay(f, p)) {
     if (rows.length === MAX_ROWS) {
-      throw new BoucleError('validation', `More than ${MAX_ROWS} periods: choose a shorter range`, 'from');
+      throw BoucleError.of('validation', 'grid.too_many_periods', { max: MAX_ROWS }, 'from');
     }
     const end = nextPeriodStartDay(f, p) - 1;
     const m = byPeriod.get(p);
@@ -67,9 +67,9 @@ export function upsertMeasurements(ws: Workspace, input: z.output<typeof A.measu
   input.values.forEach((v, i) => {
     const start = periodStart(f, v.period);
     if (start !== v.period) {
-      throw new BoucleError('validation', `Not the first day of a ${f} period (that period starts on ${start})`, `values.${i}.period`);
+      throw BoucleError.of('validation', 'grid.not_period_start', { frequency: f, start }, `values.${i}.period`);
     }
-    if (seen.has(v.period)) throw new BoucleError('validation', `The period ${v.period} is given twice`, `values.${i}.period`);
+    if (seen.has(v.period)) throw BoucleError.of('validation', 'grid.period_twice', { period: v.period }, `values.${i}.period`);
     seen.add(v.period);
   });
 

@@ -42,7 +42,7 @@ const side = (points: Point[]): A.ImpactSide => ({
 export function computeImpact(ws: Workspace, input: z.output<typeof A.impactInput>): A.ImpactResult {
   const itv = requireLive(ws.db, 'interventions', input.interventionId, 'interventionId');
   const startDate = itv.start_date as string | null;
-  if (!startDate) throw new BoucleError('validation', 'This intervention has no start date: impact is measured from it', 'interventionId');
+  if (!startDate) throw BoucleError.of('validation', 'impact.no_start', undefined, 'interventionId');
   const ind = loadIndicator(ws, input.indicatorId, 'indicatorId');
   const { before, after, excluded } = splitAt(ind, loadPoints(ws, ind.id), startDate);
   const ids = { interventionId: input.interventionId, indicatorId: ind.id, startDate };

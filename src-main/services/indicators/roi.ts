@@ -245,7 +245,7 @@ function withoutFlows<T extends { flows: Flows }>(r: T): Omit<T, 'flows'> {
 export function interventionRoi(ws: Workspace, input: z.output<typeof A.roiInterventionInput>): A.InterventionRoi {
   const r = requireLive(ws.db, 'interventions', input.interventionId, 'interventionId');
   const itv = interventionData(r);
-  if (!itv) throw new BoucleError('validation', 'This intervention has no start date: its costs and benefits start from it', 'interventionId');
+  if (!itv) throw BoucleError.of('validation', 'roi.no_start', undefined, 'interventionId');
   const res = computeInterventionRoi(itv, modelsOf(ws, itv.id), departmentRate(ws, r.department_id as string), input);
   return withoutFlows(res);
 }

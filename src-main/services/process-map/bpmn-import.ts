@@ -173,7 +173,7 @@ export async function prepareBpmnImport(xml: string, fileName: string | undefine
   const file = fileKeyOf(fileName, parsed.definitions as El);
   const plan = planImport(parsed.definitions as El, file.label);
   if (plan.processes.length === 0) {
-    throw new BoucleError('validation', 'This BPMN file has no process to import (only pools without a process, or no pool at all)', 'xml');
+    throw BoucleError.of('validation', 'bpmn.no_process', undefined, 'xml');
   }
   return { parsed, file, plan };
 }

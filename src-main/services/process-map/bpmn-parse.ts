@@ -1,5 +1,6 @@
 import { BpmnModdle, type ModdleElement, type ParseWarning } from 'bpmn-moddle';
 import { BoucleError } from '../../../src-shared/errors';
+import type { MessageKey, MessageParams } from '../../../src-shared/messages';
 
 // Reading a BPMN 2.0 file with bpmn-moddle (the bpmn.io parser, which resolves whatever namespace
 // prefix a tool used: bpmn:, bpmn2:, semantic:, a default namespace…), and turning what it reports
@@ -13,7 +14,7 @@ export interface ParsedBpmn {
   warnings: string[];
 }
 
-const bad = (message: string) => new BoucleError('validation', message, 'xml');
+const bad = (key: MessageKey, params?: MessageParams) => BoucleError.of('validation', key, params, 'xml');
 
 /** saxen reports these as warnings, but each means the text is not well-formed XML. */
 const SYNTAX_WARNINGS =
@@ -58,19 +59,21 @@ export function rootElementOf(xml: string): RootInfo | null {
 }
 
 function notBpmn(root: RootInfo | null): BoucleError {
-  if (!root) return bad('This file is not XML: it has no root element');
-  const where = root.ns ? ` in namespace ${root.ns}` : '';
-  return bad(`This XML is not BPMN 2.0: root element is <${root.name}>${where}; a BPMN file starts with <definitions> in namespace ${BPMN_MODEL_NS}`);
+  if (!root) return bad('bpmn.no_root');
+  return root.ns
+    ? bad('bpmn.not_bpmn_ns', { root: root.name, ns: root.ns, bpmnNs: BPMN_MODEL_NS })
+    : bad('bpmn.not_bpmn', { root: root.name, bpmnNs: BPMN_MODEL_NS });
 }
 
 function notWellFormed(xml: string, at: Located): BoucleError {
   if (/unexpected end of file/.test(at.nested)) {
     // saxen gives no usable position here: the end of the file is where it broke.
     const lines = xml.split('\n').length;
-    return bad(`Not well-formed XML at line ${lines}: the file ends before its elements are closed (is it truncated?)`);
+    return bad('bpmn.truncated', { line: lines });
   }
-  const where = at.line === null ? '' : ` at line ${at.line}${at.column === null ? '' : `, column ${at.column}`}`;
-  return bad(`Not well-formed XML${where}: ${at.nested}`);
+  if (at.line === null) return bad('bpmn.not_well_formed', { detail: at.nested });
+  if (at.column === null) return bad('bpmn.not_well_formed_line', { line: at.line, detail: at.nested });
+  return bad('bpmn.not_well_formed_at', { line: at.line, column: at.column, detail: at.nested });
 }
 
 /** Summarises the warnings worth showing: unknown tool extensions in one line, broken references one by one. */
@@ -101,8 +104,8 @@ function summarise(warnings: ParseWarning[]): string[] {
 
 export async function parseBpmn(input: string): Promise<ParsedBpmn> {
   const xml = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
-  if (!xml.trim()) throw bad('The file is empty');
-  if (xml.includes('\u0000')) throw bad('This file is not XML: it holds binary data');
+  if (!xml.trim()) throw bad('common.file_empty');
+  if (xml.includes('\u0000')) throw bad('bpmn.binary');
 
   const moddle = new BpmnModdle();
   let result;
@@ -116,7 +119,7 @@ export async function parseBpmn(input: string): Promise<ParsedBpmn> {
       throw notBpmn(rootElementOf(xml));
     }
     if (/missing start tag/.test(at.nested)) {
-      throw bad('This file is not XML: it does not start with an element (is it a BPMN file?)');
+      throw bad('bpmn.no_start_element');
     }
     throw notWellFormed(xml, at);
   }

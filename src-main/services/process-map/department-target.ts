@@ -46,7 +46,7 @@ export function findDepartment(ws: Workspace, want: DepartmentWanted): Departmen
     if (found) return { id: found, create: null };
     return { id: null, create: want.fallback };
   }
-  throw new BoucleError('validation', 'Choose a department', 'departmentId');
+  throw BoucleError.of('validation', 'department.choose', undefined, 'departmentId');
 }
 
 /** A short code from the name, without accents: "Supply Chain Europe" → "SCE", "Procurement" → "PRO". */
@@ -68,7 +68,7 @@ export function freeCode(ws: Workspace, wanted: string, name: string): string {
     const code = `${stem}${i}`;
     if (!taken(code)) return code;
   }
-  throw new BoucleError('conflict', 'Could not find a free department code', 'departmentName');
+  throw BoucleError.of('conflict', 'department.no_free_code', undefined, 'departmentName');
 }
 
 /** Inside the write: the department id, creating the department when the target says so. */

@@ -14,12 +14,12 @@ export function createFlow(ws: Workspace, input: z.output<typeof S.flowCreate>):
   const from = requireLive(ws.db, 'steps', input.fromStepId, 'fromStepId');
   const to = requireLive(ws.db, 'steps', input.toStepId, 'toStepId');
   if (from.process_id !== to.process_id) {
-    throw new BoucleError('validation', 'Both steps must belong to the same process', 'toStepId');
+    throw BoucleError.of('validation', 'flow.same_process', undefined, 'toStepId');
   }
   const clash = ws.db
     .prepare(`SELECT id FROM step_flows WHERE from_step_id = ? AND to_step_id = ? AND deleted_at IS NULL`)
     .get(input.fromStepId, input.toStepId);
-  if (clash) throw new BoucleError('conflict', 'These two steps are already connected', 'toStepId');
+  if (clash) throw BoucleError.of('conflict', 'flow.exists', undefined, 'toStepId');
   const id = ws.writer.write((tx) =>
     tx.insert('step_flows', {
       process_id: from.process_id,

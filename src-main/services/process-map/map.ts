@@ -119,15 +119,11 @@ export function reorderSteps(ws: Workspace, input: z.output<typeof S.stepsReorde
   const liveSet = new Set(live);
   const stranger = input.orderedStepIds.find((id) => !liveSet.has(id));
   if (stranger) {
-    throw new BoucleError('validation', `Step ${stranger} is not a step of this process`, 'orderedStepIds');
+    throw BoucleError.of('validation', 'map.step_stranger', { id: stranger }, 'orderedStepIds');
   }
   if (input.orderedStepIds.length !== live.length) {
     const missing = live.length - input.orderedStepIds.length;
-    throw new BoucleError(
-      'validation',
-      `The new order must list every step of the process once (${missing} missing)`,
-      'orderedStepIds',
-    );
+    throw BoucleError.of('validation', 'map.order_incomplete', { missing }, 'orderedStepIds');
   }
   ws.writer.write((tx) => input.orderedStepIds.forEach((id, i) => tx.update('steps', id, { position: i })));
   return buildProcessMap(ws, input.processId);

@@ -103,7 +103,7 @@ function findPack(name: string): TemplatePack {
       p.name.fr.toLowerCase() === wanted,
   );
   if (!pack) {
-    throw new BoucleError('not_found', `No template called “${name}”. Templates: ${packs.map((p) => p.key).join(', ')}`, 'template');
+    throw BoucleError.of('not_found', 'template.not_found', { name, templates: packs.map((p) => p.key).join(', ') }, 'template');
   }
   return pack;
 }

@@ -78,7 +78,7 @@ function currentEncoded(entity: EntityName, row: Row, field: string): string {
 export function undoLastMapEdit(ws: Workspace, processId: string): UndoResult {
   requireLive(ws.db, 'processes', processId, 'processId');
   const txId = lastMapTx(ws, processId);
-  if (!txId) throw new BoucleError('not_found', 'There is no edit of this map to undo', 'processId');
+  if (!txId) throw BoucleError.of('not_found', 'map.nothing_to_undo', undefined, 'processId');
 
   const entries = entriesOf(ws, txId, processId);
   const firstSeq = entries[0]?.seq ?? 0;
