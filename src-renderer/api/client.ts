@@ -1,6 +1,8 @@
 import type { ApiInput, ApiName, ApiOutput } from '@shared/api';
 import type { ApiError, ApiResult } from '@shared/errors';
 import type { BoucleBridge } from '@shared/bridge';
+import { formatMessage, isMessageKey, messageLocale, type MessageParams } from '@shared/messages';
+import i18n from '../i18n';
 
 // The renderer's only door to the core. Under Electron the preload exposes `window.boucle` (IPC);
 // in the browser the web shell serves the same API over HTTP on 127.0.0.1 with a per-launch token.
@@ -11,15 +13,30 @@ declare global {
   }
 }
 
-/** A typed error from the core: show `message` next to `field` when there is one. */
+/** A message of the core in the app's current language (English when it has no key). */
+export function localMessage(text: string, key: string | undefined, params: MessageParams | undefined): string {
+  return isMessageKey(key) ? formatMessage(key, params, messageLocale(i18n.language)) : text;
+}
+
+/**
+ * A typed error from the core: show `message` next to `field` when there is one. `message` is in the
+ * app's language when the core gave a key (every screen shows it, so this localises them all);
+ * `englishMessage` keeps the core's own text.
+ */
 export class ApiCallError extends Error implements ApiError {
   readonly code: ApiError['code'];
   readonly field?: string;
+  readonly key?: string;
+  readonly params?: MessageParams;
+  readonly englishMessage: string;
   constructor(error: ApiError) {
-    super(error.message);
+    super(localMessage(error.message, error.key, error.params));
     this.name = 'ApiCallError';
     this.code = error.code;
+    this.englishMessage = error.message;
     if (error.field !== undefined) this.field = error.field;
+    if (error.key !== undefined) this.key = error.key;
+    if (error.params !== undefined) this.params = error.params;
   }
 }
 

@@ -10,7 +10,7 @@ import {
   IMPORT_ERROR_TEXT, type ImportBadRow, type ImportDateFormat, type ImportJob, type ImportOptions, type ImportPreview, type OnExisting,
 } from '@shared/schemas/indicators-analytics';
 import { formatDate, formatNumber } from '@shared/format';
-import { api } from '../../api/client';
+import { api, localMessage } from '../../api/client';
 import { showApiError } from '../../components/api-form';
 import { useApp } from '../../stores';
 import { fileSourceOf, type FileSource } from '../../api/client';
@@ -375,7 +375,9 @@ export function ImportWizard({ opened, onClose, departmentId, indicators, indica
   );
 }
 
+/** The core's reason for a bad row in the app's language (with its details); the code's text as a fallback. */
 function errorText(e: ImportBadRow, lang: string): string {
+  if (e.key) return localMessage(e.reason, e.key, e.params);
   return lang.startsWith('fr') ? IMPORT_ERROR_TEXT[e.code].fr : e.reason;
 }
 
@@ -444,7 +446,7 @@ function ImportOutcome({ job, onClose, onAgain }: { job: ImportJob; onClose(): v
         </>
       )}
       {job.phase === 'cancelled' && <Alert color="gray" data-testid="import-cancelled">{t('import.cancelledBody')}</Alert>}
-      {job.phase === 'failed' && <Alert color="red" title={t('import.failedTitle')}>{job.message ?? ''} {t('import.rejectedBody')}</Alert>}
+      {job.phase === 'failed' && <Alert color="red" title={t('import.failedTitle')}>{job.message === null ? '' : localMessage(job.message, job.messageKey, job.messageParams)} {t('import.rejectedBody')}</Alert>}
       <Group justify="flex-end">
         {job.phase !== 'done' && <Button variant="default" onClick={onAgain}>{t('import.backToMapping')}</Button>}
         <Button onClick={onClose} data-testid="import-close">{tc('actions.close')}</Button>
