@@ -18,7 +18,7 @@ describe('the typed API: create, update, delete, get and list for every entity',
     const { fin } = await twoDepartments();
     expect(fin).toMatchObject({ name: 'Finance', code: 'FIN', colour: '#1c7ed6', currency: 'EUR', loadedHourlyRateCents: 7000 });
     const dup = await t.core.call('departments.create', { name: 'Fin 2', code: 'fin' });
-    expect(dup).toEqual({ ok: false, error: { code: 'conflict', message: 'Another department already uses the code fin', field: 'code' } });
+    expect(dup).toEqual({ ok: false, error: { code: 'conflict', message: 'Another department already uses the code fin', field: 'code', key: 'department.code_clash', params: { code: 'fin' } } });
     const upd = await t.ok('departments.update', { id: fin.id, colour: '#aa0000' });
     expect(upd.colour).toBe('#aa0000');
     expect((await t.ok('departments.get', { id: fin.id })).colour).toBe('#aa0000');

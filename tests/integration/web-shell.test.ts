@@ -56,7 +56,7 @@ describe('web shell', () => {
     const created = await (await post(`${shell.origin}/api/departments.create`, { input: { name: 'Finance', code: 'FIN' } }, h)).json();
     expect(created).toMatchObject({ ok: true, data: { name: 'Finance', code: 'FIN' } });
     const invalid = await (await post(`${shell.origin}/api/departments.create`, { input: { name: '', code: 'X' } }, h)).json();
-    expect(invalid).toEqual({ ok: false, error: { code: 'validation', message: 'Required', field: 'name' } });
+    expect(invalid).toEqual({ ok: false, error: { code: 'validation', message: 'Required', field: 'name', key: 'common.required' } });
     const unknown = await post(`${shell.origin}/api/no.such`, { input: {} }, h);
     expect(unknown.status).toBe(404);
     const get = await fetch(`${shell.origin}/api/departments.list`, { headers: h });
