@@ -60,10 +60,10 @@ export const fr: Record<keyof typeof en, string> = {
   'interventionStatus.running': 'en cours',
   'interventionStatus.done': 'terminée',
   'interventionStatus.stopped': 'arrêtée',
-  'gapStatus.open': 'ouvert',
+  'gapStatus.open': 'ouverte',
   'gapStatus.addressing': 'en traitement',
-  'gapStatus.closed': 'fermé',
-  'gapStatus.dismissed': 'écarté',
+  'gapStatus.closed': 'fermée',
+  'gapStatus.dismissed': 'écartée',
   'frequency.daily': 'quotidienne',
   'frequency.weekly': 'hebdomadaire',
   'frequency.monthly': 'mensuelle',
@@ -73,13 +73,13 @@ export const fr: Record<keyof typeof en, string> = {
   'direction.lower': 'plus la valeur est basse, mieux c’est',
 
   // ------------------------------------------------------------------ not found (store)
-  'notFound.departments': "Ce département n'existe pas ou a été supprimé",
+  'notFound.departments': "Cette direction n'existe pas ou a été supprimée",
   'notFound.processes': "Ce processus n'existe pas ou a été supprimé",
   'notFound.steps': "Cette étape n'existe pas ou a été supprimée",
   'notFound.step_flows': "Ce flux entre étapes n'existe pas ou a été supprimé",
-  'notFound.gaps': "Cet écart n'existe pas ou a été supprimé",
+  'notFound.gaps': "Cette lacune n'existe pas ou a été supprimée",
   'notFound.interventions': "Cette intervention n'existe pas ou a été supprimée",
-  'notFound.gap_interventions': "Ce lien entre écart et intervention n'existe pas ou a été supprimé",
+  'notFound.gap_interventions': "Ce lien entre lacune et intervention n'existe pas ou a été supprimé",
   'notFound.indicators': "Cet indicateur n'existe pas ou a été supprimé",
   'notFound.indicator_links': "Ce lien d'indicateur n'existe pas ou a été supprimé",
   'notFound.measurements': "Cette mesure n'existe pas ou a été supprimée",
@@ -95,10 +95,10 @@ export const fr: Record<keyof typeof en, string> = {
   // ------------------------------------------------------------------ departments
   'department.colour': 'Saisissez une couleur au format #RRVVBB',
   'department.code_chars': 'Lettres, chiffres, - et _ uniquement',
-  'department.code_clash': 'Un autre département utilise déjà le code {{code}}',
-  'department.choose': 'Choisissez un département',
-  'department.no_free_code': 'Impossible de trouver un code de département libre',
-  'department.id_or_name': "Indiquez l'identifiant ou le nom d'un département, pas les deux",
+  'department.code_clash': 'Une autre direction utilise déjà le code {{code}}',
+  'department.choose': 'Choisissez une direction',
+  'department.no_free_code': 'Impossible de trouver un code de direction libre',
+  'department.id_or_name': "Indiquez l'identifiant ou le nom d'une direction, pas les deux",
 
   // ------------------------------------------------------------------ processes, steps, flows, map
   'process.max_systems': '{{max}} systèmes au maximum',
@@ -118,7 +118,7 @@ export const fr: Record<keyof typeof en, string> = {
 
   // ------------------------------------------------------------------ BPMN import
   'bpmn.too_large': 'Ce fichier est trop volumineux pour un modèle BPMN (plus de 30 Mo)',
-  'bpmn.choose_department': 'Choisissez le département dans lequel importer',
+  'bpmn.choose_department': 'Choisissez la direction dans laquelle importer',
   'bpmn.no_process': "Ce fichier BPMN n'a aucun processus à importer (seulement des pools sans processus, ou aucun pool)",
   'bpmn.no_root': "Ce fichier n'est pas du XML : il n'a pas d'élément racine",
   'bpmn.binary': "Ce fichier n'est pas du XML : il contient des données binaires",
@@ -140,13 +140,13 @@ export const fr: Record<keyof typeof en, string> = {
   'gap.frequency.large': 'Fréquence trop élevée',
   'gap.hours.negative': 'Les heures ne peuvent pas être négatives',
   'gap.hours.large': "Nombre d'heures trop élevé",
-  'gap.type': "Choisissez un type d'écart",
-  'gap.type.unknown': "Type d'écart inconnu",
-  'gap.status.unknown': "Statut d'écart inconnu",
-  'gap.status.manual': "À la main, un écart ne peut être mis qu'à ouvert ou écarté",
+  'gap.type': 'Choisissez un type de lacune',
+  'gap.type.unknown': 'Type de lacune inconnu',
+  'gap.status.unknown': 'Statut de lacune inconnu',
+  'gap.status.manual': "À la main, une lacune ne peut être mise qu'à ouverte ou écartée",
   'gap.step_other_process': 'Cette étape appartient à un autre processus',
-  'gap.reopen_with_api': 'Un écart fermé se rouvre avec gaps.reopen, qui en garde la raison',
-  'gap.found_after_closed': 'Un écart ne peut pas être constaté après sa fermeture',
+  'gap.reopen_with_api': 'Une lacune fermée se rouvre avec gaps.reopen, qui en garde la raison',
+  'gap.found_after_closed': 'Une lacune ne peut pas être constatée après sa fermeture',
 
   // ------------------------------------------------------------------ closing and reopening
   'closing.no_proof':
@@ -154,20 +154,20 @@ export const fr: Record<keyof typeof en, string> = {
   'closing.choose_evidence': 'Choisissez la preuve : indicator_target, measured_improvement ou override',
   'closing.justification_required': 'Expliquez pourquoi cette boucle est fermée sans indicateur',
   'closing.justification_min': 'Écrivez au moins {{min}} caractères : pourquoi cette boucle est-elle fermée sans indicateur ?',
-  'closing.already_closed': 'Cet écart est déjà fermé (le {{date:date}})',
-  'closing.dismissed': "Un écart écarté ne se ferme pas : remettez-le d'abord à ouvert",
+  'closing.already_closed': 'Cette lacune est déjà fermée (le {{date:date}})',
+  'closing.dismissed': "Une lacune écartée ne se ferme pas : remettez-la d'abord à ouverte",
   'closing.future': 'Une boucle ne peut pas être fermée dans le futur',
-  'closing.before_found': 'Un écart ne peut pas être fermé avant d’avoir été constaté ({{foundOn:date}})',
+  'closing.before_found': 'Une lacune ne peut pas être fermée avant d’avoir été constatée ({{foundOn:date}})',
   'reopen.reason_required': 'Dites pourquoi la boucle est rouverte',
   'reopen.reason_min': 'Dites pourquoi la boucle est rouverte (au moins {{min}} caractères)',
-  'reopen.only_closed': 'Seul un écart fermé peut être rouvert ; celui-ci est {{status@gapStatus}}',
+  'reopen.only_closed': 'Seule une lacune fermée peut être rouverte ; celui-ci est {{status@gapStatus}}',
   'evidence.indicator_not_linked':
-    "L'indicateur « {{name}} » n'est lié ni à cet écart ni à une intervention liée à cet écart : liez-le d'abord",
+    "L'indicateur « {{name}} » n'est lié ni à cette lacune ni à une intervention liée à cette lacune : liez-le d'abord",
   'evidence.no_target': "L'indicateur « {{name}} » n'a pas de cible : fixez-en une, ou prouvez la fermeture par une amélioration mesurée",
   'evidence.no_measurement': "L'indicateur « {{name}} » n'a encore aucune mesure",
   'evidence.target_not_met':
     'La dernière valeur de « {{name}} » ({{latest}}{{unit}} le {{period:date}}) n’atteint pas sa cible ({{target}}{{unit}}, {{direction@direction}})',
-  'evidence.intervention_not_linked': "L'intervention « {{title}} » n'est pas liée à cet écart : liez-la d'abord",
+  'evidence.intervention_not_linked': "L'intervention « {{title}} » n'est pas liée à cette lacune : liez-la d'abord",
   'evidence.intervention_no_start': "L'intervention « {{title}} » n'a pas de date de début : il n'y a pas d'avant ni d'après à comparer",
   'evidence.not_enough_data':
     'Pas assez de données sur « {{name}} » : {{before}} {{before|valeur|valeurs}} avant le {{start:date}} et {{after}} depuis ; il en faut au moins {{min}} de chaque côté',
@@ -187,24 +187,24 @@ export const fr: Record<keyof typeof en, string> = {
   'vocabulary.code_chars': 'Lettres, chiffres, espaces et . _ & + - uniquement',
   'vocabulary.kind': 'Ajoutez un intervention_kind ou une platform',
   'vocabulary.unknown.intervention_kind':
-    "Type inconnu « {{value}} » : choisissez-en un dans la liste, ou ajoutez-le d'abord aux types du département",
+    "Type inconnu « {{value}} » : choisissez-en un dans la liste, ou ajoutez-le d'abord aux types de la direction",
   'vocabulary.unknown.platform':
-    "Plateforme inconnue « {{value}} » : choisissez-en une dans la liste, ou ajoutez-la d'abord aux plateformes du département",
+    "Plateforme inconnue « {{value}} » : choisissez-en une dans la liste, ou ajoutez-la d'abord aux plateformes de la direction",
   'vocabulary.built_in.intervention_kind': '« {{code}} » est déjà un type prédéfini',
   'vocabulary.built_in.platform': '« {{code}} » est déjà une plateforme prédéfinie',
-  'vocabulary.clash.intervention_kind': 'Ce département a déjà le type « {{code}} »',
-  'vocabulary.clash.platform': 'Ce département a déjà la plateforme « {{code}} »',
+  'vocabulary.clash.intervention_kind': 'Cette direction a déjà le type « {{code}} »',
+  'vocabulary.clash.platform': 'Cette direction a déjà la plateforme « {{code}} »',
   'vocabulary.in_use.intervention_kind':
     "{{count}} {{count|intervention utilise|interventions utilisent}} le type « {{code}} » : {{count|modifiez-la|modifiez-les}} d'abord",
   'vocabulary.in_use.platform':
     "{{count}} {{count|intervention utilise|interventions utilisent}} la plateforme « {{code}} » : {{count|modifiez-la|modifiez-les}} d'abord",
 
   // ------------------------------------------------------------------ register, views, history, search
-  'views.entity': 'Les vues sont enregistrées pour les écarts',
-  'views.choose_department': 'Choisissez le département de cette vue',
-  'views.name_clash': 'Ce département a déjà une vue nommée « {{name}} »',
-  'history.entity': "L'historique est tenu pour les écarts, interventions, processus, indicateurs et étapes",
-  'history.nothing.gaps': "Rien n'est enregistré pour cet écart",
+  'views.entity': 'Les vues sont enregistrées pour les lacunes',
+  'views.choose_department': 'Choisissez la direction de cette vue',
+  'views.name_clash': 'Cette direction a déjà une vue nommée « {{name}} »',
+  'history.entity': "L'historique est tenu pour les lacunes, interventions, processus, indicateurs et étapes",
+  'history.nothing.gaps': "Rien n'est enregistré pour cette lacune",
   'history.nothing.interventions': "Rien n'est enregistré pour cette intervention",
   'history.nothing.processes': "Rien n'est enregistré pour ce processus",
   'history.nothing.indicators': "Rien n'est enregistré pour cet indicateur",
@@ -214,8 +214,8 @@ export const fr: Record<keyof typeof en, string> = {
 
   // ------------------------------------------------------------------ indicators, grid, analytics
   'indicator.direction': 'Indiquez si plus haut ou plus bas est mieux',
-  'indicator.process_other_department': 'Ce processus appartient à un autre département',
-  'indicator.other_department': 'Cet indicateur appartient à un autre département',
+  'indicator.process_other_department': 'Ce processus appartient à une autre direction',
+  'indicator.other_department': 'Cet indicateur appartient à une autre direction',
   'indicator.max_selected': '{{max}} indicateurs au maximum',
   'measurement.exists': 'Une valeur existe déjà pour {{period:date}}',
   'grid.nothing_to_save': 'Rien à enregistrer',
@@ -290,7 +290,7 @@ export const fr: Record<keyof typeof en, string> = {
   'row.empty_indicator': "L'indicateur est vide",
   'row.too_many_indicators': "Plus de {{max}} indicateurs différents dans un même fichier : découpez-le",
   'row.ambiguous_indicator':
-    "{{count}} indicateurs s'appellent « {{name}} » (dans des départements différents) : utilisez l'identifiant, ou choisissez le département",
+    "{{count}} indicateurs s'appellent « {{name}} » (dans des directions différentes) : utilisez l'identifiant, ou choisissez la direction",
   'row.unknown_indicator': "Aucun indicateur ne s'appelle « {{name}} »",
   'row.note_too_long': 'La note a {{length}} caractères ({{max}} au maximum)',
   'row.too_many_rows': 'Plus de {{max}} lignes : découpez le fichier',

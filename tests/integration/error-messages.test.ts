@@ -71,7 +71,7 @@ describe('the catalogues', () => {
     expect(formatMessage('import.file_columns', { count: 0 }, 'en')).toBe('The file has 0 columns');
     expect(formatMessage('import.file_columns', { count: 0 }, 'fr')).toBe('Le fichier a 0 colonne');
     expect(formatMessage('import.file_columns', { count: 3 }, 'fr')).toBe('Le fichier a 3 colonnes');
-    expect(formatMessage('closing.already_closed', { date: '2026-03-31' }, 'fr')).toBe('Cet écart est déjà fermé (le 31/03/2026)');
+    expect(formatMessage('closing.already_closed', { date: '2026-03-31' }, 'fr')).toBe('Cette lacune est déjà fermée (le 31/03/2026)');
     expect(formatMessage('closing.already_closed', { date: '2026-03-31' }, 'en')).toBe('This gap is already closed (on 2026-03-31)');
     expect(formatMessage('import.changed_at_row', { row: 123456 }, 'en')).toBe('The file changed during the import (row 123456): nothing was written');
     expect(formatMessage('import.changed_at_row', { row: 123456 }, 'fr')).toBe(
@@ -115,7 +115,7 @@ describe('real failures through the core', () => {
 
     const unknown = await failure('gaps.get', { id: '01890000-0000-7000-8000-000000000000' });
     expect(unknown.code).toBe('not_found');
-    expectBilingual(unknown, 'notFound.gaps', undefined, 'This gap does not exist or was deleted', "Cet écart n'existe pas ou a été supprimé");
+    expectBilingual(unknown, 'notFound.gaps', undefined, 'This gap does not exist or was deleted', "Cette lacune n'existe pas ou a été supprimée");
 
     const noProof = await failure('gaps.close', { id: gap.id });
     expect(noProof.field).toBe('evidence');
