@@ -26,7 +26,7 @@ describe('errors in French', () => {
     await callApi(shell, 'departments.create', { name: 'Finance', code: 'FIN' });
     const page = await newPage({ locale: 'fr-FR' });
     await page.goto(`${shell.shell.url}#/settings`);
-    expect(await page.evaluate(() => document.documentElement.lang)).toBe('fr');
+    expect(await page.evaluate('document.documentElement.lang')).toBe('fr');
 
     await page.getByTestId('department-create').click();
     const form = page.getByTestId('department-form');
