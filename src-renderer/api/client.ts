@@ -1,5 +1,5 @@
 import type { ApiInput, ApiName, ApiOutput } from '@shared/api';
-import type { ApiError, ApiResult } from '@shared/errors';
+import { keyedApiError, type ApiError, type ApiResult } from '@shared/errors';
 import type { BoucleBridge } from '@shared/bridge';
 import { formatMessage, isMessageKey, messageLocale, type MessageParams } from '@shared/messages';
 import i18n from '../i18n';
@@ -76,7 +76,7 @@ async function transport(method: string, input: unknown): Promise<ApiResult<unkn
       body: JSON.stringify({ input }),
     });
   } catch {
-    return { ok: false, error: { code: 'internal', message: 'Boucle is not running any more (the connection was refused).' } };
+    return { ok: false, error: keyedApiError('internal', 'client.unreachable') };
   }
   if (res.status === 401) unauthorizedListeners.forEach((fn) => fn());
   return (await res.json()) as ApiResult<unknown>;
@@ -113,6 +113,6 @@ export async function fileSourceOf(file: File): Promise<FileSource> {
     // not JSON: reported below with the status
   }
   const fileRef = body.data?.fileRef;
-  if (!res.ok || !fileRef) throw new ApiCallError(body.error ?? { code: 'internal', message: `Upload failed (${res.status})` });
+  if (!res.ok || !fileRef) throw new ApiCallError(body.error ?? keyedApiError('internal', 'upload.failed', { status: res.status }));
   return { fileRef };
 }

@@ -260,6 +260,8 @@ export const en = {
   'upload.too_large': 'The file is larger than {{max}} bytes',
   'upload.no_body': 'Send the file as the request body',
   'upload.interrupted': 'The upload was interrupted',
+  'upload.failed': 'Upload failed ({{status}})',
+  'client.unreachable': 'Boucle is not running any more (the connection was refused).',
 
   // ------------------------------------------------------------------ measurement import: bad rows
   'row.missing_column': 'The row has {{count}} {{count|column|columns}}; the mapping needs {{needed}}',

@@ -270,6 +270,8 @@ export const fr: Record<keyof typeof en, string> = {
   'upload.too_large': 'Le fichier dépasse {{max}} octets',
   'upload.no_body': 'Envoyez le fichier dans le corps de la requête',
   'upload.interrupted': "L'envoi a été interrompu",
+  'upload.failed': "L'envoi a échoué ({{status}})",
+  'client.unreachable': "Boucle ne fonctionne plus (la connexion a été refusée).",
 
   // ------------------------------------------------------------------ measurement import: bad rows
   'row.missing_column': 'La ligne a {{count}} {{count|colonne|colonnes}} ; le mappage en demande {{needed}}',
