@@ -226,7 +226,7 @@ export const fr: Record<keyof typeof en, string> = {
   'grid.period_twice': 'La période {{period:date}} est saisie deux fois',
   'roi.no_start': "Cette intervention n'a pas de date de début : ses coûts et bénéfices partent de cette date",
   'impact.no_start': "Cette intervention n'a pas de date de début : l'impact se mesure à partir de cette date",
-  'benefit.classification': 'Dur ou souple',
+  'benefit.classification': 'Tangible ou intangible',
   'benefit.amount_per': 'Par mois, trimestre, année ou une seule fois',
   'benefit.kind': 'Type de bénéfice inconnu',
   'benefit.required.hoursPerMonth': 'Les heures gagnées par mois sont obligatoires pour ce type de bénéfice',
