@@ -24,6 +24,8 @@ export const gapWorkflowMethods = {
 
   'savedViews.create': method<wf.SavedView>()(wf.savedViewCreate),
   'savedViews.list': method<wf.SavedView[]>()(wf.savedViewList),
+  /** Renames a view or replaces its filters and sort; the name stays unique in its department. */
+  'savedViews.update': method<wf.SavedView>()(wf.savedViewUpdate),
   'savedViews.delete': method<{ ok: true }>()(byId),
 
   /** Built-in kinds and platforms plus the user's own. */

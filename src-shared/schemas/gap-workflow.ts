@@ -155,6 +155,17 @@ export const savedViewCreate = z
   })
   .strict();
 
+/** Rename a view, or save the register's current filters and sort into it. */
+export const savedViewUpdate = z
+  .object({
+    id,
+    name: name(120).optional(),
+    filters: gapFilters.optional(),
+    sortBy: z.enum(GAP_SORTS, msg('common.unknown_sort')).optional(),
+    sortDir: z.enum(SORT_DIRS, msg('common.sort_dir')).optional(),
+  })
+  .strict();
+
 export const savedViewList = z
   .object({
     entity: z.enum(SAVED_VIEW_ENTITIES).optional(),
@@ -163,6 +174,7 @@ export const savedViewList = z
   .strict();
 
 export type SavedViewCreate = z.input<typeof savedViewCreate>;
+export type SavedViewUpdate = z.input<typeof savedViewUpdate>;
 
 export interface SavedView extends Stamped {
   departmentId: string;

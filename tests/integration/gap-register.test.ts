@@ -244,6 +244,22 @@ describe('saved views', () => {
     expect(await t.core.call('savedViews.create', { name: 'Bad', departmentId: d.id, filters: { colour: 'red' } })).toMatchObject({ ok: false, error: { field: 'filters' } });
     expect(logCount()).toBe(n);
 
+    // Rename, and save the register's current filters and sort into the view.
+    const other = await t.ok('savedViews.create', { name: 'Mild ones', departmentId: d.id, filters: { severityMin: 1 } });
+    const renamed = await t.ok('savedViews.update', { id: v.id, name: 'Severe OPEN loops' }); // its own name, new case
+    expect(renamed).toMatchObject({ name: 'Severe OPEN loops', sortBy: 'cost', filters: { severityMin: 4 } });
+    const m = logCount();
+    expect(await t.core.call('savedViews.update', { id: v.id, name: 'mild ONES' })).toMatchObject({ ok: false, error: { code: 'conflict', field: 'name' } });
+    expect(await t.core.call('savedViews.update', { id: v.id, filters: { severityMin: 0 } })).toMatchObject({ ok: false, error: { field: 'filters.severityMin' } });
+    expect(await t.core.call('savedViews.update', { id: '01900000-0000-7000-8000-000000000000', name: 'X' })).toMatchObject({ ok: false, error: { code: 'not_found', field: 'id' } });
+    expect(logCount()).toBe(m);
+    const updated = await t.ok('savedViews.update', { id: v.id, filters: { departmentId: d.id, severityMin: 1 }, sortBy: 'title', sortDir: 'asc' });
+    expect(updated).toMatchObject({ name: 'Severe OPEN loops', sortBy: 'title', sortDir: 'asc', filters: { departmentId: d.id, severityMin: 1 } });
+    expect(logCount()).toBe(m + 3); // filters, sort_by, sort_dir: the name did not change
+    const again = await t.ok('gaps.list', { ...updated.filters, sortBy: updated.sortBy, sortDir: updated.sortDir });
+    expect(again.items.map((g) => g.title)).toEqual(['Mild one', 'Severe one']);
+    await t.ok('savedViews.delete', { id: other.id });
+
     await t.ok('savedViews.delete', { id: v.id });
     expect((await t.ok('savedViews.list', {})).map((x) => x.name)).toEqual(['Everything']);
     expect(t.ws.db.prepare(`SELECT deleted_at FROM saved_views WHERE id = ?`).pluck().get(v.id)).toBeTruthy(); // a tombstone, so it syncs

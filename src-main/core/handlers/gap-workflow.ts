@@ -2,7 +2,7 @@ import type { gapWorkflowMethods } from '../../../src-shared/api/gap-workflow';
 import { closeGap, gapClosings, reopenGap } from '../../services/gap-workflow/closing';
 import { listHistory } from '../../services/gap-workflow/history';
 import { listPriorities } from '../../services/gap-workflow/register';
-import { createSavedView, deleteSavedView, listSavedViews } from '../../services/gap-workflow/saved-views';
+import { createSavedView, deleteSavedView, listSavedViews, updateSavedView } from '../../services/gap-workflow/saved-views';
 import { search } from '../../services/gap-workflow/search';
 import { addVocabulary, listVocabulary, removeVocabulary } from '../../services/gap-workflow/vocabulary';
 import { restartIntervention } from '../../services/interventions';
@@ -18,6 +18,7 @@ export const gapWorkflowHandlers: Handlers<keyof typeof gapWorkflowMethods> = {
 
   'savedViews.create': createSavedView,
   'savedViews.list': listSavedViews,
+  'savedViews.update': updateSavedView,
   'savedViews.delete': (ws, i) => deleteSavedView(ws, i.id),
 
   'vocabulary.list': listVocabulary,

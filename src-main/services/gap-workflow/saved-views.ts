@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { BoucleError } from '../../../src-shared/errors';
-import type { SavedView, savedViewCreate, savedViewList } from '../../../src-shared/schemas/gap-workflow';
+import type { SavedView, savedViewCreate, savedViewList, savedViewUpdate } from '../../../src-shared/schemas/gap-workflow';
 import type { Workspace } from '../../core/workspace';
 import { rowToDto, type Row } from '../../db/entities';
 import { getDto, requireLive } from '../store';
@@ -9,16 +9,24 @@ import { getDto, requireLive } from '../store';
 // department (so a view syncs with the department and other loop closers of it see it too). The
 // filters were validated by the same schema as gaps.list's, so a view always reopens as it was saved.
 
+/** Names are unique per department and entity, whatever the case ("Severe" and "severe" clash). */
+function refuseNameClash(ws: Workspace, departmentId: string, entity: string, name: string, self: string | null): void {
+  const clash = ws.db
+    .prepare(
+      `SELECT 1 FROM saved_views WHERE department_id = ? AND entity = ? AND name = ? COLLATE NOCASE AND deleted_at IS NULL
+          AND (? IS NULL OR id <> ?)`,
+    )
+    .get(departmentId, entity, name, self, self);
+  if (clash) throw BoucleError.of('conflict', 'views.name_clash', { name }, 'name');
+}
+
 export function createSavedView(ws: Workspace, input: z.output<typeof savedViewCreate>): SavedView {
   const departmentId = input.departmentId ?? input.filters.departmentId;
   if (!departmentId) {
     throw BoucleError.of('validation', 'views.choose_department', undefined, 'departmentId');
   }
   requireLive(ws.db, 'departments', departmentId, input.departmentId ? 'departmentId' : 'filters.departmentId');
-  const clash = ws.db
-    .prepare(`SELECT 1 FROM saved_views WHERE department_id = ? AND entity = ? AND name = ? COLLATE NOCASE AND deleted_at IS NULL`)
-    .get(departmentId, input.entity, input.name);
-  if (clash) throw BoucleError.of('conflict', 'views.name_clash', { name: input.name }, 'name');
+  refuseNameClash(ws, departmentId, input.entity, input.name, null);
   const id = ws.writer.write((tx) =>
     tx.insert('saved_views', {
       name: input.name,
@@ -30,6 +38,19 @@ export function createSavedView(ws: Workspace, input: z.output<typeof savedViewC
     }),
   );
   return getDto<SavedView>(ws.db, 'saved_views', id);
+}
+
+export function updateSavedView(ws: Workspace, input: z.output<typeof savedViewUpdate>): SavedView {
+  const view = requireLive(ws.db, 'saved_views', input.id, 'id');
+  if (input.name !== undefined) refuseNameClash(ws, view.department_id as string, view.entity as string, input.name, input.id);
+  const values: Record<string, unknown> = {};
+  if (input.name !== undefined) values.name = input.name;
+  if (input.filters !== undefined) values.filters = input.filters;
+  if (input.sortBy !== undefined) values.sort_by = input.sortBy;
+  if (input.sortDir !== undefined) values.sort_dir = input.sortDir;
+  // Only what really changed is logged (the write path compares with the stored row).
+  ws.writer.write((tx) => tx.update('saved_views', input.id, values));
+  return getDto<SavedView>(ws.db, 'saved_views', input.id);
 }
 
 export function listSavedViews(ws: Workspace, q: z.output<typeof savedViewList>): SavedView[] {

@@ -111,7 +111,7 @@ export function GapRegister({ onOpen }: { onOpen(gap: Gap): void }) {
         <Select
           label={t('filters.severity')}
           placeholder={t('filters.any')}
-          w={130}
+          w={150}
           clearable
           data={['1', '2', '3', '4', '5'].map((v) => ({ value: v, label: t('filters.severityAtLeast', { n: v }) }))}
           value={state.severityMin === null ? null : String(state.severityMin)}

@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { ActionIcon, Button, Group, Menu, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
+import { ActionIcon, Button, Checkbox, Group, Menu, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconBookmark, IconDeviceFloppy, IconTrash } from '@tabler/icons-react';
+import { IconBookmark, IconDeviceFloppy, IconPencil, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { SavedView } from '@shared/schemas/gap-workflow';
 import { api } from '../../api/client';
@@ -16,7 +16,7 @@ export interface SavedViewsMenuProps {
   onApply(view: SavedView): void;
 }
 
-/** Save the register's filters and sort under a name, pick one back, delete one. */
+/** Save the register's filters and sort under a name, pick one back, rename or update one, delete one. */
 export function SavedViewsMenu({ state, onApply }: SavedViewsMenuProps) {
   const { t } = useTranslation('gaps');
   const { t: tc } = useTranslation();
@@ -26,6 +26,30 @@ export function SavedViewsMenu({ state, onApply }: SavedViewsMenuProps) {
   const views = useLoad(() => api.call('savedViews.list', { entity: 'gaps', ...(departmentId ? { departmentId } : {}) }), [departmentId]);
   const [saving, setSaving] = useState(false);
   const form = useForm({ mode: 'controlled', initialValues: { name: '', departmentId: departmentId ?? '' } });
+  const [editing, setEditing] = useState<SavedView | null>(null);
+  const [menuOpen, setMenuOpen] = useState(false);
+  const editForm = useForm({ mode: 'controlled', initialValues: { name: '', replaceFilters: false } });
+  const openEdit = (view: SavedView) => {
+    editForm.setValues({ name: view.name, replaceFilters: false });
+    editForm.clearErrors();
+    setMenuOpen(false); // the pencil sits in a menu item that does not close the menu by itself
+    setEditing(view);
+  };
+  const saveEdit = editForm.onSubmit(async (v) => {
+    if (!editing) return;
+    try {
+      const view = await api.call('savedViews.update', {
+        id: editing.id,
+        name: v.name,
+        ...(v.replaceFilters ? { filters: toFilters(state, departmentId ?? editing.departmentId), sortBy: state.sortBy, sortDir: state.sortDir } : {}),
+      });
+      notifySaved(t('views.saved', { name: view.name }));
+      setEditing(null);
+      bumpRevision();
+    } catch (e) {
+      showApiError(e, editForm);
+    }
+  });
 
   const openSave = () => {
     form.setValues({ name: '', departmentId: departmentId ?? departments[0]?.id ?? '' });
@@ -59,7 +83,7 @@ export function SavedViewsMenu({ state, onApply }: SavedViewsMenuProps) {
   const list = views.data ?? [];
   return (
     <>
-      <Menu position="bottom-end" withinPortal shadow="md" width={300}>
+      <Menu position="bottom-end" withinPortal shadow="md" width={300} opened={menuOpen} onChange={setMenuOpen}>
         <Menu.Target>
           <Button variant="default" leftSection={<IconBookmark size={16} />} data-testid="saved-views">
             {t('views.button')}
@@ -74,18 +98,33 @@ export function SavedViewsMenu({ state, onApply }: SavedViewsMenuProps) {
               onClick={() => onApply(v)}
               data-testid="saved-view-item"
               rightSection={
-                <ActionIcon
-                  size="sm"
-                  variant="subtle"
-                  color="red"
-                  aria-label={t('views.delete', { name: v.name })}
-                  onClick={(e) => {
-                    e.stopPropagation();
-                    remove(v);
-                  }}
-                >
-                  <IconTrash size={14} />
-                </ActionIcon>
+                <Group gap={2} wrap="nowrap">
+                  <ActionIcon
+                    size="sm"
+                    variant="subtle"
+                    color="gray"
+                    aria-label={t('views.edit', { name: v.name })}
+                    data-testid="saved-view-edit"
+                    onClick={(e) => {
+                      e.stopPropagation();
+                      openEdit(v);
+                    }}
+                  >
+                    <IconPencil size={14} />
+                  </ActionIcon>
+                  <ActionIcon
+                    size="sm"
+                    variant="subtle"
+                    color="red"
+                    aria-label={t('views.delete', { name: v.name })}
+                    onClick={(e) => {
+                      e.stopPropagation();
+                      remove(v);
+                    }}
+                  >
+                    <IconTrash size={14} />
+                  </ActionIcon>
+                </Group>
               }
             >
               {v.name}
@@ -108,12 +147,30 @@ export function SavedViewsMenu({ state, onApply }: SavedViewsMenuProps) {
                 description={t('views.departmentHelp')}
                 data={departments.map((d) => ({ value: d.id, label: `${d.code} · ${d.name}` }))}
                 allowDeselect={false}
+                data-testid="saved-view-department"
                 {...form.getInputProps('departmentId')}
               />
             )}
             <Group justify="flex-end">
               <Button variant="default" onClick={() => setSaving(false)}>{tc('actions.cancel')}</Button>
               <Button type="submit" data-testid="saved-view-submit">{tc('actions.save')}</Button>
+            </Group>
+          </Stack>
+        </form>
+      </Modal>
+      <Modal opened={editing !== null} onClose={() => setEditing(null)} title={t('views.editTitle')}>
+        <form onSubmit={saveEdit}>
+          <Stack gap="sm">
+            <TextInput label={t('views.name')} withAsterisk data-autofocus data-testid="saved-view-edit-name" {...editForm.getInputProps('name')} />
+            <Checkbox
+              label={t('views.replaceFilters')}
+              description={t('views.replaceFiltersHelp')}
+              data-testid="saved-view-replace"
+              {...editForm.getInputProps('replaceFilters', { type: 'checkbox' })}
+            />
+            <Group justify="flex-end">
+              <Button variant="default" onClick={() => setEditing(null)}>{tc('actions.cancel')}</Button>
+              <Button type="submit" data-testid="saved-view-edit-submit">{tc('actions.save')}</Button>
             </Group>
           </Stack>
         </form>
