@@ -1,6 +1,5 @@
-import { useCallback, useState } from 'react';
 import {
-  Alert, Badge, Button, Center, Group, Loader, MultiSelect, Paper, Select, Stack, Table, Text, TextInput, Tooltip, UnstyledButton,
+  Alert, Badge, Button, Group, MultiSelect, Paper, Select, Stack, Table, Text, TextInput, Tooltip, UnstyledButton,
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconArrowDown, IconArrowUp, IconFilterOff, IconSearch, IconSelector } from '@tabler/icons-react';
@@ -12,7 +11,7 @@ import { api } from '../../api/client';
 import { useApp } from '../../stores';
 import { useLoad } from '../../components/use-load';
 import { usePagedRows } from '../../components/use-paged-rows';
-import { VirtualTable } from '../../components/virtual-table';
+import { PagedTable } from '../../components/paged-table';
 import { BADGE_FULL, GAP_STATUS_COLOURS, NUM_STYLE, severityColour } from './gap-style';
 import { EMPTY_REGISTER, fromView, isFiltered, toListInput, type RegisterState } from './register-filters';
 import { SavedViewsMenu } from './saved-views-menu';
@@ -47,8 +46,6 @@ export function GapRegister({ onOpen }: { onOpen(gap: Gap): void }) {
   const setDepartmentId = useApp((s) => s.setDepartmentId);
   const state = useApp((s) => s.register);
   const patch = useApp((s) => s.patchRegister);
-  const [visible, setVisible] = useState<[number, number]>([0, 0]);
-  const onVisible = useCallback((a: number, b: number) => setVisible([a, b]), []);
   const [text] = useDebouncedValue(state.text, 200);
   const [owner] = useDebouncedValue(state.owner, 300);
   const query = { ...state, text, owner };
@@ -62,7 +59,6 @@ export function GapRegister({ onOpen }: { onOpen(gap: Gap): void }) {
   const onSort = (sort: GapSort) =>
     patch({ sortBy: sort, sortDir: state.sortBy === sort ? (state.sortDir === 'asc' ? 'desc' : 'asc') : sort === 'title' ? 'asc' : 'desc' });
 
-  const total = rows.total ?? 0;
   const filtered = isFiltered(state);
   return (
     <Stack gap="sm">
@@ -139,13 +135,13 @@ export function GapRegister({ onOpen }: { onOpen(gap: Gap): void }) {
       </Group>
       {rows.error && <Alert color="red" title={tc('errors.generic')}>{rows.error}</Alert>}
       <Paper withBorder radius="md" pos="relative">
-        <VirtualTable
+        <PagedTable
           testId="gap-register"
-          count={total}
-          row={rows.row}
-          onRange={rows.onRange}
-          scrollKey={rows.queryKey}
-          onVisible={onVisible}
+          rows={rows}
+          empty={filtered ? t('emptyFiltered') : t('empty')}
+          emptyTestId="register-empty"
+          countTestId="register-count"
+          range={(from, to, all) => t('range', { from, to, total: all })}
           columns={9}
           minWidth={1120}
           estimateRowHeight={60}
@@ -197,22 +193,6 @@ export function GapRegister({ onOpen }: { onOpen(gap: Gap): void }) {
             </Table.Tr>
           )}
         />
-        {rows.loading && rows.total === null && <Center h={120}><Loader size="sm" /></Center>}
-        {!rows.loading && total === 0 && (
-          <Text ta="center" c="dimmed" p="xl" data-testid="register-empty">{filtered ? t('emptyFiltered') : t('empty')}</Text>
-        )}
-        {total > 0 && (
-          <Group justify="space-between" px="md" py="xs" style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }}>
-            <Text size="sm" c="dimmed" data-testid="register-count">
-              {t('range', {
-                from: formatNumber(Math.min(visible[0] + 1, total), locale),
-                to: formatNumber(Math.min(visible[1] + 1, total), locale),
-                total: formatNumber(total, locale),
-              })}
-            </Text>
-            {rows.loading && <Loader size="xs" />}
-          </Group>
-        )}
       </Paper>
     </Stack>
   );

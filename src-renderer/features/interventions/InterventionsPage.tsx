@@ -1,16 +1,16 @@
-import { useCallback, useState } from 'react';
-import { Alert, Badge, Button, Center, Group, Loader, Paper, Select, Stack, Table, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
+import { useState } from 'react';
+import { Alert, Badge, Button, Group, Paper, Select, Stack, Table, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { INTERVENTION_STATUSES, type InterventionStatus } from '@shared/domain';
-import { formatDate, formatMoney, formatNumber } from '@shared/format';
+import { formatDate, formatMoney } from '@shared/format';
 import { api } from '../../api/client';
 import { useApp } from '../../stores';
 import { BADGE_FULL, INTERVENTION_STATUS_COLOURS, NUM_STYLE } from '../gaps/gap-style';
 import { useLoad } from '../../components/use-load';
 import { usePagedRows } from '../../components/use-paged-rows';
-import { VirtualTable } from '../../components/virtual-table';
+import { PagedTable } from '../../components/paged-table';
 import { InterventionDrawer } from './intervention-drawer';
 import { InterventionFormModal } from './intervention-form-modal';
 import { vocabularyLabel } from './vocabulary-select';
@@ -27,8 +27,6 @@ export default function InterventionsPage() {
   const bumpRevision = useApp((s) => s.bumpRevision);
   const [status, setStatus] = useState<InterventionStatus | null>(null);
   const [text, setText] = useState('');
-  const [visible, setVisible] = useState<[number, number]>([0, 0]);
-  const onVisible = useCallback((a: number, b: number) => setVisible([a, b]), []);
   const [creating, setCreating] = useState(false);
   const [debounced] = useDebouncedValue(text, 200);
   const openId = route.page === 'interventions' ? (route.params[0] ?? null) : null;
@@ -50,7 +48,6 @@ export default function InterventionsPage() {
     const e = vocab.data?.find((v) => v.kind === kind && v.code === code);
     return e ? vocabularyLabel(e, locale) : code;
   };
-  const total = rows.total ?? 0;
   const filtered = !!(status || debounced.trim());
 
   return (
@@ -73,13 +70,13 @@ export default function InterventionsPage() {
       </Group>
       {rows.error && <Alert color="red" title={tc('errors.generic')}>{rows.error}</Alert>}
       <Paper withBorder radius="md">
-        <VirtualTable
+        <PagedTable
           testId="intervention-table"
-          count={total}
-          row={rows.row}
-          onRange={rows.onRange}
-          scrollKey={rows.queryKey}
-          onVisible={onVisible}
+          rows={rows}
+          empty={filtered ? t('emptyFiltered') : t('empty')}
+          emptyTestId="intervention-empty"
+          countTestId="intervention-count"
+          range={(from, to, all) => t('range', { from, to, total: all })}
           columns={9}
           minWidth={1100}
           header={
@@ -117,18 +114,6 @@ export default function InterventionsPage() {
             </Table.Tr>
           )}
         />
-        {rows.loading && rows.total === null && <Center h={120}><Loader size="sm" /></Center>}
-        {!rows.loading && total === 0 && (
-          <Text ta="center" c="dimmed" p="xl" data-testid="intervention-empty">{filtered ? t('emptyFiltered') : t('empty')}</Text>
-        )}
-        {total > 0 && (
-          <Group justify="space-between" px="md" py="xs" style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }}>
-            <Text size="sm" c="dimmed" data-testid="intervention-count">
-              {t('range', { from: formatNumber(Math.min(visible[0] + 1, total), locale), to: formatNumber(Math.min(visible[1] + 1, total), locale), total: formatNumber(total, locale) })}
-            </Text>
-            {rows.loading && <Loader size="xs" />}
-          </Group>
-        )}
       </Paper>
       <InterventionDrawer id={openId} onClose={() => navigate('interventions')} />
       <InterventionFormModal
