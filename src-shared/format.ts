@@ -24,6 +24,12 @@ export function formatDate(iso: string | null | undefined, locale: string): stri
   return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(d);
 }
 
+/** A file size in kB below a megabyte, else in MB (1 MB = 1,000,000 bytes, as file managers show it). */
+export function formatBytes(bytes: number, locale: string): string {
+  const mb = bytes >= 1e6;
+  return new Intl.NumberFormat(locale, { style: 'unit', unit: mb ? 'megabyte' : 'kilobyte', maximumFractionDigits: 1 }).format(bytes / (mb ? 1e6 : 1e3));
+}
+
 export function formatPercent(value: number | null | undefined, locale: string, digits = 1): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '—';
   return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: digits }).format(value / 100);

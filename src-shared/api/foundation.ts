@@ -17,6 +17,10 @@ export interface WorkspaceInfo {
   schemaVersion: number;
   appVersion: string;
   counts: Record<string, number>;
+  /** The database file and its write-ahead log, in bytes. */
+  databaseBytes: number;
+  /** Entries of the change log (one per changed field): history, undo and sync read them. */
+  historyEntries: number;
 }
 
 const empty = z.object({}).strict();

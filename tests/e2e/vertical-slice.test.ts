@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoDataDir, shot, useBrowser } from '../helpers/e2e';
+import { callApi, demoDataDir, shot, useBrowser } from '../helpers/e2e';
 import { startTestShell, type RunningShell } from '../helpers/web-shell';
 
 // The vertical slice of issue 2 (point 8) and the step editor of issue 3 (point 1), driven through
@@ -250,6 +250,9 @@ describe('screens with the demo data', () => {
     await shot(page, 'demo-07-sync');
     await page.getByTestId('nav-settings').click();
     await page.getByTestId('department-row').nth(2).waitFor();
+    const info = await callApi<{ historyEntries: number }>(shell, 'workspace.info', {});
+    expect(await page.getByTestId('info-history').textContent()).toBe(info.historyEntries.toLocaleString('en-US'));
+    expect(await page.getByTestId('info-database-size').textContent()).toMatch(/^[\d.]+ (kB|MB)$/);
     await shot(page, 'demo-08-settings');
     await page.context().close();
   });

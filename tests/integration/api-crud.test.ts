@@ -131,6 +131,11 @@ describe('the typed API: create, update, delete, get and list for every entity',
     await t.ok('departments.delete', { id: fin.id });
     const info = await t.ok('workspace.info', {});
     expect(info.counts).toMatchObject({ processes: 0, gaps: 0, interventions: 0, gap_interventions: 0, departments: 1 });
+    // Deleted rows leave their history (tombstones sync); the file holds it all.
+    const logged = t.ws.db.prepare(`SELECT COUNT(*) FROM change_log`).pluck().get() as number;
+    expect(info.historyEntries).toBe(logged);
+    expect(logged).toBeGreaterThan(20);
+    expect(info.databaseBytes).toBeGreaterThan(4096);
   });
 });
 

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import type { foundationMethods } from '../../../src-shared/api/foundation';
 import { ENTITY_NAMES } from '../../db/entities';
 import { SCHEMA_VERSION } from '../../db/migrations';
@@ -18,6 +19,7 @@ export const foundationHandlers: Handlers<keyof typeof foundationMethods> = {
     for (const e of ENTITY_NAMES) {
       counts[e] = ws.db.prepare(`SELECT COUNT(*) FROM ${e} WHERE deleted_at IS NULL`).pluck().get() as number;
     }
+    const size = (file: string) => (fs.existsSync(file) ? fs.statSync(file).size : 0);
     return {
       dataDir: ws.dataDir,
       databaseFile: ws.databaseFile,
@@ -25,6 +27,10 @@ export const foundationHandlers: Handlers<keyof typeof foundationMethods> = {
       schemaVersion: SCHEMA_VERSION,
       appVersion: APP_VERSION,
       counts,
+      databaseBytes: size(ws.databaseFile) + size(`${ws.databaseFile}-wal`),
+      // The log is append-only and seq is its rowid, so the last seq is the count, read in O(log n):
+      // a COUNT(*) would scan millions of entries after a big import, and this runs after every edit.
+      historyEntries: ws.db.prepare(`SELECT COALESCE(MAX(seq), 0) FROM change_log`).pluck().get() as number,
     };
   },
 

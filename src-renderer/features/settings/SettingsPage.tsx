@@ -5,7 +5,7 @@ import {
 import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { Department } from '@shared/api';
-import { formatMoney } from '@shared/format';
+import { formatBytes, formatMoney, formatNumber } from '@shared/format';
 import { api } from '../../api/client';
 import { askToDelete } from '../../components/confirm-delete';
 import { setLanguage, type Language } from '../../i18n';
@@ -132,6 +132,8 @@ export default function SettingsPage() {
             <Table.Tbody>
               <InfoRow label={t('workspace.dataDir')} value={info?.dataDir} testId="info-data-dir" />
               <InfoRow label={t('workspace.databaseFile')} value={info?.databaseFile} />
+              <InfoRow label={t('workspace.databaseSize')} value={info ? formatBytes(info.databaseBytes, i18n.language) : undefined} testId="info-database-size" />
+              <InfoRow label={t('workspace.historyEntries')} value={info ? formatNumber(info.historyEntries, i18n.language) : undefined} testId="info-history" />
               <InfoRow label={t('workspace.schemaVersion')} value={info?.schemaVersion} />
               <InfoRow label={t('workspace.appVersion')} value={info?.appVersion} />
               <InfoRow label={t('workspace.nodeId')} value={info?.nodeId} />
