@@ -1,4 +1,4 @@
-import { Alert, Badge, Center, Loader, Paper, Table, Text, UnstyledButton } from '@mantine/core';
+import { Alert, Badge, Paper, Table, Text, UnstyledButton } from '@mantine/core';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { Gap } from '@shared/schemas/gaps';
@@ -6,7 +6,7 @@ import { formatDate, formatMoney, formatNumber } from '@shared/format';
 import { api } from '../../api/client';
 import { useApp } from '../../stores';
 import { usePagedRows } from '../../components/use-paged-rows';
-import { VirtualTable } from '../../components/virtual-table';
+import { PagedTable } from '../../components/paged-table';
 import { BADGE_FULL, GAP_STATUS_COLOURS, NUM_STYLE, severityColour } from './gap-style';
 
 /** Open loops ranked by the core (cost, then severity, then age), with what the rank is made of. */
@@ -20,66 +20,61 @@ export function GapPriorities({ onOpen }: { onOpen(gap: Gap): void }) {
     [departmentId],
   );
   if (rows.total === null && rows.error) return <Alert color="red" title={tc('errors.generic')}>{rows.error}</Alert>;
-  if (rows.total === null) return <Center h={160}><Loader size="sm" /></Center>;
-  const total = rows.total;
   return (
     <Paper withBorder radius="md">
       <Alert variant="light" color="indigo" icon={<IconInfoCircle size={18} />} radius={0} data-testid="priorities-rule">
         {t('priorities.rule')}
       </Alert>
-      {total === 0 ? (
-        <Text ta="center" c="dimmed" p="xl">{t('priorities.empty')}</Text>
-      ) : (
-        <VirtualTable
-          testId="priorities-table"
-          count={total}
-          row={rows.row}
-          onRange={rows.onRange}
-          scrollKey={rows.queryKey}
-          columns={9}
-          minWidth={1100}
-          estimateRowHeight={60}
-          header={
-            <Table.Tr>
-              <Table.Th ta="right" w={56}>#</Table.Th>
-              <Table.Th>{t('col.title')}</Table.Th>
-              <Table.Th ta="right" style={{ whiteSpace: 'nowrap' }}>{t('col.cost')}</Table.Th>
-              <Table.Th ta="center">{t('col.severity')}</Table.Th>
-              <Table.Th ta="right" style={{ whiteSpace: 'nowrap' }}>{t('col.frequency')}</Table.Th>
-              <Table.Th ta="right" style={{ whiteSpace: 'nowrap' }}>{t('col.hours')}</Table.Th>
-              <Table.Th ta="right" style={{ whiteSpace: 'nowrap' }}>{t('col.rate')}</Table.Th>
-              <Table.Th style={{ whiteSpace: 'nowrap' }}>{t('col.foundOn')}</Table.Th>
-              <Table.Th>{t('col.status')}</Table.Th>
-            </Table.Tr>
-          }
-          renderRow={(p, index, measure) => (
-            <Table.Tr key={p.gap.id} ref={measure} data-index={index} onClick={() => onOpen(p.gap)} style={{ cursor: 'pointer' }} data-testid="priority-row">
-              <Table.Td ta="right" style={NUM_STYLE}><Text fw={700} size="sm">{p.rank}</Text></Table.Td>
-              <Table.Td>
-                <UnstyledButton onClick={() => onOpen(p.gap)} fw={600} fz="sm" style={{ textAlign: 'left' }}>{p.gap.title}</UnstyledButton>
-                <Text size="xs" c="dimmed">{p.gap.processName}{p.gap.stepName ? ` · ${p.gap.stepName}` : ''}</Text>
-              </Table.Td>
-              <Table.Td ta="right" style={{ ...NUM_STYLE, whiteSpace: 'nowrap' }}>
-                <Text size="sm" fw={700} c={p.monthlyCostCents === null ? 'dimmed' : undefined}>
-                  {p.monthlyCostCents === null ? t('noRateShort') : formatMoney(p.monthlyCostCents, p.gap.currency, locale, 0)}
-                </Text>
-              </Table.Td>
-              <Table.Td ta="center"><Badge tt="none" variant="light" color={severityColour(p.severity)}>{p.severity}</Badge></Table.Td>
-              <Table.Td ta="right" style={NUM_STYLE}><Text size="sm">{formatNumber(p.frequencyPerMonth, locale)}</Text></Table.Td>
-              <Table.Td ta="right" style={NUM_STYLE}><Text size="sm">{formatNumber(p.hoursLostPerOccurrence, locale)}</Text></Table.Td>
-              <Table.Td ta="right" style={{ ...NUM_STYLE, whiteSpace: 'nowrap' }}>
-                <Text size="sm">{p.loadedHourlyRateCents === null ? '—' : `${formatMoney(p.loadedHourlyRateCents, p.gap.currency, locale)}${t('perHour')}`}</Text>
-              </Table.Td>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}><Text size="sm">{formatDate(p.foundOn, locale)}</Text></Table.Td>
-              <Table.Td>
-                <Badge tt="none" variant="dot" color={GAP_STATUS_COLOURS[p.gap.status]} styles={BADGE_FULL}>
-                  {tc(`gapStatus.${p.gap.status}`)}
-                </Badge>
-              </Table.Td>
-            </Table.Tr>
-          )}
-        />
-      )}
+      <PagedTable
+        testId="priorities-table"
+        rows={rows}
+        empty={t('priorities.empty')}
+        emptyTestId="priorities-empty"
+        countTestId="priorities-count"
+        range={(from, to, all) => t('range', { from, to, total: all })}
+        columns={9}
+        minWidth={1100}
+        estimateRowHeight={60}
+        header={
+          <Table.Tr>
+            <Table.Th ta="right" w={56}>#</Table.Th>
+            <Table.Th>{t('col.title')}</Table.Th>
+            <Table.Th ta="right" style={{ whiteSpace: 'nowrap' }}>{t('col.cost')}</Table.Th>
+            <Table.Th ta="center">{t('col.severity')}</Table.Th>
+            <Table.Th ta="right" style={{ whiteSpace: 'nowrap' }}>{t('col.frequency')}</Table.Th>
+            <Table.Th ta="right" style={{ whiteSpace: 'nowrap' }}>{t('col.hours')}</Table.Th>
+            <Table.Th ta="right" style={{ whiteSpace: 'nowrap' }}>{t('col.rate')}</Table.Th>
+            <Table.Th style={{ whiteSpace: 'nowrap' }}>{t('col.foundOn')}</Table.Th>
+            <Table.Th>{t('col.status')}</Table.Th>
+          </Table.Tr>
+        }
+        renderRow={(p, index, measure) => (
+          <Table.Tr key={p.gap.id} ref={measure} data-index={index} onClick={() => onOpen(p.gap)} style={{ cursor: 'pointer' }} data-testid="priority-row">
+            <Table.Td ta="right" style={NUM_STYLE}><Text fw={700} size="sm">{p.rank}</Text></Table.Td>
+            <Table.Td>
+              <UnstyledButton onClick={() => onOpen(p.gap)} fw={600} fz="sm" style={{ textAlign: 'left' }}>{p.gap.title}</UnstyledButton>
+              <Text size="xs" c="dimmed">{p.gap.processName}{p.gap.stepName ? ` · ${p.gap.stepName}` : ''}</Text>
+            </Table.Td>
+            <Table.Td ta="right" style={{ ...NUM_STYLE, whiteSpace: 'nowrap' }}>
+              <Text size="sm" fw={700} c={p.monthlyCostCents === null ? 'dimmed' : undefined}>
+                {p.monthlyCostCents === null ? t('noRateShort') : formatMoney(p.monthlyCostCents, p.gap.currency, locale, 0)}
+              </Text>
+            </Table.Td>
+            <Table.Td ta="center"><Badge tt="none" variant="light" color={severityColour(p.severity)}>{p.severity}</Badge></Table.Td>
+            <Table.Td ta="right" style={NUM_STYLE}><Text size="sm">{formatNumber(p.frequencyPerMonth, locale)}</Text></Table.Td>
+            <Table.Td ta="right" style={NUM_STYLE}><Text size="sm">{formatNumber(p.hoursLostPerOccurrence, locale)}</Text></Table.Td>
+            <Table.Td ta="right" style={{ ...NUM_STYLE, whiteSpace: 'nowrap' }}>
+              <Text size="sm">{p.loadedHourlyRateCents === null ? '—' : `${formatMoney(p.loadedHourlyRateCents, p.gap.currency, locale)}${t('perHour')}`}</Text>
+            </Table.Td>
+            <Table.Td style={{ whiteSpace: 'nowrap' }}><Text size="sm">{formatDate(p.foundOn, locale)}</Text></Table.Td>
+            <Table.Td>
+              <Badge tt="none" variant="dot" color={GAP_STATUS_COLOURS[p.gap.status]} styles={BADGE_FULL}>
+                {tc(`gapStatus.${p.gap.status}`)}
+              </Badge>
+            </Table.Td>
+          </Table.Tr>
+        )}
+      />
     </Paper>
   );
 }
