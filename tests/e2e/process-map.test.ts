@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../helpers/chromium';
 import { startTestShell, type RunningShell } from '../helpers/web-shell';
+import { BPMN_FIXTURES as FIXTURES } from '../helpers/bpmn-fixtures';
 
 // Issue 3 in real Chromium through the web shell: a real BPMN file imported through the UI, its map,
 // a gap logged by clicking a step, templates applied twice without duplicates, SVG/PNG export, and
@@ -11,7 +12,6 @@ import { startTestShell, type RunningShell } from '../helpers/web-shell';
 
 const SHOTS = path.resolve(__dirname, '../../test-results/screenshots');
 // CI checks out shared/ beside the repository.
-const FIXTURES = path.resolve(__dirname, '../../../shared/fixtures/bpmn');
 const INVOICE = path.join(FIXTURES, 'camunda-invoice-v2-lanes-callactivity.bpmn');
 const SIGNAVIO = path.join(FIXTURES, 'signavio-complex-collaboration.bpmn');
 

@@ -3,11 +3,11 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BpmnImportSummary, MapStep, ProcessMap } from '../../src-shared/schemas/process-map';
 import { openTestWorkspace, type TestWorkspace } from '../helpers/workspace';
+import { BPMN_FIXTURES as FIXTURES } from '../helpers/bpmn-fixtures';
 
-// Import of the real BPMN files of ../shared/fixtures/bpmn (exported by Signavio, Camunda, Bizagi,
+// Import of the real BPMN files of tests/fixtures/bpmn (exported by Signavio, Camunda, Bizagi,
 // bpmn.io, CaseAgile, Yaoqiang, Eclipse/Kogito), each checked against what the file holds.
 
-const FIXTURES = path.resolve(__dirname, '../../../shared/fixtures/bpmn');
 const read = (file: string) => fs.readFileSync(path.join(FIXTURES, file), 'utf8');
 
 let t: TestWorkspace;

@@ -6,11 +6,11 @@ import { DATABASE_FILE } from '../../src-main/db/connection';
 import { ENTITY_NAMES } from '../../src-main/db/entities';
 import { openWorkspace } from '../../src-main/core/workspace';
 import { openTestWorkspace, tempDir, type TestWorkspace } from '../helpers/workspace';
+import { BPMN_FIXTURES as FIXTURES } from '../helpers/bpmn-fixtures';
 
 // A file that is not well-formed XML, or XML that is not BPMN, is refused with an error naming the
 // problem, and nothing is written: no department, no process, no change-log entry.
 
-const FIXTURES = path.resolve(__dirname, '../../../shared/fixtures/bpmn');
 const INVOICE = fs.readFileSync(path.join(FIXTURES, 'camunda-invoice-v2-lanes-callactivity.bpmn'), 'utf8');
 const WITHOUT_END = INVOICE.slice(0, INVOICE.lastIndexOf('</definitions>'));
 

@@ -3,11 +3,11 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ProcessMap } from '../../src-shared/schemas/process-map';
 import { openTestWorkspace, type TestWorkspace } from '../helpers/workspace';
+import { BPMN_FIXTURES as FIXTURES } from '../helpers/bpmn-fixtures';
 
 // Re-importing a BPMN file updates what the first import created (matched by BPMN element ids),
 // keeps the gaps logged on surviving steps, and soft-deletes the steps that left the file.
 
-const FIXTURES = path.resolve(__dirname, '../../../shared/fixtures/bpmn');
 const ORIGINAL = fs.readFileSync(path.join(FIXTURES, 'camunda-invoice-v2-lanes-callactivity.bpmn'), 'utf8');
 
 /** The invoice process after a redesign: archiving is gone, a VAT check is new, a task was renamed. */

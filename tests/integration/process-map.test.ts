@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTestWorkspace, type TestWorkspace } from '../helpers/workspace';
+import { BPMN_FIXTURES } from '../helpers/bpmn-fixtures';
 
 // The map of a process (lanes, steps, flows, gap markers computed in the core), flows, reordering,
 // and undo of the last edit through the change log.
@@ -241,8 +242,7 @@ describe('processes.undo', () => {
   });
 
   it('undoes the import of a BPMN file for one process only, and says when there is nothing left to undo', async () => {
-    const fixtures = path.resolve(__dirname, '../../../shared/fixtures/bpmn');
-    const xml = fs.readFileSync(path.join(fixtures, 'bpmnjs-pizza-collaboration-semantic-prefix.bpmn'), 'utf8');
+    const xml = fs.readFileSync(path.join(BPMN_FIXTURES, 'bpmnjs-pizza-collaboration-semantic-prefix.bpmn'), 'utf8');
     const dep = (await t.ok('departments.list', {})).items[0]!;
     const r = await t.ok('bpmn.import', { xml, fileName: 'pizza.bpmn', departmentId: dep.id });
     const [vendor, customer] = r.processes;

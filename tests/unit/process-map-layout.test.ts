@@ -3,11 +3,11 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BOX_H, layoutMap, severityFill, wrapText, type MapLayout } from '../../src-renderer/features/process-map/map-layout';
 import { openTestWorkspace, type TestWorkspace } from '../helpers/workspace';
+import { BPMN_FIXTURES as FIXTURES } from '../helpers/bpmn-fixtures';
 
 // The swimlane layout the map draws, on maps the core builds from real BPMN files and from steps
 // created through the API: lanes, columns in flow order, loops, stacking, sub-process frames.
 
-const FIXTURES = path.resolve(__dirname, '../../../shared/fixtures/bpmn');
 
 let t: TestWorkspace;
 afterEach(() => t?.cleanup());
