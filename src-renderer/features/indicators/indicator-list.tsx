@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import {
-  ActionIcon, Alert, Anchor, Badge, Button, Card, Center, Group, Loader, Paper, Stack, Table, Text, Title, Tooltip,
+  ActionIcon, Anchor, Badge, Button, Card, Group, Paper, Stack, Table, Text, Title, Tooltip,
 } from '@mantine/core';
 import { IconFileImport, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +13,7 @@ import { useApp } from '../../stores';
 import { ImportWizard } from './import-wizard';
 import { IndicatorFormModal } from './indicator-form-modal';
 import { RagBadge } from './rag-badge';
+import { LoadState } from '../../components/load-state';
 import { useLoad } from '../../components/use-load';
 
 interface Row {
@@ -75,93 +76,94 @@ export function IndicatorList() {
 
       {noDepartment ? (
         <Card withBorder padding="xl"><Text c="dimmed" ta="center">{t('empty.noDepartment')}</Text></Card>
-      ) : rows.loading && !rows.data ? (
-        <Center h={160}><Loader size="sm" /></Center>
-      ) : rows.error ? (
-        <Alert color="red" title={tc('errors.generic')}>{rows.error}</Alert>
-      ) : rows.data && rows.data.length === 0 ? (
-        <Card withBorder padding="xl" data-testid="indicators-empty">
-          <Stack align="center" gap="sm">
-            <Title order={4}>{t('empty.title')}</Title>
-            <Text c="dimmed" ta="center" maw={520}>{t('empty.body')}</Text>
-            <Button onClick={openCreate}>{t('create')}</Button>
-          </Stack>
-        </Card>
       ) : (
-        <Paper withBorder radius="md">
-          <Table.ScrollContainer minWidth={1100}>
-            <Table highlightOnHover verticalSpacing="sm" data-testid="indicator-table">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('fields.name')}</Table.Th>
-                  <Table.Th>{t('fields.category')}</Table.Th>
-                  <Table.Th>{t('fields.direction')}</Table.Th>
-                  <Table.Th ta="right">{t('fields.latest')}</Table.Th>
-                  <Table.Th ta="right">{t('fields.targetValue')}</Table.Th>
-                  <Table.Th>{t('fields.status')}</Table.Th>
-                  <Table.Th>{t('fields.frequency')}</Table.Th>
-                  <Table.Th>{t('fields.source')}</Table.Th>
-                  <Table.Th w={90} />
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {rows.data?.map(({ indicator: ind, status }) => {
-                  const dep = deptById.get(ind.departmentId);
-                  const unit = ind.unit ? ` ${ind.unit}` : '';
-                  return (
-                    <Table.Tr key={ind.id} data-testid="indicator-row">
-                      <Table.Td>
-                        <Anchor href={`#/indicators/${ind.id}`} fw={600} data-testid="indicator-link"
-                          onClick={(e) => { e.preventDefault(); navigate('indicators', ind.id); }}>
-                          {ind.name}
-                        </Anchor>
-                        <Group gap={6}>
-                          {dep && <Text size="xs" c="dimmed">{dep.code}</Text>}
-                          {ind.unit && <Text size="xs" c="dimmed">· {ind.unit}</Text>}
-                        </Group>
-                      </Table.Td>
-                      <Table.Td><Badge tt="none" variant="light" color="gray" style={{ overflow: 'visible' }} styles={{ label: { overflow: 'visible' } }}>{tc(`category.${ind.category}`)}</Badge></Table.Td>
-                      <Table.Td><Text size="sm" style={{ whiteSpace: 'nowrap' }}>{tc(`direction.${ind.direction}`)}</Text></Table.Td>
-                      <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
-                        {status?.latest ? (
-                          <>
-                            <Text size="sm" fw={500}>{formatNumber(status.latest.value, lang)}{unit}</Text>
-                            <Text size="xs" c="dimmed">{formatDate(status.latest.period, lang)}</Text>
-                          </>
-                        ) : <Text size="sm" c="dimmed">—</Text>}
-                      </Table.Td>
-                      <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
-                        <Text size="sm">{ind.targetValue === null ? '—' : `${formatNumber(ind.targetValue, lang)}${unit}`}</Text>
-                        {ind.targetDate && <Text size="xs" c="dimmed">{formatDate(ind.targetDate, lang)}</Text>}
-                      </Table.Td>
-                      <Table.Td><RagBadge status={status?.status} size="sm" /></Table.Td>
-                      <Table.Td><Text size="sm">{tc(`frequency.${ind.frequency}`)}</Text></Table.Td>
-                      <Table.Td>
-                        <Text size="sm">{tc(`source.${ind.source}`)}</Text>
-                        {ind.sourceDetail && <Text size="xs" c="dimmed" lineClamp={1}>{ind.sourceDetail}</Text>}
-                      </Table.Td>
-                      <Table.Td>
-                        <Group gap={4} justify="flex-end" wrap="nowrap">
-                          <Tooltip label={tc('actions.edit')}>
-                            <ActionIcon variant="subtle" aria-label={t('editNamed', { name: ind.name })}
-                              onClick={() => { setEditing(ind); setFormOpen(true); }}>
-                              <IconPencil size={16} />
-                            </ActionIcon>
-                          </Tooltip>
-                          <Tooltip label={tc('actions.delete')}>
-                            <ActionIcon variant="subtle" color="red" aria-label={t('deleteNamed', { name: ind.name })} onClick={() => confirmDelete(ind)}>
-                              <IconTrash size={16} />
-                            </ActionIcon>
-                          </Tooltip>
-                        </Group>
-                      </Table.Td>
-                    </Table.Tr>
-                  );
-                })}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        </Paper>
+        <LoadState
+          load={rows}
+          empty={rows.data?.length === 0 && (
+            <Card withBorder padding="xl" data-testid="indicators-empty">
+              <Stack align="center" gap="sm">
+                <Title order={4}>{t('empty.title')}</Title>
+                <Text c="dimmed" ta="center" maw={520}>{t('empty.body')}</Text>
+                <Button onClick={openCreate}>{t('create')}</Button>
+              </Stack>
+            </Card>
+          )}
+        >
+          <Paper withBorder radius="md">
+            <Table.ScrollContainer minWidth={1100}>
+              <Table highlightOnHover verticalSpacing="sm" data-testid="indicator-table">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('fields.name')}</Table.Th>
+                    <Table.Th>{t('fields.category')}</Table.Th>
+                    <Table.Th>{t('fields.direction')}</Table.Th>
+                    <Table.Th ta="right">{t('fields.latest')}</Table.Th>
+                    <Table.Th ta="right">{t('fields.targetValue')}</Table.Th>
+                    <Table.Th>{t('fields.status')}</Table.Th>
+                    <Table.Th>{t('fields.frequency')}</Table.Th>
+                    <Table.Th>{t('fields.source')}</Table.Th>
+                    <Table.Th w={90} />
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {rows.data?.map(({ indicator: ind, status }) => {
+                    const dep = deptById.get(ind.departmentId);
+                    const unit = ind.unit ? ` ${ind.unit}` : '';
+                    return (
+                      <Table.Tr key={ind.id} data-testid="indicator-row">
+                        <Table.Td>
+                          <Anchor href={`#/indicators/${ind.id}`} fw={600} data-testid="indicator-link"
+                            onClick={(e) => { e.preventDefault(); navigate('indicators', ind.id); }}>
+                            {ind.name}
+                          </Anchor>
+                          <Group gap={6}>
+                            {dep && <Text size="xs" c="dimmed">{dep.code}</Text>}
+                            {ind.unit && <Text size="xs" c="dimmed">· {ind.unit}</Text>}
+                          </Group>
+                        </Table.Td>
+                        <Table.Td><Badge tt="none" variant="light" color="gray" style={{ overflow: 'visible' }} styles={{ label: { overflow: 'visible' } }}>{tc(`category.${ind.category}`)}</Badge></Table.Td>
+                        <Table.Td><Text size="sm" style={{ whiteSpace: 'nowrap' }}>{tc(`direction.${ind.direction}`)}</Text></Table.Td>
+                        <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
+                          {status?.latest ? (
+                            <>
+                              <Text size="sm" fw={500}>{formatNumber(status.latest.value, lang)}{unit}</Text>
+                              <Text size="xs" c="dimmed">{formatDate(status.latest.period, lang)}</Text>
+                            </>
+                          ) : <Text size="sm" c="dimmed">—</Text>}
+                        </Table.Td>
+                        <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
+                          <Text size="sm">{ind.targetValue === null ? '—' : `${formatNumber(ind.targetValue, lang)}${unit}`}</Text>
+                          {ind.targetDate && <Text size="xs" c="dimmed">{formatDate(ind.targetDate, lang)}</Text>}
+                        </Table.Td>
+                        <Table.Td><RagBadge status={status?.status} size="sm" /></Table.Td>
+                        <Table.Td><Text size="sm">{tc(`frequency.${ind.frequency}`)}</Text></Table.Td>
+                        <Table.Td>
+                          <Text size="sm">{tc(`source.${ind.source}`)}</Text>
+                          {ind.sourceDetail && <Text size="xs" c="dimmed" lineClamp={1}>{ind.sourceDetail}</Text>}
+                        </Table.Td>
+                        <Table.Td>
+                          <Group gap={4} justify="flex-end" wrap="nowrap">
+                            <Tooltip label={tc('actions.edit')}>
+                              <ActionIcon variant="subtle" aria-label={t('editNamed', { name: ind.name })}
+                                onClick={() => { setEditing(ind); setFormOpen(true); }}>
+                                <IconPencil size={16} />
+                              </ActionIcon>
+                            </Tooltip>
+                            <Tooltip label={tc('actions.delete')}>
+                              <ActionIcon variant="subtle" color="red" aria-label={t('deleteNamed', { name: ind.name })} onClick={() => confirmDelete(ind)}>
+                                <IconTrash size={16} />
+                              </ActionIcon>
+                            </Tooltip>
+                          </Group>
+                        </Table.Td>
+                      </Table.Tr>
+                    );
+                  })}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          </Paper>
+        </LoadState>
       )}
 
       <IndicatorFormModal opened={formOpen} onClose={() => setFormOpen(false)} indicator={editing}

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import {
-  ActionIcon, Alert, Anchor, Badge, Button, Card, Center, Group, Loader, Paper, Stack, Table, Text, Title, Tooltip,
+  ActionIcon, Anchor, Badge, Button, Card, Group, Paper, Stack, Table, Text, Title, Tooltip,
 } from '@mantine/core';
 import { IconBuilding, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +11,7 @@ import { useApp } from '../../stores';
 import ProcessImportMenu from '../process-map/ProcessImportMenu';
 import { DepartmentFormModal } from '../settings/department-form-modal';
 import { ProcessFormModal } from './process-form-modal';
+import { LoadState } from '../../components/load-state';
 import { useLoad } from '../../components/use-load';
 
 interface Row {
@@ -84,87 +85,88 @@ export function ProcessList() {
             <Button onClick={() => setDeptOpen(true)} data-testid="create-first-department">{t('empty.createDepartment')}</Button>
           </Stack>
         </Card>
-      ) : rows.loading && !rows.data ? (
-        <Center h={160}><Loader size="sm" /></Center>
-      ) : rows.error ? (
-        <Alert color="red" title={tc('errors.generic')}>{rows.error}</Alert>
-      ) : rows.data && rows.data.length === 0 ? (
-        <Card withBorder padding="xl" data-testid="processes-empty">
-          <Stack align="center" gap="sm">
-            <Title order={4}>{t('empty.noProcessTitle')}</Title>
-            <Text c="dimmed" ta="center" maw={480}>{t('empty.noProcessBody')}</Text>
-            <Button onClick={openCreate}>{t('create')}</Button>
-          </Stack>
-        </Card>
       ) : (
-        <Paper withBorder radius="md">
-          <Table.ScrollContainer minWidth={760}>
-            <Table highlightOnHover verticalSpacing="sm" data-testid="process-table">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('fields.name')}</Table.Th>
-                  <Table.Th>{t('fields.department')}</Table.Th>
-                  <Table.Th>{t('fields.reference')}</Table.Th>
-                  <Table.Th>{t('fields.systems')}</Table.Th>
-                  <Table.Th ta="right">{t('fields.steps')}</Table.Th>
-                  <Table.Th ta="right" style={{ whiteSpace: 'nowrap' }}>{t('fields.openGaps')}</Table.Th>
-                  <Table.Th w={90} />
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {rows.data?.map((row) => {
-                  const dep = deptById.get(row.process.departmentId);
-                  return (
-                    <Table.Tr key={row.process.id} data-testid="process-row">
-                      <Table.Td>
-                        <Anchor
-                          href={`#/processes/${row.process.id}`}
-                          onClick={(e) => {
-                            e.preventDefault();
-                            navigate('processes', row.process.id);
-                          }}
-                          fw={600}
-                          data-testid="process-link"
-                        >
-                          {row.process.name}
-                        </Anchor>
-                        {row.process.owner && <Text size="xs" c="dimmed">{row.process.owner}</Text>}
-                      </Table.Td>
-                      <Table.Td>
-                        {dep && <Badge tt="none" variant="light" color="gray" leftSection={<span style={{ display: 'inline-block', width: 8, height: 8, borderRadius: 4, background: dep.colour }} />}>{dep.code}</Badge>}
-                      </Table.Td>
-                      <Table.Td><Text size="sm" ff="monospace">{row.process.referenceId ?? '—'}</Text></Table.Td>
-                      <Table.Td>
-                        <Group gap={4}>
-                          {row.process.systems.map((s) => <Badge tt="none" key={s} size="sm" variant="outline">{s}</Badge>)}
-                        </Group>
-                      </Table.Td>
-                      <Table.Td ta="right">{row.steps}</Table.Td>
-                      <Table.Td ta="right">
-                        {row.openGaps > 0 ? <Badge tt="none" color="orange" variant="light">{row.openGaps}</Badge> : <Text size="sm" c="dimmed">0</Text>}
-                      </Table.Td>
-                      <Table.Td>
-                        <Group gap={4} justify="flex-end" wrap="nowrap">
-                          <Tooltip label={tc('actions.edit')}>
-                            <ActionIcon variant="subtle" aria-label={t('editNamed', { name: row.process.name })}
-                              onClick={() => { setEditing(row.process); setFormOpen(true); }}>
-                              <IconPencil size={16} />
-                            </ActionIcon>
-                          </Tooltip>
-                          <Tooltip label={tc('actions.delete')}>
-                            <ActionIcon variant="subtle" color="red" aria-label={t('deleteNamed', { name: row.process.name })} onClick={() => confirmDelete(row)}>
-                              <IconTrash size={16} />
-                            </ActionIcon>
-                          </Tooltip>
-                        </Group>
-                      </Table.Td>
-                    </Table.Tr>
-                  );
-                })}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        </Paper>
+        <LoadState
+          load={rows}
+          empty={rows.data?.length === 0 && (
+            <Card withBorder padding="xl" data-testid="processes-empty">
+              <Stack align="center" gap="sm">
+                <Title order={4}>{t('empty.noProcessTitle')}</Title>
+                <Text c="dimmed" ta="center" maw={480}>{t('empty.noProcessBody')}</Text>
+                <Button onClick={openCreate}>{t('create')}</Button>
+              </Stack>
+            </Card>
+          )}
+        >
+          <Paper withBorder radius="md">
+            <Table.ScrollContainer minWidth={760}>
+              <Table highlightOnHover verticalSpacing="sm" data-testid="process-table">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('fields.name')}</Table.Th>
+                    <Table.Th>{t('fields.department')}</Table.Th>
+                    <Table.Th>{t('fields.reference')}</Table.Th>
+                    <Table.Th>{t('fields.systems')}</Table.Th>
+                    <Table.Th ta="right">{t('fields.steps')}</Table.Th>
+                    <Table.Th ta="right" style={{ whiteSpace: 'nowrap' }}>{t('fields.openGaps')}</Table.Th>
+                    <Table.Th w={90} />
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {rows.data?.map((row) => {
+                    const dep = deptById.get(row.process.departmentId);
+                    return (
+                      <Table.Tr key={row.process.id} data-testid="process-row">
+                        <Table.Td>
+                          <Anchor
+                            href={`#/processes/${row.process.id}`}
+                            onClick={(e) => {
+                              e.preventDefault();
+                              navigate('processes', row.process.id);
+                            }}
+                            fw={600}
+                            data-testid="process-link"
+                          >
+                            {row.process.name}
+                          </Anchor>
+                          {row.process.owner && <Text size="xs" c="dimmed">{row.process.owner}</Text>}
+                        </Table.Td>
+                        <Table.Td>
+                          {dep && <Badge tt="none" variant="light" color="gray" leftSection={<span style={{ display: 'inline-block', width: 8, height: 8, borderRadius: 4, background: dep.colour }} />}>{dep.code}</Badge>}
+                        </Table.Td>
+                        <Table.Td><Text size="sm" ff="monospace">{row.process.referenceId ?? '—'}</Text></Table.Td>
+                        <Table.Td>
+                          <Group gap={4}>
+                            {row.process.systems.map((s) => <Badge tt="none" key={s} size="sm" variant="outline">{s}</Badge>)}
+                          </Group>
+                        </Table.Td>
+                        <Table.Td ta="right">{row.steps}</Table.Td>
+                        <Table.Td ta="right">
+                          {row.openGaps > 0 ? <Badge tt="none" color="orange" variant="light">{row.openGaps}</Badge> : <Text size="sm" c="dimmed">0</Text>}
+                        </Table.Td>
+                        <Table.Td>
+                          <Group gap={4} justify="flex-end" wrap="nowrap">
+                            <Tooltip label={tc('actions.edit')}>
+                              <ActionIcon variant="subtle" aria-label={t('editNamed', { name: row.process.name })}
+                                onClick={() => { setEditing(row.process); setFormOpen(true); }}>
+                                <IconPencil size={16} />
+                              </ActionIcon>
+                            </Tooltip>
+                            <Tooltip label={tc('actions.delete')}>
+                              <ActionIcon variant="subtle" color="red" aria-label={t('deleteNamed', { name: row.process.name })} onClick={() => confirmDelete(row)}>
+                                <IconTrash size={16} />
+                              </ActionIcon>
+                            </Tooltip>
+                          </Group>
+                        </Table.Td>
+                      </Table.Tr>
+                    );
+                  })}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          </Paper>
+        </LoadState>
       )}
 
       <ProcessFormModal opened={formOpen} onClose={() => setFormOpen(false)} process={editing}
