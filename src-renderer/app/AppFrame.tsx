@@ -47,14 +47,12 @@ export function AppFrame() {
   const navigate = useApp((s) => s.navigate);
   const syncRoute = useApp((s) => s.syncRoute);
   const loadDepartments = useApp((s) => s.loadDepartments);
-  const loadInfo = useApp((s) => s.loadInfo);
 
   useEffect(() => {
     window.addEventListener('hashchange', syncRoute);
     void loadDepartments();
-    void loadInfo();
     return () => window.removeEventListener('hashchange', syncRoute);
-  }, [syncRoute, loadDepartments, loadInfo]);
+  }, [syncRoute, loadDepartments]);
 
   const PageComponent = PAGE_COMPONENTS[route.page];
   return (

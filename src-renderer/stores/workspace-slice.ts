@@ -1,6 +1,5 @@
 import type { StateCreator } from 'zustand';
 import type { Department } from '@shared/api';
-import type { WorkspaceInfo } from '@shared/api/foundation';
 import { api } from '../api/client';
 import type { AppState } from './index';
 
@@ -11,10 +10,8 @@ export interface WorkspaceSlice {
   departmentsLoaded: boolean;
   /** The department the lists are filtered on; null = all departments. */
   departmentId: string | null;
-  info: WorkspaceInfo | null;
   setDepartmentId(id: string | null): void;
   loadDepartments(): Promise<void>;
-  loadInfo(): Promise<void>;
   /** Called after any mutation so counts and lists everywhere are fresh. */
   bumpRevision(): void;
   revision: number;
@@ -24,7 +21,6 @@ export const createWorkspaceSlice: StateCreator<AppState, [], [], WorkspaceSlice
   departments: [],
   departmentsLoaded: false,
   departmentId: localStorage.getItem(DEPT_KEY),
-  info: null,
   revision: 0,
   setDepartmentId(id) {
     if (id) localStorage.setItem(DEPT_KEY, id);
@@ -41,12 +37,8 @@ export const createWorkspaceSlice: StateCreator<AppState, [], [], WorkspaceSlice
       departmentId: current && page.items.some((d) => d.id === current) ? current : null,
     });
   },
-  async loadInfo() {
-    set({ info: await api.call('workspace.info', {}) });
-  },
   bumpRevision() {
     set({ revision: get().revision + 1 });
     void get().loadDepartments();
-    void get().loadInfo();
   },
 });

@@ -6,13 +6,14 @@ import { api } from '../../api/client';
 import { useApp } from '../../stores';
 import { severityColour } from '../processes/process-gaps-tab';
 import { useLoad } from '../../components/use-load';
+import { useWorkspaceInfo } from '../../components/use-workspace-info';
 
 const COUNTED = ['departments', 'processes', 'steps', 'gaps', 'interventions', 'indicators', 'measurements'] as const;
 
 export default function DashboardPage() {
   const { t, i18n } = useTranslation('dashboard');
   const { t: tc } = useTranslation();
-  const info = useApp((s) => s.info);
+  const info = useWorkspaceInfo();
   const departmentId = useApp((s) => s.departmentId);
   const navigate = useApp((s) => s.navigate);
   const locale = i18n.language;

@@ -8,6 +8,7 @@ import type { Department } from '@shared/api';
 import { formatBytes, formatMoney, formatNumber } from '@shared/format';
 import { api } from '../../api/client';
 import { askToDelete } from '../../components/confirm-delete';
+import { useWorkspaceInfo } from '../../components/use-workspace-info';
 import { setLanguage, type Language } from '../../i18n';
 import { useApp } from '../../stores';
 import { DepartmentFormModal } from './department-form-modal';
@@ -25,7 +26,7 @@ export default function SettingsPage() {
   const { t, i18n } = useTranslation('settings');
   const { t: tc } = useTranslation();
   const departments = useApp((s) => s.departments);
-  const info = useApp((s) => s.info);
+  const info = useWorkspaceInfo();
   const [form, setForm] = useState<{ open: boolean; department: Department | null }>({ open: false, department: null });
   const locale = i18n.language;
 

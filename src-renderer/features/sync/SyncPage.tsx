@@ -2,12 +2,12 @@ import { Alert, Card, Code, SimpleGrid, Stack, Table, Text, Title } from '@manti
 import { IconCloudOff } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '@shared/format';
-import { useApp } from '../../stores';
+import { useWorkspaceInfo } from '../../components/use-workspace-info';
 
 /** What this machine holds and would sync; central sync itself comes with its own issue. */
 export default function SyncPage() {
   const { t, i18n } = useTranslation('sync');
-  const info = useApp((s) => s.info);
+  const info = useWorkspaceInfo();
   const counts = info?.counts ?? {};
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
   return (
