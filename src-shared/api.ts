@@ -1,19 +1,33 @@
 import type { z } from 'zod';
-import type { MethodDef } from './api/define';
-import { foundationMethods } from './api/foundation';
-import { processMapMethods } from './api/process-map';
-import { gapWorkflowMethods } from './api/gap-workflow';
-import { indicatorsAnalyticsMethods } from './api/indicators-analytics';
+import type { MethodDef } from './api-method';
+import { workspaceMethods } from './workspace/api';
+import { departmentsMethods } from './departments/api';
+import { processesMethods } from './processes/api';
+import { gapsMethods } from './gaps/api';
+import { interventionsMethods } from './interventions/api';
+import { indicatorsMethods } from './indicators/api';
+import { impactMethods } from './impact/api';
+import { roiMethods } from './roi/api';
+import { importsMethods } from './imports/api';
+import { searchMethods } from './search/api';
+import { historyMethods } from './history/api';
 
 /**
  * The whole API of the core: one map from method name to input schema and result type.
- * Each area adds its own map in src-shared/api/<area>.ts and is spread here, once.
+ * Each domain area declares its methods in src-shared/<area>/api.ts; they are spread here, once.
  */
 export const apiMethods = {
-  ...foundationMethods,
-  ...processMapMethods,
-  ...gapWorkflowMethods,
-  ...indicatorsAnalyticsMethods,
+  ...workspaceMethods,
+  ...departmentsMethods,
+  ...processesMethods,
+  ...gapsMethods,
+  ...interventionsMethods,
+  ...indicatorsMethods,
+  ...impactMethods,
+  ...roiMethods,
+  ...importsMethods,
+  ...searchMethods,
+  ...historyMethods,
 };
 
 export type ApiMethods = typeof apiMethods;
@@ -31,12 +45,14 @@ export function isApiName(name: unknown): name is ApiName {
 }
 
 export * from './errors';
-export type { Page } from './schemas/common';
-export type { Department } from './schemas/departments';
-export type { Process } from './schemas/processes';
-export type { Step } from './schemas/steps';
-export type { Gap } from './schemas/gaps';
-export type { Intervention } from './schemas/interventions';
-export type { GapIntervention, IndicatorLinkRow } from './schemas/links';
-export type { Indicator } from './schemas/indicators';
-export type { Measurement } from './schemas/measurements';
+export type { Page } from './common';
+export type { Department } from './departments/schemas';
+export type { Process } from './processes/schemas';
+export type { Step } from './processes/steps';
+export type { Gap } from './gaps/schemas';
+export type { Intervention } from './interventions/schemas';
+export type { GapIntervention } from './interventions/links';
+export type { IndicatorLinkRow } from './indicators/links';
+export type { Indicator } from './indicators/schemas';
+export type { Measurement } from './indicators/measurements';
+export type { WorkspaceInfo } from './workspace/schemas';

@@ -3,7 +3,7 @@ import { hr } from './hr';
 import type { DemoRecipe } from './recipe-types';
 import { supplyChain } from './supply-chain';
 
-/** The demo of `boucle demo`: three departments as data; src-main/services/demo turns it into API calls. */
+/** The demo of `boucle demo`: three departments as data; src-main/core/demo turns it into API calls. */
 export const DEMO_RECIPE: DemoRecipe = {
   departments: [finance, hr, supplyChain],
 };

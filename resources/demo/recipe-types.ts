@@ -8,7 +8,7 @@ import type {
   InterventionStatus,
 } from '../../src-shared/domain';
 
-// The shape of the demo recipe: plain data that the generator (src-main/services/demo) turns into
+// The shape of the demo recipe: plain data that the generator (src-main/core/demo) turns into
 // API calls. Dates are relative ("months ago") so the demo always ends around the day it is made;
 // keys tie the pieces together inside the recipe and never reach the database.
 

@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { createCore, type Core } from '../core/dispatch';
 import { resolveDataDir } from '../core/data-dir';
-import { openWorkspace, type Workspace } from '../core/workspace';
+import { openWorkspace } from '../core/workspace';
+import { type Workspace } from '../db/workspace';
 import type { ApiName, ApiOutput } from '../../src-shared/api';
 
 /** A CLI failure: printed on stderr, exit code 1 (or the given one). */

@@ -2,20 +2,8 @@ import { z } from 'zod';
 import { apiMethods, isApiName, type ApiName, type ApiOutput } from '../../src-shared/api';
 import { BoucleError, keyedApiError, type ApiError, type ApiResult } from '../../src-shared/errors';
 import { keyOfZodIssue } from '../../src-shared/messages/zod-issues';
-import { foundationHandlers } from './handlers/foundation';
-import { processMapHandlers } from './handlers/process-map';
-import { gapWorkflowHandlers } from './handlers/gap-workflow';
-import { indicatorsAnalyticsHandlers } from './handlers/indicators-analytics';
-import type { Handlers } from './handlers/types';
-import type { Workspace } from './workspace';
-
-/** The handler map: one entry per API method, checked complete by the type below. */
-const handlers: Handlers<ApiName> = {
-  ...foundationHandlers,
-  ...processMapHandlers,
-  ...gapWorkflowHandlers,
-  ...indicatorsAnalyticsHandlers,
-};
+import { handlers } from './handler-map';
+import type { Workspace } from '../db/workspace';
 
 function zodToApiError(err: z.ZodError): ApiError {
   const issue = err.issues[0];

@@ -1,18 +1,9 @@
 import path from 'node:path';
 import type { Database } from 'better-sqlite3';
+import type { Workspace } from '../db/workspace';
 import { DATABASE_FILE, openDatabase, type OpenOptions } from '../db/connection';
 import { newId } from '../db/ids';
 import { Writer } from '../db/write';
-
-/** Everything a service needs: the database, the single write path, and where it all lives. */
-export interface Workspace {
-  readonly db: Database;
-  readonly writer: Writer;
-  readonly dataDir: string;
-  readonly databaseFile: string;
-  readonly nodeId: string;
-  close(): void;
-}
 
 /** The node id is generated once per installation (per workspace database) and never changes. */
 function ensureNodeId(db: Database): string {

@@ -7,7 +7,8 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell, type WebCont
 import { API_CHANNEL } from '../../src-shared/bridge';
 import { RENDERER_CSP } from '../../src-shared/security';
 import { createCore, type Core } from '../core/dispatch';
-import { openWorkspace, type Workspace } from '../core/workspace';
+import { openWorkspace } from '../core/workspace';
+import { type Workspace } from '../db/workspace';
 import { electronDataDir } from './argv';
 import { handleApiCall } from './ipc-api';
 import { EXIT_CODES, READY_LINE } from './launch-protocol';

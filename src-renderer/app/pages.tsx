@@ -10,5 +10,5 @@ export const PAGE_COMPONENTS: Record<Page, LazyExoticComponent<ComponentType>> =
   indicators: lazy(() => import('../features/indicators/IndicatorsPage')),
   reports: lazy(() => import('../features/reports/ReportsPage')),
   sync: lazy(() => import('../features/sync/SyncPage')),
-  settings: lazy(() => import('../features/settings/SettingsPage')),
+  settings: lazy(() => import('../features/workspace/SettingsPage')),
 };

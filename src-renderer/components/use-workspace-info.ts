@@ -1,4 +1,4 @@
-import type { WorkspaceInfo } from '@shared/api/foundation';
+import type { WorkspaceInfo } from '@shared/workspace/schemas';
 import { api } from '../api/client';
 import { useLoad } from './use-load';
 

@@ -1,7 +1,7 @@
 import type { EChartsOption, LineSeriesOption } from 'echarts';
-import type { RagStatus } from '../schemas/indicators-analytics';
+import type { RagStatus } from '../indicators/status';
 
-// The indicator trend (issue 5), one pure builder for the app's <EChart> and the reports' server-side
+// The indicator trend, one pure builder for the app's <EChart> and the reports' server-side
 // rendering: the values as a line, baseline and target as horizontal lines, the tolerance band next
 // to the target, the start of each linked intervention as a vertical line, and the XmR natural process
 // limits as dashed lines. The numbers (band, limits, status) come from the core; this only draws them.

@@ -12,7 +12,7 @@ import { createCore } from '../../src-main/core/dispatch';
 import { openWorkspace } from '../../src-main/core/workspace';
 import { DATABASE_FILE } from '../../src-main/db/connection';
 import { jobEntry } from '../../src-main/services/imports/jobs';
-import type { ImportJob } from '../../src-shared/schemas/indicators-analytics';
+import type { ImportJob } from '../../src-shared/imports/schemas';
 import type { BenchResult } from './run';
 
 const SQLITE3 = '/usr/bin/sqlite3';

@@ -4,7 +4,7 @@
 // command-line shell on the same file. Target: under 20 ms.
 import path from 'node:path';
 import { DATABASE_FILE } from '../../src-main/db/connection';
-import { toFtsQuery } from '../../src-main/services/gap-workflow/search';
+import { toFtsQuery } from '../../src-main/services/search/search';
 import { buildLargeWorkspace } from '../helpers/large-workspace';
 import { inline, round, row, sqlite3Timings, timeIt } from './register.bench';
 import type { BenchResult } from './run';
@@ -21,7 +21,7 @@ const TYPED = [
 
 const RUNS = 50;
 
-// The SQL of services/gap-workflow/search.ts, for the shell and better-sqlite3 comparisons.
+// The SQL of services/search/search.ts, for the shell and better-sqlite3 comparisons.
 const FTS_SQL = `SELECT m.entity, m.row_id, search_fts.title AS title,
   snippet(search_fts, -1, char(1), char(2), '…', 12) AS snip, bm25(search_fts, 5.0, 1.0) AS score
   FROM search_fts JOIN search_rows m ON m.fts_rowid = search_fts.rowid

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ProcessMap } from '../../src-shared/schemas/process-map';
+import type { ProcessMap } from '../../src-shared/processes/map';
 import { openTestWorkspace, type TestWorkspace } from '../helpers/workspace';
 import { BPMN_FIXTURES as FIXTURES } from '../helpers/bpmn-fixtures';
 

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { runCli } from '../../src-main/cli/index';
 import { DATABASE_FILE } from '../../src-main/db/connection';
 import { openWorkspace } from '../../src-main/core/workspace';
-import { liveCounts, totalRows } from '../../src-main/services/workspace-json';
+import { liveCounts, totalRows } from '../../src-main/services/workspace/workspace-json';
 import { tempDir } from '../helpers/workspace';
 
 // The CLI in-process: runCli with stdout and stderr captured, on real workspaces in temp folders.

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO_RECIPE } from '../../resources/demo';
 import { GAP_TYPES, INTERVENTION_STATUSES } from '../../src-shared/domain';
-import { createDemo } from '../../src-main/services/demo/generate';
-import { exportWorkspace, liveCounts, type WorkspaceJson } from '../../src-main/services/workspace-json';
+import { createDemo } from '../../src-main/core/demo/generate';
+import { exportWorkspace, liveCounts, type WorkspaceJson } from '../../src-main/services/workspace/workspace-json';
 import { openTestWorkspace, type TestWorkspace } from '../helpers/workspace';
 
 const TODAY = '2026-06-15';

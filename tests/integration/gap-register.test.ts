@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { GAP_STATUSES, GAP_TYPES } from '../../src-shared/domain';
-import type { Gap } from '../../src-shared/schemas/gaps';
-import { monthlyCostCents } from '../../src-main/services/gap-cost';
+import type { Gap } from '../../src-shared/gaps/schemas';
+import { monthlyCostCents } from '../../src-main/services/gaps/gap-cost';
 import { openTestWorkspace, type TestWorkspace } from '../helpers/workspace';
 
 let t: TestWorkspace;

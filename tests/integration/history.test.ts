@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { HistoryFieldChange, HistoryLinkChange } from '../../src-shared/schemas/gap-workflow';
+import type { HistoryFieldChange, HistoryLinkChange } from '../../src-shared/history/schemas';
 import { openTestWorkspace, type TestWorkspace } from '../helpers/workspace';
 
 let t: TestWorkspace;

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { uploadDir } from '../../src-main/services/imports/uploads';
 import { startWebShell, TOKEN_HEADER, type WebShell } from '../../src-main/web/server';
 import { registerUpload } from '../../src-main/web/upload';
-import type { ImportJob } from '../../src-shared/schemas/indicators-analytics';
+import type { ImportJob } from '../../src-shared/imports/schemas';
 import { openTestWorkspace, tempDir, type TestWorkspace } from '../helpers/workspace';
 import { financeIndicators, fixture, values } from '../fixtures/measurements/fixtures';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ragOf } from '../../src-main/services/indicators/rag';
 import { dayOf, expectedPeriods, isoOfDay, monthSlices, periodEnd, periodStart } from '../../src-main/services/indicators/periods';
-import { welchInterval } from '../../src-main/services/indicators/welch';
+import { welchInterval } from '../../src-main/services/impact/welch';
 import { xmrLimits, xmrSignals } from '../../src-main/services/indicators/xmr';
 
 // Each formula against an example worked out by hand (the working is in the comments).

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { INTERVENTION_STATUSES, type InterventionStatus } from '../../src-shared/domain';
-import { INTERVENTION_TRANSITIONS } from '../../src-shared/schemas/gap-workflow';
+import { INTERVENTION_TRANSITIONS } from '../../src-shared/interventions/workflow';
 import { todayIso } from '../../src-main/db/ids';
 import { openTestWorkspace, type TestWorkspace } from '../helpers/workspace';
 

@@ -3,8 +3,8 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DATABASE_FILE } from '../../src-main/db/connection';
 import { APPLICATION_ID, MIGRATIONS } from '../../src-main/db/migrations';
-import { toFtsQuery } from '../../src-main/services/gap-workflow/search';
-import type { SearchHit } from '../../src-shared/schemas/gap-workflow';
+import { toFtsQuery } from '../../src-main/services/search/search';
+import type { SearchHit } from '../../src-shared/search/schemas';
 import { openTestWorkspace, tempDir, type TestWorkspace } from '../helpers/workspace';
 
 let t: TestWorkspace;

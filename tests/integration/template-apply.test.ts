@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { runCli } from '../../src-main/cli/index';
 import { ENTITY_NAMES } from '../../src-main/db/entities';
 import { openWorkspace } from '../../src-main/core/workspace';
-import { loadPacks } from '../../src-main/services/process-map/templates';
+import { loadPacks } from '../../src-main/services/processes/templates';
 import { openTestWorkspace, tempDir, type TestWorkspace } from '../helpers/workspace';
 
 // Department templates (resources/templates): listed, applied in English or French, and applied again

@@ -1,15 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { camel, ENTITIES, ENTITY_NAMES } from '../../src-main/db/entities';
-import { createDemo } from '../../src-main/services/demo/generate';
-import {
-  exportColumns,
-  exportWorkspace,
-  importWorkspace,
-  parseWorkspaceJson,
-  serializeWorkspace,
-  WorkspaceJsonError,
-  type WorkspaceJson,
-} from '../../src-main/services/workspace-json';
+import { createDemo } from '../../src-main/core/demo/generate';
+import { exportColumns, exportWorkspace, serializeWorkspace, type WorkspaceJson } from '../../src-main/services/workspace/workspace-json';
+import { importWorkspace } from '../../src-main/services/workspace/workspace-import';
+import { parseWorkspaceJson, WorkspaceJsonError } from '../../src-main/services/workspace/workspace-json-checks';
 import { openTestWorkspace, type TestWorkspace } from '../helpers/workspace';
 
 const opened: TestWorkspace[] = [];

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { BoucleError } from '../../../src-shared/errors';
-import { createDemo, DEFAULT_DEMO_SEED } from '../../services/demo/generate';
-import { describeCounts } from '../../services/workspace-json';
+import { createDemo, DEFAULT_DEMO_SEED } from '../../core/demo/generate';
+import { describeCounts } from '../../services/workspace/workspace-json';
 import { CliError, withWorkspace } from '../context';
 
 export function registerDemo(program: Command) {

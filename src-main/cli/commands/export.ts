@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { serializeWorkspace } from '../../services/workspace-json';
+import { serializeWorkspace } from '../../services/workspace/workspace-json';
 import { CliError, withWorkspace } from '../context';
 
 export function registerExport(program: Command) {

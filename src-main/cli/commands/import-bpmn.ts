@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { BoucleError } from '../../../src-shared/errors';
-import { prepareBpmnImport } from '../../services/process-map/bpmn-import';
+import { prepareBpmnImport } from '../../services/processes/bpmn-import';
 import { CliError, withWorkspace } from '../context';
 
 const out = (s: string) => process.stdout.write(`${s}\n`);

@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
-import { importWorkspace, parseWorkspaceJson, SECTIONS } from '../../services/workspace-json';
+import { importWorkspace } from '../../services/workspace/workspace-import';
+import { parseWorkspaceJson } from '../../services/workspace/workspace-json-checks';
+import { SECTIONS } from '../../services/workspace/workspace-json';
 import { CliError, withWorkspace } from '../context';
 
 export function registerImportJson(program: Command) {

@@ -2,13 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { BoucleError } from '../../../src-shared/errors';
-import {
-  IMPORT_DATE_FORMATS,
-  ON_EXISTING,
-  type ImportBadRow,
-  type ImportJob,
-  type ImportOptions,
-} from '../../../src-shared/schemas/indicators-analytics';
+import { IMPORT_DATE_FORMATS, ON_EXISTING, type ImportBadRow, type ImportJob, type ImportOptions } from '../../../src-shared/imports/schemas';
 import { findIndicator } from '../../services/imports/indicator-match';
 import { jobEntry } from '../../services/imports/jobs';
 import { CliError, withWorkspace } from '../context';

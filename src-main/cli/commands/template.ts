@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import type { Lang, TemplateApplySummary } from '../../../src-shared/schemas/process-map';
-import { listTemplates } from '../../services/process-map/templates';
+import type { Lang, TemplateApplySummary } from '../../../src-shared/processes/templates';
+import { listTemplates } from '../../services/processes/templates';
 import { CliError, withWorkspace } from '../context';
 
 const out = (s: string) => process.stdout.write(`${s}\n`);

@@ -1,5 +1,5 @@
 import { reasonOf, type KeyedReason } from '../../../src-shared/messages';
-import type { ImportDateFormat } from '../../../src-shared/schemas/indicators-analytics';
+import type { ImportDateFormat } from '../../../src-shared/imports/schemas';
 import { type Cell, isErrorCell } from './cells';
 import { dayFromParts } from '../indicators/periods';
 

@@ -1,6 +1,6 @@
 import { Transform } from 'node:stream';
 import iconv from 'iconv-lite';
-import type { ImportEncoding } from '../../../src-shared/schemas/indicators-analytics';
+import type { ImportEncoding } from '../../../src-shared/imports/schemas';
 
 // Text encodings of the exports people have: UTF-8 with or without BOM (modern tools), Windows-1252
 // (Excel "CSV" on a French or US Windows), UTF-16 with BOM (Excel "Unicode text"). Without a BOM the

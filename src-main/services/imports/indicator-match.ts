@@ -1,7 +1,7 @@
 import type { IndicatorFrequency } from '../../../src-shared/domain';
 import { BoucleError } from '../../../src-shared/errors';
 import { reasonOf, type KeyedReason } from '../../../src-shared/messages';
-import type { Workspace } from '../../core/workspace';
+import type { Workspace } from '../../db/workspace';
 
 // Which indicator a row is about. A single-indicator file names it once (the import's indicatorId);
 // a multi-indicator file has a column holding each row's indicator, by id or by name. Names are

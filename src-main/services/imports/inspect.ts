@@ -1,4 +1,4 @@
-import type * as A from '../../../src-shared/schemas/indicators-analytics';
+import type * as A from '../../../src-shared/imports/schemas';
 import { BoucleError } from '../../../src-shared/errors';
 import { type Cell, cellText, isEmptyCell, type SourceRow } from './cells';
 import { dateEvidence, isDateLike } from './dates';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { BoucleError } from '../../../src-shared/errors';
-import type { ImportJob } from '../../../src-shared/schemas/indicators-analytics';
-import type { Workspace } from '../../core/workspace';
+import type { ImportJob } from '../../../src-shared/imports/schemas';
+import type { Workspace } from '../../db/workspace';
 
 // Import jobs live in memory, per open workspace: the UI polls imports.jobs.get for the progress bar
 // and may cancel. Finished jobs are kept a while for the UI to read the outcome, then forgotten.

@@ -1,5 +1,5 @@
 import { reasonOf, type KeyedReason } from '../../../src-shared/messages';
-import type { ImportDecimal } from '../../../src-shared/schemas/indicators-analytics';
+import type { ImportDecimal } from '../../../src-shared/imports/schemas';
 import { type Cell, isErrorCell } from './cells';
 
 // Numbers as French and US exports write them: 1234.5 / 1,234.5 (US), 1234,5 / 1 234,5 / 1.234,5

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import type * as A from '../../../src-shared/schemas/indicators-analytics';
-import type { Workspace } from '../../core/workspace';
+import type * as A from '../../../src-shared/imports/schemas';
+import type { Workspace } from '../../db/workspace';
 import { isoOfDay } from '../indicators/periods';
 import { loadIndicator } from '../indicators/series';
 import { cellText, isEmptyCell } from './cells';

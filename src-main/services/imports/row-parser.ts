@@ -1,6 +1,6 @@
 import type { IndicatorFrequency } from '../../../src-shared/domain';
 import { reasonOf, type KeyedReason } from '../../../src-shared/messages';
-import type { ImportBadRow, ImportDateFormat, ImportDecimal, ImportErrorCode } from '../../../src-shared/schemas/indicators-analytics';
+import type { ImportBadRow, ImportDateFormat, ImportDecimal, ImportErrorCode } from '../../../src-shared/imports/schemas';
 import { periodStartDay } from '../indicators/periods';
 import { type Cell, cellText, isEmptyCell, type SourceRow } from './cells';
 import { parseDateCell } from './dates';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { pipeline } from 'node:stream';
 import { parse } from 'csv-parse';
 import { parse as parseSync } from 'csv-parse/sync';
-import type { ImportEncoding, ImportSeparator } from '../../../src-shared/schemas/indicators-analytics';
+import type { ImportEncoding, ImportSeparator } from '../../../src-shared/imports/schemas';
 import type { SourceRow } from './cells';
 import { decodeSample, decoderStream, detectEncoding, type DetectedEncoding } from './encoding';
 import type { ImportFile } from './import-file';

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { BoucleError } from '../../../src-shared/errors';
-import type * as A from '../../../src-shared/schemas/indicators-analytics';
-import type { Workspace } from '../../core/workspace';
+import type * as A from '../../../src-shared/indicators/grid';
+import type { Workspace } from '../../db/workspace';
 import { dayOf, isoOfDay, nextPeriodStartDay, periodStart, periodStartDay, todayIso } from './periods';
 import { firstExpected, loadIndicator, loadPoints, type Point } from './series';
 

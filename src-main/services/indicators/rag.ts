@@ -1,7 +1,7 @@
 import type { IndicatorDirection } from '../../../src-shared/domain';
-import type { IndicatorStatus, RagStatus } from '../../../src-shared/schemas/indicators-analytics';
-import type { Workspace } from '../../core/workspace';
-import { requireLive } from '../store';
+import type { IndicatorStatus, RagStatus } from '../../../src-shared/indicators/status';
+import type { Workspace } from '../../db/workspace';
+import { requireLive } from '../../db/read';
 import { coverage, loadIndicator, loadPoints, type IndicatorRow } from './series';
 import { todayIso } from './periods';
 

@@ -1,6 +1,6 @@
 import type { IndicatorDirection, IndicatorFrequency } from '../../../src-shared/domain';
-import type { Workspace } from '../../core/workspace';
-import { requireLive } from '../store';
+import type { Workspace } from '../../db/workspace';
+import { requireLive } from '../../db/read';
 import { dayOf, isoOfDay, nextPeriodStartDay, periodStartDay } from './periods';
 
 // Reads shared by status, grid, XmR and impact: an indicator's fields and its measurements in time order.
@@ -77,4 +77,23 @@ export function coverage(ind: IndicatorRow, points: Point[], asOf: string): { mi
     p = next;
   }
   return { missing, lastEndedMissing };
+}
+
+/**
+ * A period is "before" a date when it ended before it, "after" when it began on or after it; the
+ * period straddling the date holds a bit of both and is set apart (impact leaves it out and says so).
+ */
+export type Side = { before: Point[]; after: Point[]; excluded: Point[] };
+
+export function splitAt(ind: IndicatorRow, points: Point[], startDate: string): Side {
+  const start = dayOf(startDate);
+  const out: Side = { before: [], after: [], excluded: [] };
+  for (const p of points) {
+    const first = periodStartDay(ind.frequency, dayOf(p.period));
+    const last = nextPeriodStartDay(ind.frequency, first) - 1;
+    if (last < start) out.before.push(p);
+    else if (first >= start) out.after.push(p);
+    else out.excluded.push(p);
+  }
+  return out;
 }

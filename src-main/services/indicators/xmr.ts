@@ -1,6 +1,6 @@
 import { mean } from 'simple-statistics';
 import type { IndicatorDirection } from '../../../src-shared/domain';
-import type { XmrLimits, XmrPoint, XmrSignal } from '../../../src-shared/schemas/indicators-analytics';
+import type { XmrLimits, XmrPoint, XmrSignal } from '../../../src-shared/indicators/xmr';
 
 // XmR (individuals and moving range) process-behaviour chart, after Wheeler, "Understanding
 // Variation": limits come from the average moving range, not the standard deviation, so a shift or a

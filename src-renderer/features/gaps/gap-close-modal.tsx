@@ -3,10 +3,10 @@ import { Alert, Button, Group, Modal, Radio, Select, Stack, Text, Textarea } fro
 import { useForm } from '@mantine/form';
 import { IconAlertCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { Indicator } from '@shared/schemas/indicators';
-import type { Intervention } from '@shared/schemas/interventions';
-import type { Gap } from '@shared/schemas/gaps';
-import { JUSTIFICATION_MIN } from '@shared/schemas/gap-workflow';
+import type { Indicator } from '@shared/indicators/schemas';
+import type { Intervention } from '@shared/interventions/schemas';
+import type { Gap } from '@shared/gaps/schemas';
+import { JUSTIFICATION_MIN } from '@shared/gaps/closing';
 import { api } from '../../api/client';
 import { notifySaved, showApiError } from '../../components/api-form';
 

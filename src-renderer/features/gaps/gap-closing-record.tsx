@@ -1,8 +1,8 @@
 import { Alert, Badge, Group, Paper, Stack, Text, Timeline } from '@mantine/core';
 import { IconCircleCheck, IconRotateClockwise } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { ClosureEvidence, Gap } from '@shared/schemas/gaps';
-import type { GapClosingEvent } from '@shared/schemas/gap-workflow';
+import type { ClosureEvidence, Gap } from '@shared/gaps/schemas';
+import type { GapClosingEvent } from '@shared/gaps/closing';
 import { formatDate, formatNumber, formatPercent } from '@shared/format';
 
 /** The indicator proof as the core kept it at closing time (later data does not rewrite it). */

@@ -6,8 +6,8 @@ import {
   IconBan, IconCircleCheck, IconHistory, IconInfoCircle, IconPencil, IconRefresh, IconRotateClockwise, IconTrash,
 } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { Gap } from '@shared/schemas/gaps';
-import type { Indicator } from '@shared/schemas/indicators';
+import type { Gap } from '@shared/gaps/schemas';
+import type { Indicator } from '@shared/indicators/schemas';
 import { formatDate, formatMoney, formatNumber } from '@shared/format';
 import { api } from '../../api/client';
 import { notifySaved, showApiError } from '../../components/api-form';

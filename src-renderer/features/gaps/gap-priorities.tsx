@@ -1,7 +1,7 @@
 import { Alert, Badge, Paper, Table, Text, UnstyledButton } from '@mantine/core';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { Gap } from '@shared/schemas/gaps';
+import type { Gap } from '@shared/gaps/schemas';
 import { formatDate, formatMoney, formatNumber } from '@shared/format';
 import { api } from '../../api/client';
 import { useApp } from '../../stores';

@@ -5,7 +5,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { IconArrowDown, IconArrowUp, IconFilterOff, IconSearch, IconSelector } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { GAP_STATUSES, GAP_TYPES, type GapStatus, type GapType } from '@shared/domain';
-import type { Gap, GapSort } from '@shared/schemas/gaps';
+import type { Gap, GapSort } from '@shared/gaps/schemas';
 import { formatDate, formatMoney, formatNumber } from '@shared/format';
 import { api } from '../../api/client';
 import { useApp } from '../../stores';

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
-import type { Gap } from '@shared/schemas/gaps';
+import type { Gap } from '@shared/gaps/schemas';
 import { api } from '../../api/client';
 import { notifySaved, showApiError } from '../../components/api-form';
 

@@ -1,5 +1,5 @@
 import type { GapStatus, GapType } from '@shared/domain';
-import type { GapFilters, GapListInput, GapSort, SortDir } from '@shared/schemas/gaps';
+import type { GapFilters, GapListInput, GapSort, SortDir } from '@shared/gaps/schemas';
 
 // What the register's filter bar holds, and how it becomes the core's gaps.list input or a saved view.
 

@@ -3,7 +3,7 @@ import { ActionIcon, Button, Checkbox, Group, Menu, Modal, Select, Stack, Text, 
 import { useForm } from '@mantine/form';
 import { IconBookmark, IconDeviceFloppy, IconPencil, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { SavedView } from '@shared/schemas/gap-workflow';
+import type { SavedView } from '@shared/gaps/saved-views';
 import { api } from '../../api/client';
 import { notifySaved, showApiError } from '../../components/api-form';
 import { askToDelete } from '../../components/confirm-delete';

@@ -1,7 +1,7 @@
 import { Alert, Badge, Center, Code, Group, Loader, Paper, Stack, Text, Timeline } from '@mantine/core';
 import { IconHistory } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { HistoryEntity, HistoryEntry } from '@shared/schemas/gap-workflow';
+import type { HistoryEntity, HistoryEntry } from '@shared/history/schemas';
 import { formatNumber } from '@shared/format';
 import { api } from '../../api/client';
 import { useApp } from '../../stores';

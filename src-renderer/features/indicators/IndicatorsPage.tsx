@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useApp } from '../../stores';
 import { IndicatorDetail } from './indicator-detail';
 import { IndicatorList } from './indicator-list';
-import { RoiView } from './roi-view';
+import { RoiView } from '../roi/roi-view';
 
 /** `#/indicators` lists them, `#/indicators/<id>` opens one, `#/indicators/roi` shows impact and ROI. */
 export default function IndicatorsPage() {

@@ -5,12 +5,12 @@ import {
 import { IconFileImport, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { Indicator } from '@shared/api';
-import type { IndicatorStatus } from '@shared/schemas/indicators-analytics';
+import type { IndicatorStatus } from '@shared/indicators/status';
 import { formatDate, formatNumber } from '@shared/format';
 import { api } from '../../api/client';
 import { askToDelete } from '../../components/confirm-delete';
 import { useApp } from '../../stores';
-import { ImportWizard } from './import-wizard';
+import { ImportWizard } from '../imports/import-wizard';
 import { IndicatorFormModal } from './indicator-form-modal';
 import { RagBadge } from './rag-badge';
 import { LoadState } from '../../components/load-state';

@@ -3,11 +3,11 @@ import { Alert, Badge, Button, Group, Paper, ScrollArea, Table, Text, TextInput 
 import { IconDeviceFloppy, IconFileImport } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { Indicator } from '@shared/api';
-import type { MeasurementGrid } from '@shared/schemas/indicators-analytics';
+import type { MeasurementGrid } from '@shared/indicators/grid';
 import { api, ApiCallError } from '../../api/client';
 import { notifySaved, showApiError } from '../../components/api-form';
 import { useApp } from '../../stores';
-import { parseTyped } from './money';
+import { parseTyped } from '../../components/typed-numbers';
 import { periodLabel } from './period-label';
 
 type Edit = { value: string; note: string };

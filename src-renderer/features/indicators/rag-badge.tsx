@@ -1,6 +1,6 @@
 import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { RagStatus } from '@shared/schemas/indicators-analytics';
+import type { RagStatus } from '@shared/indicators/status';
 
 const COLOR: Record<RagStatus, string> = { green: 'green', amber: 'orange', red: 'red', no_data: 'gray', no_target: 'gray' };
 

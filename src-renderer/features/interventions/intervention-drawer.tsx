@@ -3,9 +3,9 @@ import { Alert, Badge, Button, Center, Drawer, Group, Loader, Paper, SimpleGrid,
 import { IconArrowRight, IconHistory, IconInfoCircle, IconPencil, IconPlayerPlay, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { InterventionStatus } from '@shared/domain';
-import type { Gap } from '@shared/schemas/gaps';
-import type { Intervention } from '@shared/schemas/interventions';
-import { INTERVENTION_TRANSITIONS, RESTARTABLE_STATUSES } from '@shared/schemas/gap-workflow';
+import type { Gap } from '@shared/gaps/schemas';
+import type { Intervention } from '@shared/interventions/schemas';
+import { INTERVENTION_TRANSITIONS, RESTARTABLE_STATUSES } from '@shared/interventions/workflow';
 import { formatDate, formatMoney } from '@shared/format';
 import { api } from '../../api/client';
 import { notifySaved, showApiError } from '../../components/api-form';

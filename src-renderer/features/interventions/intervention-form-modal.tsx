@@ -5,7 +5,7 @@ import 'dayjs/locale/fr';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { CURRENCIES, INTERVENTION_STATUSES, type Currency, type InterventionStatus } from '@shared/domain';
-import type { Intervention } from '@shared/schemas/interventions';
+import type { Intervention } from '@shared/interventions/schemas';
 import { api } from '../../api/client';
 import { notifySaved, showApiError } from '../../components/api-form';
 import { useApp } from '../../stores';

@@ -1,7 +1,7 @@
 import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { Gap } from '@shared/schemas/gaps';
-import type { Intervention } from '@shared/schemas/interventions';
+import type { Gap } from '@shared/gaps/schemas';
+import type { Intervention } from '@shared/interventions/schemas';
 import { formatMoney } from '@shared/format';
 import { api } from '../../api/client';
 import { LinkList } from '../../components/link-list';

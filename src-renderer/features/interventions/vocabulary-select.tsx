@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Select, type SelectProps } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { VocabularyEntry, VocabularyKind } from '@shared/schemas/gap-workflow';
+import type { VocabularyEntry, VocabularyKind } from '@shared/gaps/vocabulary';
 import { api } from '../../api/client';
 import { showApiError } from '../../components/api-form';
 import { useLoad } from '../../components/use-load';

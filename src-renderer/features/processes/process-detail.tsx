@@ -11,7 +11,7 @@ import HistoryPanel from '../history/HistoryPanel';
 import { StepEditor } from './step-editor';
 import { useLoad } from '../../components/use-load';
 
-const ProcessMapPanel = lazy(() => import('../process-map/ProcessMapPanel'));
+const ProcessMapPanel = lazy(() => import('./ProcessMapPanel'));
 const TABS = ['steps', 'map', 'gaps', 'history'] as const;
 type Tab = (typeof TABS)[number];
 

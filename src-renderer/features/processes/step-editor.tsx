@@ -14,7 +14,7 @@ import {
 } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { Step } from '@shared/api';
-import type { MapStep, ProcessMap } from '@shared/schemas/process-map';
+import type { MapStep, ProcessMap } from '@shared/processes/map';
 import { SYSTEMS } from '@shared/domain';
 import { api } from '../../api/client';
 import { showApiError } from '../../components/api-form';

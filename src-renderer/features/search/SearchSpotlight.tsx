@@ -4,7 +4,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { createSpotlight, Spotlight } from '@mantine/spotlight';
 import { IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { SEARCH_ENTITIES, type SearchHit } from '@shared/schemas/gap-workflow';
+import { SEARCH_ENTITIES, type SearchHit } from '@shared/search/schemas';
 import { api } from '../../api/client';
 import { useApp } from '../../stores';
 import type { Page } from '../../stores/route-slice';

@@ -1,0 +1,8 @@
+import type { workspaceMethods } from '../../../src-shared/workspace/api';
+import { workspaceInfo } from '../../services/workspace/info';
+import { APP_VERSION } from '../version';
+import type { Handlers } from './types';
+
+export const workspaceHandlers: Handlers<keyof typeof workspaceMethods> = {
+  'workspace.info': (ws) => workspaceInfo(ws, APP_VERSION),
+};

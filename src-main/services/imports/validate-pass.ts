@@ -1,0 +1,136 @@
+import { reasonOf } from '../../../src-shared/messages';
+import type * as A from '../../../src-shared/imports/schemas';
+import { isoOfDay } from '../indicators/periods';
+import { MIN_DAY } from './dates';
+import { NotUtf8Error } from './encoding';
+import type { IndicatorInfo } from './indicator-match';
+import { parseRow } from './row-parser';
+import { VALIDATE_SHARE, contextOf, rowsOf, type ImportPlan } from './import-plan';
+
+// Pass 1 of the measurement import: parse every row, list EVERY bad row (the first MAX_ERRORS kept,
+// all counted), and detect a second value for the same indicator and period with 8 bytes per row.
+
+export const MAX_ERRORS = 1000;
+export const ROW_SPAN = 2 ** 26; // rows per file the packed key can hold
+export const DAY_SPAN = 2 ** 17; // days 1900-01-01 … 2258: covers the accepted 1900–2199
+
+/** The first MAX_ERRORS bad rows by row number, and how many there are in all. */
+class ErrorList {
+  items: A.ImportBadRow[] = [];
+  count = 0;
+  badRows = 0;
+  add(e: A.ImportBadRow) {
+    this.count++;
+    if (this.items.length < MAX_ERRORS * 2) this.items.push(e);
+    if (this.items.length === MAX_ERRORS * 2) this.trim();
+  }
+  trim() {
+    this.items.sort((a, b) => a.row - b.row);
+    this.items.length = Math.min(this.items.length, MAX_ERRORS);
+  }
+}
+
+/** 8 bytes per data row: (indicator, period day, row) packed into one exact double, sorted at the end. */
+class KeyBuffer {
+  private arr = new Float64Array(1 << 16);
+  n = 0;
+  push(indicator: number, periodDay: number, row: number) {
+    if (this.n === this.arr.length) {
+      const bigger = new Float64Array(this.arr.length * 2);
+      bigger.set(this.arr);
+      this.arr = bigger;
+    }
+    this.arr[this.n++] = (indicator * DAY_SPAN + (periodDay - MIN_DAY)) * ROW_SPAN + row;
+  }
+  sorted(): Float64Array {
+    return this.arr.subarray(0, this.n).sort();
+  }
+}
+
+export interface Validation {
+  rows: number;
+  skippedEmpty: number;
+  errors: ErrorList;
+  perIndicator: { rows: number; minDay: number; maxDay: number }[];
+  /** The indicators of the file, in the order perIndicator numbers them. */
+  indicators: IndicatorInfo[];
+}
+
+export async function validatePass(plan: ImportPlan, job: A.ImportJob, signal: AbortSignal): Promise<Validation> {
+  const ctx = contextOf(plan);
+  const counter = { bytesRead: 0 };
+  const errors = new ErrorList();
+  const keys = new KeyBuffer();
+  const perIndicator: Validation['perIndicator'] = [];
+  let rows = 0;
+  let skippedEmpty = 0;
+  let lastBadRow = -1;
+  const badRow = (row: number) => {
+    if (row !== lastBadRow) errors.badRows++;
+    lastBadRow = row;
+  };
+  try {
+    for await (const src of rowsOf(plan, counter, signal)) {
+      if (src.row <= plan.headerRow) continue;
+      job.rowsRead++;
+      job.bytesRead = counter.bytesRead;
+      job.fraction = (VALIDATE_SHARE * counter.bytesRead) / Math.max(1, job.bytesTotal);
+      if (src.row >= ROW_SPAN) {
+        errors.add({ row: src.row, column: null, code: 'bad_file', ...reasonOf('row.too_many_rows', { max: ROW_SPAN - 1 }), value: null });
+        badRow(src.row);
+        break;
+      }
+      const p = parseRow(ctx, src);
+      if (p.kind === 'blank') continue;
+      if (p.kind === 'empty_value') {
+        skippedEmpty++;
+        continue;
+      }
+      if (p.kind === 'bad') {
+        for (const e of p.errors) errors.add(e);
+        badRow(src.row);
+        continue;
+      }
+      rows++;
+      keys.push(p.indicator, p.periodDay, p.row);
+      const s = (perIndicator[p.indicator] ??= { rows: 0, minDay: p.periodDay, maxDay: p.periodDay });
+      s.rows++;
+      if (p.periodDay < s.minDay) s.minDay = p.periodDay;
+      if (p.periodDay > s.maxDay) s.maxDay = p.periodDay;
+    }
+  } catch (e) {
+    if (signal.aborted || e instanceof NotUtf8Error) throw e;
+    // The parser gave up on the file itself (e.g. a quote never closed): that is the bad row.
+    const err = e as { lines?: number; message?: string };
+    errors.add({ row: err.lines ?? job.rowsRead + plan.headerRow, column: null, code: 'bad_file', ...reasonOf('row.bad_file', { detail: String(err.message ?? e) }), value: null });
+    errors.badRows++;
+  }
+
+  // Two values for one indicator and period: every row after the first is a bad row. Sorting puts
+  // a key's rows together, in row order, so the first of a group is the one the others repeat.
+  const sorted = keys.sorted();
+  let groupKey = -1;
+  let firstRow = 0;
+  for (let i = 0; i < sorted.length; i++) {
+    const key = Math.floor(sorted[i]! / ROW_SPAN);
+    const row = sorted[i]! - key * ROW_SPAN;
+    if (key !== groupKey) {
+      groupKey = key;
+      firstRow = row;
+      continue;
+    }
+    const ind = ctx.matcher.used[Math.floor(key / DAY_SPAN)]!;
+    const period = isoOfDay((key % DAY_SPAN) + MIN_DAY);
+    errors.add({
+      row,
+      column: plan.columnName(plan.mapping.date),
+      code: 'duplicate_period',
+      ...reasonOf('row.duplicate_period', { first: firstRow, name: ind.name, frequency: ind.frequency, period }),
+      value: null,
+    });
+    errors.badRows++;
+  }
+  errors.trim();
+  job.rowsTotal = rows;
+  return { rows, skippedEmpty, errors, perIndicator, indicators: ctx.matcher.used };
+}

@@ -1,0 +1,301 @@
+import type { MapStep, ProcessMap } from '@shared/processes/map';
+
+// The swimlane layout of a process map, pure and deterministic (no DOM), so it can be reasoned about
+// and reused by the export. Choices, for legibility rather than compactness:
+//  * lanes are rows in the core's order; the step column is its "layer": one more than the latest of
+//    the steps flowing into it (forward flows only), so parallel branches share columns and the map
+//    reads left → right; a flow to an earlier or same step (position not after its source) is a loop;
+//  * steps of a sub-process start one column after it, and what follows the sub-process comes after
+//    all its inner steps; inner steps are drawn inside a dashed frame spanning them;
+//  * two steps falling in the same lane and column are stacked inside the lane, which grows;
+//  * a process with no flows at all (drawn by hand in the step editor) is read as a sequence.
+// Arrows are orthogonal and run in the gutters between columns and lanes, where no box ever sits.
+
+export const LABEL_W = 156;
+export const BOX_W = 156;
+export const BOX_H = 62;
+export const COL_GAP = 60;
+export const ROW_H = 100;
+export const LANE_PAD = 18;
+export const TOP = 8;
+export const RIGHT_PAD = 40;
+export const LEGEND_H = 40;
+export const COL_W = BOX_W + COL_GAP;
+export const GATEWAY_R = 26;
+
+export interface PlacedStep {
+  step: MapStep;
+  layer: number;
+  laneIndex: number;
+  stack: number;
+  /** Box (or, for a gateway, the diamond's bounding square) in map coordinates. */
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  cx: number;
+  cy: number;
+  implicit?: false;
+}
+
+export interface PlacedLane {
+  name: string | null;
+  y: number;
+  h: number;
+  index: number;
+}
+
+export interface PlacedEdge {
+  id: string;
+  from: string;
+  to: string;
+  label: string | null;
+  kind: 'sequence' | 'default' | 'conditional' | 'implicit';
+  loop: boolean;
+  /** SVG path data. */
+  d: string;
+  labelX: number;
+  labelY: number;
+  labelAnchor: 'start' | 'middle' | 'end';
+  /** How many characters of the label fit where it is drawn (the full text is in its tooltip). */
+  labelMax: number;
+}
+
+export interface SubFrame {
+  parentId: string;
+  name: string;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  depth: number;
+}
+
+export interface MapLayout {
+  width: number;
+  height: number;
+  lanes: PlacedLane[];
+  steps: PlacedStep[];
+  edges: PlacedEdge[];
+  frames: SubFrame[];
+  legendY: number;
+}
+
+const laneKey = (lane: string | null) => lane ?? '\u0000';
+
+export function layoutMap(map: ProcessMap): MapLayout {
+  const steps = map.steps;
+  const index = new Map(steps.map((s, i) => [s.id, i]));
+  const byId = new Map(steps.map((s) => [s.id, s]));
+  const laneIndex = new Map(map.lanes.map((l, i) => [laneKey(l.name), i]));
+
+  // A flow is forward when its target comes later in the process order; anything else closes a loop.
+  const forwardIn = new Map<string, string[]>();
+  for (const f of map.flows) {
+    const a = index.get(f.fromStepId);
+    const b = index.get(f.toStepId);
+    if (a === undefined || b === undefined || b <= a) continue;
+    (forwardIn.get(f.toStepId) ?? forwardIn.set(f.toStepId, []).get(f.toStepId)!).push(f.fromStepId);
+  }
+  const implicitSequence = map.flows.length === 0;
+
+  const isInside = (id: string, ancestor: string): boolean => {
+    let p = byId.get(id)?.parentStepId ?? null;
+    const seen = new Set<string>();
+    while (p && !seen.has(p)) {
+      if (p === ancestor) return true;
+      seen.add(p);
+      p = byId.get(p)?.parentStepId ?? null;
+    }
+    return false;
+  };
+
+  const layer = new Map<string, number>();
+  /** Last column used by a step and everything nested in it. */
+  const end = new Map<string, number>();
+  steps.forEach((s, i) => {
+    let l = s.parentStepId && layer.has(s.parentStepId) ? layer.get(s.parentStepId)! + 1 : 0;
+    const preds = forwardIn.get(s.id) ?? [];
+    for (const p of preds) {
+      const pl = isInside(s.id, p) ? layer.get(p) : end.get(p);
+      if (pl !== undefined) l = Math.max(l, pl + 1);
+    }
+    if (implicitSequence && i > 0) {
+      const prev = steps[i - 1]!;
+      l = Math.max(l, (s.parentStepId === prev.id ? layer.get(prev.id)! : end.get(prev.id)!) + 1);
+    }
+    layer.set(s.id, l);
+    end.set(s.id, l);
+    // Widen every enclosing sub-process so what follows it starts after its inner steps.
+    let p = s.parentStepId;
+    const seen = new Set<string>();
+    while (p && !seen.has(p)) {
+      seen.add(p);
+      end.set(p, Math.max(end.get(p) ?? 0, l));
+      p = byId.get(p)?.parentStepId ?? null;
+    }
+  });
+
+  // Stack steps sharing a lane and a column.
+  const stackOf = new Map<string, number>();
+  const cellCount = new Map<string, number>();
+  const laneRows: number[] = map.lanes.map(() => 1);
+  for (const s of steps) {
+    const li = laneIndex.get(laneKey(s.lane)) ?? map.lanes.length - 1;
+    const key = `${li}|${layer.get(s.id)}`;
+    const n = cellCount.get(key) ?? 0;
+    cellCount.set(key, n + 1);
+    stackOf.set(s.id, n);
+    laneRows[li] = Math.max(laneRows[li] ?? 1, n + 1);
+  }
+
+  const lanes: PlacedLane[] = [];
+  let y = TOP;
+  map.lanes.forEach((l, i) => {
+    // Room under the last row for a gateway's name and for loops running back under the boxes.
+    const h = LANE_PAD + ((laneRows[i] ?? 1) - 1) * ROW_H + BOX_H + 38;
+    lanes.push({ name: l.name, y, h, index: i });
+    y += h;
+  });
+  const lanesBottom = y;
+
+  let maxLayer = 0;
+  const placed: PlacedStep[] = steps.map((s) => {
+    const li = laneIndex.get(laneKey(s.lane)) ?? lanes.length - 1;
+    const lane = lanes[li]!;
+    const l = layer.get(s.id)!;
+    maxLayer = Math.max(maxLayer, l);
+    const stack = stackOf.get(s.id)!;
+    const cellX = LABEL_W + COL_GAP / 2 + l * COL_W;
+    const cellY = lane.y + LANE_PAD + stack * ROW_H;
+    const gateway = s.kind === 'gateway';
+    const w = gateway ? GATEWAY_R * 2 : BOX_W;
+    const h = gateway ? GATEWAY_R * 2 : BOX_H;
+    const x = gateway ? cellX + BOX_W / 2 - GATEWAY_R : cellX;
+    const yy = cellY;
+    return { step: s, layer: l, laneIndex: li, stack, x, y: yy, w, h, cx: x + w / 2, cy: yy + h / 2 };
+  });
+  const placedById = new Map(placed.map((p) => [p.step.id, p]));
+
+  // Which (lane, stack row, column) cells hold a box: a straight arrow must not cross one.
+  const occupied = new Set(placed.map((p) => `${p.laneIndex}|${p.stack}|${p.layer}`));
+  const rowClear = (p: PlacedStep, fromLayer: number, toLayer: number) => {
+    for (let l = fromLayer + 1; l < toLayer; l++) if (occupied.has(`${p.laneIndex}|${p.stack}|${l}`)) return false;
+    return true;
+  };
+
+  const edges: PlacedEdge[] = [];
+  const loopDepthBelow = new Map<number, number>();
+  const addEdge = (id: string, fromId: string, toId: string, text: string | null, kind: PlacedEdge['kind']) => {
+    const a = placedById.get(fromId);
+    const b = placedById.get(toId);
+    if (!a || !b) return;
+    const loop = (index.get(toId) ?? 0) <= (index.get(fromId) ?? 0) || b.layer <= a.layer;
+    if (!loop) {
+      const sx = a.x + a.w;
+      const sy = a.cy;
+      const tx = b.x;
+      const ty = b.cy;
+      const gutterAfterA = LABEL_W + COL_GAP / 2 + a.layer * COL_W + BOX_W + COL_GAP / 2;
+      const gutterBeforeB = LABEL_W + COL_GAP / 2 + b.layer * COL_W - COL_GAP / 2;
+      let d: string;
+      // The label sits where this flow is alone: on a straight run above its middle, else next to the
+      // vertical run close to the target (branches out of one gateway part there).
+      let label: Pick<PlacedEdge, 'labelX' | 'labelY' | 'labelAnchor'> & { labelMax?: number };
+      // Beside the vertical run, in the free band between rows just before the target's box.
+      const nearTarget = ty > sy ? b.y - 6 : b.y + b.h + 14;
+      if (Math.abs(sy - ty) < 1 && rowClear(a, a.layer, b.layer)) {
+        d = `M${sx},${sy} H${tx - 2}`;
+        label = { labelX: (sx + tx) / 2, labelY: sy - 6, labelAnchor: 'middle', labelMax: Math.max(6, Math.floor((tx - sx - 6) / 6)) };
+      } else if (rowClear(a, a.layer, b.layer)) {
+        // Along the source's row, then down or up in the gutter just before the target.
+        d = `M${sx},${sy} H${gutterBeforeB} V${ty} H${tx - 2}`;
+        label = { labelX: gutterBeforeB + 4, labelY: nearTarget, labelAnchor: 'start' };
+      } else if (rowClear(b, a.layer, b.layer)) {
+        d = `M${sx},${sy} H${gutterAfterA} V${ty} H${tx - 2}`;
+        label = { labelX: gutterAfterA + 4, labelY: nearTarget, labelAnchor: 'start' };
+      } else {
+        // Both rows are busy: run along the top edge of the target's lane, a channel boxes never use.
+        const lane = lanes[b.laneIndex]!;
+        const channel = lane.y + 6;
+        d = `M${sx},${sy} H${gutterAfterA} V${channel} H${gutterBeforeB} V${ty} H${tx - 2}`;
+        label = { labelX: gutterAfterA + 4, labelY: channel + 12, labelAnchor: 'start' };
+      }
+      edges.push({ id, from: fromId, to: toId, label: text, kind, loop, d, labelMax: 24, ...label });
+    } else {
+      // A loop goes back under the boxes: down from the source, left below the lane, up into the target.
+      const n = (loopDepthBelow.get(a.laneIndex) ?? 0) + 1;
+      loopDepthBelow.set(a.laneIndex, n);
+      const bottom = Math.max(a.y + a.h, b.laneIndex === a.laneIndex ? b.y + b.h : a.y + a.h);
+      const yLoop = Math.min(bottom + 10 + ((n - 1) % 3) * 6, lanes[a.laneIndex]!.y + lanes[a.laneIndex]!.h - 3);
+      const sx = a.cx + 10;
+      const tx = b.cx - 10;
+      // Into the target from below when it is in the same lane or above, from above when it is below,
+      // so the arrow never runs through the target box.
+      const entry = b.laneIndex > a.laneIndex ? `V${b.y - 2}` : `V${b.y + b.h + 2}`;
+      const d = `M${sx},${a.y + a.h} V${yLoop} H${tx} ${entry}`;
+      edges.push({
+        id, from: fromId, to: toId, label: text, kind, loop, d,
+        labelX: (sx + tx) / 2, labelY: yLoop - 4, labelAnchor: 'middle', labelMax: Math.max(8, Math.floor(Math.abs(sx - tx) / 6.5)),
+      });
+    }
+  };
+  for (const f of map.flows) addEdge(f.id, f.fromStepId, f.toStepId, f.label, f.kind);
+  if (implicitSequence) {
+    for (let i = 1; i < steps.length; i++) {
+      const prev = steps[i - 1]!;
+      const cur = steps[i]!;
+      if (cur.parentStepId === prev.id) continue; // entering a sub-process: the frame shows it
+      addEdge(`seq-${prev.id}-${cur.id}`, prev.id, cur.id, null, 'implicit');
+    }
+  }
+
+  // Frames around the inner steps of each sub-process (and the sub-process box itself).
+  const frames: SubFrame[] = [];
+  for (const p of placed) {
+    const inner = placed.filter((q) => isInside(q.step.id, p.step.id));
+    if (inner.length === 0) continue;
+    const all = [p, ...inner];
+    const pad = 8 + (3 - Math.min(p.step.depth, 3)) * 2;
+    const x0 = Math.min(...all.map((q) => q.x)) - pad;
+    const y0 = Math.min(...all.map((q) => q.y)) - pad - 4;
+    const x1 = Math.max(...all.map((q) => q.x + q.w)) + pad;
+    const y1 = Math.max(...all.map((q) => q.y + q.h)) + pad;
+    frames.push({ parentId: p.step.id, name: p.step.name, x: x0, y: y0, w: x1 - x0, h: y1 - y0, depth: p.step.depth });
+  }
+
+  const width = LABEL_W + (maxLayer + 1) * COL_W + RIGHT_PAD;
+  return { width, height: lanesBottom + LEGEND_H, lanes, steps: placed, edges, frames, legendY: lanesBottom + 12 };
+}
+
+/** Worst open severity → colour of the marker: 1–2 yellow, 3 orange, 4–5 red. */
+export function severityFill(worst: number | null): string {
+  if (worst === null) return '#adb5bd';
+  if (worst >= 4) return '#e03131';
+  if (worst === 3) return '#f76707';
+  return '#fcc419';
+}
+
+/** Splits a label into at most `maxLines` lines of about `maxChars`, ending with … when cut. */
+export function wrapText(text: string, maxChars: number, maxLines: number): string[] {
+  const words = text.replace(/\s+/g, ' ').trim().split(' ');
+  const lines: string[] = [];
+  let cur = '';
+  for (const w of words) {
+    const word = w.length > maxChars ? `${w.slice(0, maxChars - 1)}…` : w;
+    if (!cur) cur = word;
+    else if ((cur + ' ' + word).length <= maxChars) cur += ' ' + word;
+    else {
+      lines.push(cur);
+      cur = word;
+    }
+  }
+  if (cur) lines.push(cur);
+  if (lines.length > maxLines) {
+    const kept = lines.slice(0, maxLines);
+    const last = kept[maxLines - 1]!;
+    kept[maxLines - 1] = (last.length >= maxChars ? last.slice(0, maxChars - 1) : last) + '…';
+    return kept;
+  }
+  return lines;
+}

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { msg } from './messages';
+import { CURRENCIES } from './domain';
+
+// UUIDv7 (or any RFC 4122 UUID): ids are generated in the core, never by the caller on create.
+export const id = z.string().uuid(msg('common.invalid_id'));
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** A calendar date, ISO 8601 (YYYY-MM-DD), that really exists (2025-02-30 is refused). */
+export const isoDate = z
+  .string()
+  .regex(ISO_DATE, msg('common.date_format'))
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+  }, msg('common.date_not_exist'));
+
+export const name = (max = 200) =>
+  z
+    .string(msg('common.required'))
+    .trim()
+    .min(1, msg('common.required'))
+    .max(max, msg('common.max_chars', { max }));
+
+export const optionalText = (max = 10_000) =>
+  z.string().max(max, msg('common.max_chars', { max })).nullable().optional();
+
+/** Money in minor units (cents): an integer, never a float. */
+export const cents = z
+  .number(msg('common.number'))
+  .int(msg('common.whole_cents'))
+  .min(0, msg('common.not_negative'))
+  .max(1e15, msg('common.amount_too_large'));
+
+export const currency = z.enum(CURRENCIES, msg('common.unknown_currency'));
+
+export const finite = z.number(msg('common.number')).finite(msg('common.finite'));
+
+export const paging = {
+  limit: z.number().int().min(1).max(1000).default(100),
+  offset: z.number().int().min(0).default(0),
+};
+
+export const byId = z.object({ id }).strict();
+
+/** A [from, to] window whose ends, when both are given, are in order; the error goes on `to`. */
+export const dateRange = <T extends { from?: string | undefined; to?: string | undefined }>(v: T) => !v.from || !v.to || v.from <= v.to;
+export const dateRangeError = { ...msg('common.end_before_start'), path: ['to'] };
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  limit: number;
+  offset: number;
+}
+
+/** Fields every stored entity has. */
+export interface Stamped {
+  id: string;
+  createdAt: string;
+  updatedAt: string;
+}
