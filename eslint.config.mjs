@@ -12,6 +12,8 @@ const NO_SERVER = rule('src-server', 'src-server is a separate deployable.');
 const NO_SHELLS = rule('/(web|cli|electron|preload)/', 'The core must not depend on a shell.');
 const NO_NODE = rule('^(node:|fs$|path$|os$|child_process$|better-sqlite3$)', 'This room runs in the browser too: no Node APIs.');
 const NO_SERVICES_FROM_DB = rule('/services/', 'db/ is below services/: it must not import them.');
+// core/ dispatches to the services; a service or db/ importing it would make the arrows run both ways.
+const NO_CORE = rule('^(\\.\\./)+core(/|$)|src-main/core', 'Services and db/ sit below the core: they must not import src-main/core (the workspace handle is db/workspace.ts).');
 
 const restrict = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
 
@@ -32,12 +34,16 @@ export default tseslint.config(
     rules: restrict(NO_ELECTRON, NO_RENDERER, NO_MAIN, NO_SERVER, NO_NODE),
   },
   {
-    files: ['src-main/core/**', 'src-main/services/**', 'src-main/reports/**', 'src-main/sync/**'],
+    files: ['src-main/core/**', 'src-main/reports/**', 'src-main/sync/**'],
     rules: restrict(NO_ELECTRON, NO_RENDERER, NO_SERVER, NO_SHELLS),
   },
   {
+    files: ['src-main/services/**'],
+    rules: restrict(NO_ELECTRON, NO_RENDERER, NO_SERVER, NO_SHELLS, NO_CORE),
+  },
+  {
     files: ['src-main/db/**'],
-    rules: restrict(NO_ELECTRON, NO_RENDERER, NO_SERVER, NO_SHELLS, NO_SERVICES_FROM_DB),
+    rules: restrict(NO_ELECTRON, NO_RENDERER, NO_SERVER, NO_SHELLS, NO_SERVICES_FROM_DB, NO_CORE),
   },
   {
     files: ['src-main/web/**', 'src-main/cli/**'],

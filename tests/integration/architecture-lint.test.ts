@@ -32,4 +32,14 @@ describe('the rooms of the architecture, enforced by lint', () => {
     expect((await restricted('src-main/core/bad.ts', "import { startWebShell } from '../web/server';\nexport const s = startWebShell;\n")).join()).toMatch(/must not depend on a shell/);
     expect(await restricted('src-main/services/ok.ts', "import { Writer } from '../db/write';\nexport const w = Writer;\n")).toEqual([]);
   });
+
+  it('keeps services and db below the core: neither may import src-main/core', async () => {
+    const why = /must not import src-main\/core/;
+    expect((await restricted('src-main/services/gaps/bad.ts', "import type { Workspace } from '../../core/workspace';\nexport type W = Workspace;\n")).join()).toMatch(why);
+    expect((await restricted('src-main/services/bad.ts', "import { createCore } from '../core/dispatch';\nexport const c = createCore;\n")).join()).toMatch(why);
+    expect((await restricted('src-main/db/bad.ts', "import { openWorkspace } from '../core/workspace';\nexport const o = openWorkspace;\n")).join()).toMatch(why);
+    // The handle services receive lives in db/, and the core may of course use the services.
+    expect(await restricted('src-main/services/gaps/ok.ts', "import type { Workspace } from '../../db/workspace';\nexport type W = Workspace;\n")).toEqual([]);
+    expect(await restricted('src-main/core/ok.ts', "import { listGaps } from '../services/gaps/register';\nexport const l = listGaps;\n")).toEqual([]);
+  });
 });
