@@ -110,7 +110,8 @@ function openOrRefuse(dataDir: string, strings: ShellStrings): Workspace | null 
     exists: fs.existsSync,
   });
   try {
-    return openWorkspace(dataDir, nativeBinding ? { nativeBinding } : {});
+    // A schema update of a big workspace takes a while: say so in the log (the window is not up yet).
+    return openWorkspace(dataDir, { ...(nativeBinding ? { nativeBinding } : {}), onProgress: (m) => console.log(`[boucle] ${m}`) });
   } catch (e) {
     const reason = e instanceof Error ? e.message : String(e);
     console.error(`${strings.workspaceRefusedTitle}: ${reason}`);
