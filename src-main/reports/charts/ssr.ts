@@ -15,7 +15,7 @@ echarts.use([
   VisualMapComponent, SVGRenderer,
 ]);
 
-export const REPORT_FONT = '"DejaVu Sans", "Segoe UI", Arial, Helvetica, sans-serif';
+export const REPORT_FONT = "'DejaVu Sans', 'Segoe UI', Arial, Helvetica, sans-serif";
 
 export interface SvgChart {
   svg: string;

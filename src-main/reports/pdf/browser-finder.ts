@@ -25,7 +25,9 @@ function onPath(name: string): string | null {
 
 async function sparticuz(): Promise<string | null> {
   try {
-    const mod = (await import('@sparticuz/chromium')) as unknown as { default: { executablePath(): Promise<string> } };
+    // A computed name: the bundler must not pull this test-only package into the app.
+    const name = '@sparticuz/chromium';
+    const mod = (await import(/* @vite-ignore */ name)) as unknown as { default: { executablePath(): Promise<string> } };
     return await mod.default.executablePath();
   } catch {
     return null;

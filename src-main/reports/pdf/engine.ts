@@ -1,4 +1,5 @@
 import type { PageFurniture } from './page-furniture';
+import { playwrightPdfEngine } from './playwright-engine';
 
 // Who prints a report's HTML to PDF. The CLI and the web shell use playwright-core with a Chromium found
 // on the machine (playwright-engine.ts); the desktop app sets Electron's printToPDF instead. Both print
@@ -11,23 +12,15 @@ export interface PdfEngine {
 }
 
 let current: PdfEngine | null = null;
-let fallback: (() => PdfEngine) | null = null;
 
 /** The desktop shell calls this once with its printToPDF engine. */
 export function setPdfEngine(engine: PdfEngine): void {
   current = engine;
 }
 
-/** The engine used when no shell set one (CLI, web shell, tests). */
-export function setDefaultPdfEngine(make: () => PdfEngine): void {
-  fallback = make;
-}
-
 export function pdfEngine(): PdfEngine {
-  if (!current) {
-    if (!fallback) throw new Error('No PDF engine');
-    current = fallback();
-  }
+  // The CLI, the web shell and the tests print with playwright-core unless a shell set its own.
+  current ??= playwrightPdfEngine();
   return current;
 }
 

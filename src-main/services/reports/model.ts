@@ -26,7 +26,8 @@ export interface BuildOptions {
 
 const TOP_GAPS = 10;
 
-export function buildReportModel(ws: Workspace, spec: ReportSpec, opts: BuildOptions = {}): ReportModel {
+/** The model section by section: yields after each read, so an async caller can let progress show. */
+export function* modelSteps(ws: Workspace, spec: ReportSpec, opts: BuildOptions = {}): Generator<SectionKind, ReportModel> {
   const today = opts.today ?? todayIso();
   const w = resolvePeriod(spec.period, today);
   const scope = resolveScope(ws, spec);
@@ -36,7 +37,7 @@ export function buildReportModel(ws: Workspace, spec: ReportSpec, opts: BuildOpt
   const dashboard = needsDashboard ? buildDashboard(ws, scope.ids, w) : null;
 
   const sections: ReportSectionModel[] = [];
-  spec.sections.forEach((sec, i) => {
+  for (const [i, sec] of spec.sections.entries()) {
     check();
     progress(sec.kind, i, spec.sections.length);
     const title = sec.title;
@@ -89,7 +90,8 @@ export function buildReportModel(ws: Workspace, spec: ReportSpec, opts: BuildOpt
         sections.push({ kind: 'missing_updates', title, rows: missingUpdates(ws, indicatorIds(ws, scope), w.to) });
         break;
     }
-  });
+    yield sec.kind;
+  }
   return {
     meta: {
       title: spec.title,
@@ -109,4 +111,22 @@ export function buildReportModel(ws: Workspace, spec: ReportSpec, opts: BuildOpt
     },
     sections,
   };
+}
+
+export function buildReportModel(ws: Workspace, spec: ReportSpec, opts: BuildOptions = {}): ReportModel {
+  const steps = modelSteps(ws, spec, opts);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/** The same, letting the event loop turn between sections (progress polls, cancel). */
+export async function buildReportModelAsync(ws: Workspace, spec: ReportSpec, opts: BuildOptions = {}): Promise<ReportModel> {
+  const steps = modelSteps(ws, spec, opts);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
 }

@@ -1,5 +1,5 @@
 import type { SectionOf } from '../../../../src-shared/reports/model';
-import { processMapSvg } from '../../charts/process-map';
+import { processMapSvg } from '../../charts/swimlane-map';
 import { titleOf, type HtmlContext } from '../context';
 import { esc } from '../escape';
 

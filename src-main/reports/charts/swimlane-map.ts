@@ -92,6 +92,6 @@ export function processMapSvg(map: ProcessMap, words: MapWords, idPrefix: string
     `<g transform="translate(${legendX + 3 * 130}, 0)"><path d="M0,10 H34" stroke="${LOOP}" stroke-dasharray="5 3" stroke-width="1.4" marker-end="url(#${arrowLoop})"/>${text(42, 14, words.loop, `font-size="12" fill="${INK}"`)}</g></g>`);
   const w = Math.ceil(layout.width);
   const h = Math.ceil(layout.height);
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}" font-family='${REPORT_FONT}'><title>${esc(map.process.name)}</title>${parts.join('')}</svg>`;
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}" font-family="${REPORT_FONT}"><title>${esc(map.process.name)}</title>${parts.join('')}</svg>`;
   return { svg, width: w, height: h };
 }
