@@ -13,8 +13,8 @@ export function buildGapFlowOption(months: GapFlowMonth[], L: ChartLabels, anima
     xAxis: { type: 'category', data: months.map((m) => L.month(m.month)), axisLabel: { interval: 2 } },
     yAxis: { type: 'value', minInterval: 1 },
     series: [
-      { name: L.words.opened, type: 'bar', itemStyle: { color: FLOW_COLOURS.opened }, data: months.map((m) => ({ value: m.opened, month: m.month })) },
-      { name: L.words.closed, type: 'bar', itemStyle: { color: FLOW_COLOURS.closed }, data: months.map((m) => ({ value: m.closed, month: m.month })) },
+      { name: L.words.opened, type: 'bar', itemStyle: { color: FLOW_COLOURS.opened }, data: months.map((m) => ({ value: m.opened, month: m.month, flow: 'opened' })) },
+      { name: L.words.closed, type: 'bar', itemStyle: { color: FLOW_COLOURS.closed }, data: months.map((m) => ({ value: m.closed, month: m.month, flow: 'closed' })) },
     ],
   };
 }
