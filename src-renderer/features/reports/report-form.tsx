@@ -21,7 +21,7 @@ export function ReportForm({ draft, set, departments, interventions }: { draft: 
   const { t } = useTranslation('reports');
   const chosen = new Set(draft.sections.map((s) => s.kind));
   const toggle = (kind: SectionKind, on: boolean) =>
-    set({ sections: SECTION_KINDS.filter((k) => (k === kind ? on : chosen.has(k))).map((k) => draft.sections.find((s) => s.kind === k) ?? { kind: k, title: null }) });
+    set({ sections: SECTION_KINDS.filter((k) => (k === kind ? on : chosen.has(k))).map((k) => ({ kind: k, title: draft.sections.find((s) => s.kind === k)?.title ?? null })) });
   const period = draft.period ?? { kind: 'relative', relative: 'last_quarter' };
   const scopeKind = draft.scope?.kind ?? 'own';
   return (
