@@ -39,7 +39,8 @@ describe('dashboard and reports', () => {
     await page.getByTestId('nav-reports').click();
     await page.getByTestId('template-monthly-review').click();
     await page.getByTestId('report-department').click();
-    await page.getByRole('option', { name: 'Finance' }).click();
+    await page.getByRole('option', { name: 'Finance', exact: true }).click();
+    expect(await page.getByTestId('report-department').inputValue()).toBe('Finance');
     await page.getByTestId('report-language').click();
     await page.getByRole('option', { name: 'Français' }).click();
     await page.getByTestId('report-title').fill('Revue mensuelle Finance');
@@ -48,7 +49,8 @@ describe('dashboard and reports', () => {
     await page.getByTestId('report-logo').click();
     await (await chooser).setFiles(path.resolve(__dirname, '../fixtures/report-logo.png'));
     await page.getByTestId('report-preview-button').click();
-    await page.getByTestId('report-preview').waitFor();
+    await page.getByTestId('report-preview').or(page.getByTestId('report-problem')).waitFor();
+    expect(await page.getByTestId('report-problem').count(), (await page.getByTestId('report-problem').allTextContents()).join()).toBe(0);
     await page.waitForTimeout(500);
     await shot(page, 'reports-01-preview', false);
     await page.getByTestId('report-build-button').click();

@@ -37,6 +37,11 @@ export default function ReportsPage() {
     if (!draft && builtins.data?.[0]) setDraft(fromBuiltin(builtins.data[0], departmentId, lang(i18n.language)));
   }, [builtins.data, draft, departmentId, i18n.language]);
 
+  // The departments arrive after the page: a draft made before them takes the first one.
+  useEffect(() => {
+    if (draft && !draft.departmentId && departmentId) setDraft({ ...draft, departmentId });
+  }, [draft, departmentId]);
+
   const set = (p: Partial<Draft>) => setDraft((d) => (d ? { ...d, ...p } : d));
   const showPreview = async () => {
     if (!draft) return;
