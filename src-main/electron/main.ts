@@ -17,6 +17,9 @@ import { electronNativeBinding } from './native-binding';
 import { isAppUrl, isExternalLink, rendererFileUrl } from './navigation';
 import { shellStrings, type ShellStrings } from './strings';
 import { mainWindowOptions } from './window-options';
+import { setPdfEngine } from '../reports/pdf/engine';
+import { electronPdfEngine } from './pdf-printer';
+import { registerFileActions } from './file-actions';
 
 // out/main/main.js → out/preload/preload.cjs and out/renderer/index.html (electron.config.ts).
 const PRELOAD = path.join(__dirname, '..', 'preload', 'preload.cjs');
@@ -131,6 +134,8 @@ function start(): void {
   app.on('will-quit', () => ws.close());
   hardenSession();
   registerApi(createCore(ws));
+  setPdfEngine(electronPdfEngine());
+  registerFileActions(() => mainWindow);
   installMenu(ws, strings);
   mainWindow = createWindow(ws, strings);
   app.on('activate', () => {
