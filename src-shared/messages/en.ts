@@ -3,6 +3,8 @@
 // the number n), {{name@dict}} (a code looked up as `dict.<code>`; codes joined by commas are listed
 // with `list.or`), {{name:date}} (an ISO date, written the locale's way). fr.ts has the same keys.
 
+import { enFigures } from './en-figures';
+
 export const en = {
   // ------------------------------------------------------------------ shared field rules (schemas)
   'common.required': 'Required',
@@ -287,4 +289,5 @@ export const en = {
   'row.too_many_rows': 'More than {{max}} rows: split the file',
   'row.bad_file': '{{detail}}',
   'row.duplicate_period': 'Row {{first}} already gives a value for "{{name}}" in the {{frequency}} period starting {{period}}',
+  ...enFigures,
 } as const;

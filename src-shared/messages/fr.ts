@@ -3,6 +3,8 @@ import type { en } from './en';
 // The French of every message in en.ts (same keys, same placeholders). Typed so that a key missing
 // here fails the typecheck. A no-break space stands before : ; ? ! and inside « », as French writes them.
 
+import { frFigures } from './fr-figures';
+
 export const fr: Record<keyof typeof en, string> = {
   // ------------------------------------------------------------------ shared field rules (schemas)
   'common.required': 'Obligatoire',
@@ -299,4 +301,5 @@ export const fr: Record<keyof typeof en, string> = {
   'row.bad_file': 'Fichier illisible : {{detail}}',
   'row.duplicate_period':
     'La ligne {{first}} donne déjà une valeur pour « {{name}} » sur la période {{frequency@frequency}} commençant le {{period:date}}',
+  ...frFigures,
 };

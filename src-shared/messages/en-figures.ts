@@ -1,0 +1,83 @@
+// Messages of the figures a finance reviewer checks — ROI, benefit models, impact, RAG status, gap
+// cost — in English: their refusals and "How is this computed?" sentences. Spread into en.ts;
+// fr-figures.ts has the same keys. Placeholders as in en.ts, plus {{name:money}} (a moneyParam).
+
+export const enFigures = {
+  // ------------------------------------------------------------------ amounts
+  'common.whole_number': 'Must be a whole number',
+  'common.fractional_cents': 'Amounts are whole cents: {{value}} cents has a fraction of a cent (at most 2 decimals in the currency)',
+  'common.end_not_after_start': 'The end must come after the start',
+
+  // ------------------------------------------------------------------ benefit models
+  'benefit.required.financingRatePct':
+    'The financing rate is required for cash released: the cash itself is balance sheet, only the financing it saves is a benefit',
+  'benefit.end_not_after_start': 'The end must come after the start (the end is the first day the benefit no longer counts)',
+  'benefit.before_intervention': 'A benefit cannot start before its intervention (which starts on {{start:date}})',
+  'derive.source': 'Derive from a measured impact or from a closed gap',
+  'derive.positive': 'Must be more than 0',
+  'derive.no_improvement':
+    'No benefit to derive: the impact on "{{name}}" is "{{verdict@impactVerdict}}", not a measured improvement',
+  'derive.not_enough_data': 'No benefit to derive: not enough measurements of "{{name}}" to measure an impact',
+  'derive.indicator_not_linked': 'The indicator "{{name}}" is not linked to this intervention',
+  'derive.needs.hoursPerUnit': 'Say how many hours a month one {{unit}} of improvement releases',
+  'derive.needs.amountPerUnitCents': 'Say how much a month one {{unit}} of improvement avoids',
+  'derive.needs.annualRevenueCents': 'The annual revenue is required to turn days into cash',
+  'derive.needs.financingRatePct': 'The financing rate is required: only the financing saved on the cash is a benefit',
+  'derive.not_days': 'Cash released comes from an improvement in days (DSO, days of inventory); "{{name}}" is in {{unit}}',
+  'derive.gap_not_closed': 'The gap "{{title}}" is not closed: only a closed loop has a cost that is no longer paid',
+  'derive.gap_not_linked': 'The gap "{{title}}" is not closed by this intervention',
+  'derive.gap_no_rate': 'The department has no loaded hourly rate: the gap has no cost to derive',
+  'impactVerdict.improved': 'improved',
+  'impactVerdict.worsened': 'worsened',
+  'impactVerdict.no_clear_effect': 'no clear effect',
+  'impactVerdict.not_enough_data': 'not enough data',
+
+  // ------------------------------------------------------------------ interventions: ramp-up, currency
+  'intervention.fx_rate_positive': 'The conversion rate must be more than 0',
+  'intervention.currency_needs_rate':
+    'The department works in {{department}}: an intervention priced in {{currency}} needs the rate to convert it (1 {{currency}} = ? {{department}})',
+
+  // ------------------------------------------------------------------ ROI
+  'roi.not_exact':
+    'The amounts of "{{title}}" go beyond {{max:money}}: past that, day-by-day sums can no longer be exact to the cent. Check its costs and benefit models',
+  'roi.currency_without_rate':
+    '"{{title}}" is priced in {{currency}} and the department works in {{department}}: enter the conversion rate on the intervention',
+  'roi.formula.time_released': '{{hours}} h/month × {{rate:money}}/h × {{realisation}}%',
+  'roi.formula.time_released_no_rate': '{{hours}} h/month × (no hourly rate: counted as 0) × {{realisation}}%',
+  'roi.formula.per_month': '{{amount:money}} a month',
+  'roi.formula.per_quarter': '{{amount:money}} a quarter ÷ 3 a month',
+  'roi.formula.per_year': '{{amount:money}} a year ÷ 12 a month',
+  'roi.formula.one_off': '{{amount:money}} once, on {{date:date}}',
+  'roi.formula.cash_released':
+    '{{revenue:money}} ÷ 365 × {{days}} days = {{cash:money}} of cash (balance sheet); P&L: financing saved at {{rate}}% a year',
+  'roi.formula.cash_no_rate': '{{revenue:money}} ÷ 365 × {{days}} days = {{cash:money}} of cash (balance sheet); no financing rate: no P&L effect',
+  'roi.method.window': 'Period {{from:date}} to {{to:date}} (both included): {{months}} calendar {{months|month|months}} counted.',
+  'roi.method.incomplete': '{{count}} {{count|month has|months have}} not ended yet: {{count|its|their}} figures are what the models expect, not what was lived.',
+  'roi.method.department': 'The sum of {{count}} {{count|intervention|interventions}}, each in {{currency}}: the rows add up to the totals to the cent.',
+  'roi.method.headline':
+    'ROI = (hard benefit − cost) ÷ cost. Hard benefit shows in the P&L; soft benefit (capacity, goodwill) is shown beside it and only added in the figure named "with soft".',
+  'roi.method.days':
+    'Costs and benefits accrue day by day, from the start date up to the day before the end date: a monthly amount counts in proportion to the days of each month.',
+  'roi.method.life':
+    'A benefit counts only within its intervention\'s life: never before its start, and after its end only for the months its model says it lasts.',
+  'roi.method.spread_life':
+    'The one-off cost ({{total:money}}) is spread evenly over the intervention\'s life, {{from:date}} to {{to:date}} ({{days}} days): {{inWindow:money}} falls in the period. The lifetime ROI counts it whole, at the start.',
+  'roi.method.spread_default':
+    'The one-off cost ({{total:money}}) is spread evenly over 36 months from the start, as the intervention has no end date ({{from:date}} to {{to:date}}, {{days}} days): {{inWindow:money}} falls in the period. The lifetime ROI counts it whole, at the start.',
+  'roi.method.spread_rule':
+    'Each one-off cost is spread evenly over its intervention\'s life (36 months from its start when it has no end date) and the period carries its share.',
+  'roi.method.cash':
+    'Cash released ({{cash:money}}) is working capital, on the balance sheet: it is not a benefit. Its P&L effect is the financing it saves (cash × the financing rate), in the hard benefit.',
+  'roi.method.lifetime':
+    'Lifetime: from the start ({{from:date}}) to {{to:date}}, at most to the end of the last complete month, with the whole one-off cost at the start. Payback is the month in which cumulative hard benefit reaches cumulative cost.',
+  'roi.method.not_started': 'The intervention starts on {{from:date}}: nothing has been lived yet, so its lifetime figures are zero.',
+  'roi.method.fx': 'Priced in {{currency}}, converted to {{department}} at 1 {{currency}} = {{rate}} {{department}}, the rate entered on the intervention.',
+  'roi.method.skipped': '{{count}} {{count|intervention is|interventions are}} left out (no start date, or another currency without a rate).',
+  'roi.method.no_cost': 'No cost: an ROI is not a number, so none is given.',
+  'roi.method.rounding':
+    'Amounts are computed unrounded and rounded to the cent on running totals, so the months add up to the totals exactly.',
+  'roi.method.uncertainty':
+    'No statistical uncertainty: the figures are the arithmetic of the benefit models; each states its own assumptions (hours, rates, realisation).',
+  'roi.method.uncertainty_derived':
+    '{{count}} {{count|model was|models were}} derived from measured data: {{count|its|their}} figures carry the uncertainty of the measured effect shown with {{count|it|them}}.',
+} as const;

@@ -1,0 +1,65 @@
+import type { enFigures } from './en-figures';
+
+// The French of en-figures.ts (same keys, same placeholders). A no-break space stands before : ; ? !
+// and inside « », as French writes them.
+
+const NB = '\u00a0';
+
+export const frFigures: Record<keyof typeof enFigures, string> = {
+  'common.whole_number': 'Doit être un nombre entier',
+  'common.fractional_cents': `Les montants sont en centimes entiers${NB}: {{value}} centimes comporte une fraction de centime (2 décimales au plus dans la devise)`,
+  'common.end_not_after_start': 'La fin doit venir après le début',
+
+  'benefit.required.financingRatePct': `Le taux de financement est obligatoire pour la trésorerie libérée${NB}: la trésorerie est au bilan, seul le financement économisé est un bénéfice`,
+  'benefit.end_not_after_start': 'La fin doit venir après le début (la fin est le premier jour où le bénéfice ne compte plus)',
+  'benefit.before_intervention': 'Un bénéfice ne peut pas commencer avant son intervention (qui commence le {{start:date}})',
+  'derive.source': "Dériver d'un impact mesuré ou d'une lacune fermée",
+  'derive.positive': 'Doit être supérieur à 0',
+  'derive.no_improvement': `Aucun bénéfice à dériver${NB}: l'impact sur «${NB}{{name}}${NB}» est «${NB}{{verdict@impactVerdict}}${NB}», pas une amélioration mesurée`,
+  'derive.not_enough_data': `Aucun bénéfice à dériver${NB}: pas assez de mesures de «${NB}{{name}}${NB}» pour mesurer un impact`,
+  'derive.indicator_not_linked': `L'indicateur «${NB}{{name}}${NB}» n'est pas lié à cette intervention`,
+  'derive.needs.hoursPerUnit': "Indiquez combien d'heures par mois libère une amélioration d'un(e) {{unit}}",
+  'derive.needs.amountPerUnitCents': "Indiquez combien évite par mois une amélioration d'un(e) {{unit}}",
+  'derive.needs.annualRevenueCents': "Le chiffre d'affaires annuel est obligatoire pour convertir des jours en trésorerie",
+  'derive.needs.financingRatePct': `Le taux de financement est obligatoire${NB}: seul le financement économisé sur la trésorerie est un bénéfice`,
+  'derive.not_days': `La trésorerie libérée vient d'une amélioration en jours (DSO, jours de stock)${NB}; «${NB}{{name}}${NB}» est en {{unit}}`,
+  'derive.gap_not_closed': `La lacune «${NB}{{title}}${NB}» n'est pas fermée${NB}: seule une boucle fermée a un coût qui n'est plus payé`,
+  'derive.gap_not_linked': `La lacune «${NB}{{title}}${NB}» n'est pas fermée par cette intervention`,
+  'derive.gap_no_rate': `La direction n'a pas de taux horaire chargé${NB}: la lacune n'a pas de coût à dériver`,
+  'impactVerdict.improved': 'amélioré',
+  'impactVerdict.worsened': 'dégradé',
+  'impactVerdict.no_clear_effect': 'pas d’effet net',
+  'impactVerdict.not_enough_data': 'pas assez de données',
+
+  'intervention.fx_rate_positive': 'Le taux de conversion doit être supérieur à 0',
+  'intervention.currency_needs_rate': `La direction travaille en {{department}}${NB}: une intervention chiffrée en {{currency}} a besoin du taux de conversion (1 {{currency}} = ? {{department}})`,
+
+  'roi.not_exact': `Les montants de «${NB}{{title}}${NB}» dépassent {{max:money}}${NB}: au-delà, les sommes jour par jour ne peuvent plus être exactes au centime. Vérifiez ses coûts et ses modèles de bénéfice`,
+  'roi.currency_without_rate': `«${NB}{{title}}${NB}» est chiffrée en {{currency}} et la direction travaille en {{department}}${NB}: saisissez le taux de conversion sur l'intervention`,
+  'roi.formula.time_released': '{{hours}} h/mois × {{rate:money}}/h × {{realisation}} %',
+  'roi.formula.time_released_no_rate': `{{hours}} h/mois × (pas de taux horaire${NB}: compté 0) × {{realisation}} %`,
+  'roi.formula.per_month': '{{amount:money}} par mois',
+  'roi.formula.per_quarter': '{{amount:money}} par trimestre ÷ 3 par mois',
+  'roi.formula.per_year': '{{amount:money}} par an ÷ 12 par mois',
+  'roi.formula.one_off': '{{amount:money}} une fois, le {{date:date}}',
+  'roi.formula.cash_released': `{{revenue:money}} ÷ 365 × {{days}} jours = {{cash:money}} de trésorerie (bilan)${NB}; compte de résultat${NB}: financement économisé à {{rate}} % par an`,
+  'roi.formula.cash_no_rate': `{{revenue:money}} ÷ 365 × {{days}} jours = {{cash:money}} de trésorerie (bilan)${NB}; pas de taux de financement${NB}: aucun effet sur le résultat`,
+  'roi.method.window': `Période du {{from:date}} au {{to:date}} (inclus)${NB}: {{months}} {{months|mois calendaire compté|mois calendaires comptés}}.`,
+  'roi.method.incomplete': `{{count}} {{count|mois n'est|mois ne sont}} pas encore {{count|terminé|terminés}}${NB}: {{count|ses|leurs}} chiffres sont ce que les modèles prévoient, pas ce qui a été vécu.`,
+  'roi.method.department': `La somme de {{count}} {{count|intervention|interventions}}, chacune en {{currency}}${NB}: les lignes s'additionnent aux totaux au centime près.`,
+  'roi.method.headline': `ROI = (bénéfice tangible − coût) ÷ coût. Le bénéfice tangible apparaît au compte de résultat${NB}; le bénéfice intangible (capacité, image) est montré à côté et n'est ajouté que dans le chiffre nommé «${NB}avec intangible${NB}».`,
+  'roi.method.days': `Coûts et bénéfices courent jour par jour, de la date de début à la veille de la date de fin${NB}: un montant mensuel compte au prorata des jours de chaque mois.`,
+  'roi.method.life': `Un bénéfice ne compte que pendant la vie de son intervention${NB}: jamais avant son début, et après sa fin seulement pendant les mois que son modèle indique.`,
+  'roi.method.spread_life': `Le coût ponctuel ({{total:money}}) est étalé uniformément sur la vie de l'intervention, du {{from:date}} au {{to:date}} ({{days}} jours)${NB}: {{inWindow:money}} tombe dans la période. Le ROI sur la durée de vie le compte en entier, au début.`,
+  'roi.method.spread_default': `Le coût ponctuel ({{total:money}}) est étalé uniformément sur 36 mois à partir du début, l'intervention n'ayant pas de date de fin (du {{from:date}} au {{to:date}}, {{days}} jours)${NB}: {{inWindow:money}} tombe dans la période. Le ROI sur la durée de vie le compte en entier, au début.`,
+  'roi.method.spread_rule': "Chaque coût ponctuel est étalé uniformément sur la vie de son intervention (36 mois à partir de son début quand elle n'a pas de date de fin) et la période en porte sa part.",
+  'roi.method.cash': `La trésorerie libérée ({{cash:money}}) est du besoin en fonds de roulement, au bilan${NB}: ce n'est pas un bénéfice. Son effet sur le résultat est le financement qu'elle économise (trésorerie × taux de financement), dans le bénéfice tangible.`,
+  'roi.method.lifetime': `Durée de vie${NB}: du début ({{from:date}}) au {{to:date}}, au plus tard à la fin du dernier mois complet, avec tout le coût ponctuel au début. Le retour sur investissement est le mois où le bénéfice tangible cumulé atteint le coût cumulé.`,
+  'roi.method.not_started': `L'intervention commence le {{from:date}}${NB}: rien n'a encore été vécu, ses chiffres sur la durée de vie sont nuls.`,
+  'roi.method.fx': "Chiffrée en {{currency}}, convertie en {{department}} à 1 {{currency}} = {{rate}} {{department}}, le taux saisi sur l'intervention.",
+  'roi.method.skipped': '{{count}} {{count|intervention est laissée|interventions sont laissées}} de côté (sans date de début, ou dans une autre devise sans taux).',
+  'roi.method.no_cost': `Aucun coût${NB}: un ROI n'est pas un nombre, aucun n'est donné.`,
+  'roi.method.rounding': "Les montants sont calculés sans arrondi puis arrondis au centime sur les cumuls, pour que les mois s'additionnent exactement aux totaux.",
+  'roi.method.uncertainty': `Aucune incertitude statistique${NB}: les chiffres sont l'arithmétique des modèles de bénéfice${NB}; chacun énonce ses hypothèses (heures, taux, réalisation).`,
+  'roi.method.uncertainty_derived': `{{count}} {{count|modèle a été dérivé|modèles ont été dérivés}} de données mesurées${NB}: {{count|ses|leurs}} chiffres portent l'incertitude de l'effet mesuré affiché avec {{count|lui|eux}}.`,
+};
