@@ -80,4 +80,24 @@ export const enFigures = {
     'No statistical uncertainty: the figures are the arithmetic of the benefit models; each states its own assumptions (hours, rates, realisation).',
   'roi.method.uncertainty_derived':
     '{{count}} {{count|model was|models were}} derived from measured data: {{count|its|their}} figures carry the uncertainty of the measured effect shown with {{count|it|them}}.',
+
+  // ------------------------------------------------------------------ RAG status
+  'ragStatus.green': 'on target',
+  'ragStatus.amber': 'within tolerance',
+  'ragStatus.red': 'off target',
+  'ragStatus.no_data': 'no data',
+  'ragStatus.no_target': 'no target',
+  'rag.method.median':
+    'Judged on the median of the last {{count}} {{count|point|points}} ({{from:date}} to {{to:date}}): {{median}}{{unit}}. One noisy point does not change the colour.',
+  'rag.method.phase':
+    'Judged on the median of the last {{count}} {{count|point|points}} of the current process-behaviour phase, which began on {{since:date}} ({{from:date}} to {{to:date}}): {{median}}{{unit}}. One noisy point does not change the colour.',
+  'rag.method.band_higher':
+    'Higher is better: green at or above the target ({{target}}{{unit}}), amber down to {{low}}{{unit}} (the target less {{tolerance}}%), red below.',
+  'rag.method.band_lower':
+    'Lower is better: green at or below the target ({{target}}{{unit}}), amber up to {{high}}{{unit}} (the target plus {{tolerance}}%), red above.',
+  'rag.method.no_target': 'The indicator has no target: no colour is given.',
+  'rag.method.no_data': 'No measurement on or before {{asOf:date}}.',
+  'rag.method.watch':
+    'Watch: the latest point ({{value}}{{unit}}, {{period:date}}) alone would be {{status@ragStatus}}, while the median is {{judged@ragStatus}}; the next points will confirm it or not.',
+  'rag.method.uncertainty': 'No interval: the status compares the median with the target and its tolerance band.',
 } as const;

@@ -62,4 +62,18 @@ export const frFigures: Record<keyof typeof enFigures, string> = {
   'roi.method.rounding': "Les montants sont calculés sans arrondi puis arrondis au centime sur les cumuls, pour que les mois s'additionnent exactement aux totaux.",
   'roi.method.uncertainty': `Aucune incertitude statistique${NB}: les chiffres sont l'arithmétique des modèles de bénéfice${NB}; chacun énonce ses hypothèses (heures, taux, réalisation).`,
   'roi.method.uncertainty_derived': `{{count}} {{count|modèle a été dérivé|modèles ont été dérivés}} de données mesurées${NB}: {{count|ses|leurs}} chiffres portent l'incertitude de l'effet mesuré affiché avec {{count|lui|eux}}.`,
+
+  'ragStatus.green': 'dans la cible',
+  'ragStatus.amber': 'dans la tolérance',
+  'ragStatus.red': 'hors cible',
+  'ragStatus.no_data': 'sans donnée',
+  'ragStatus.no_target': 'sans cible',
+  'rag.method.median': `Jugé sur la médiane des {{count}} {{count|dernier point|derniers points}} (du {{from:date}} au {{to:date}})${NB}: {{median}}{{unit}}. Un point bruité ne change pas la couleur.`,
+  'rag.method.phase': `Jugé sur la médiane des {{count}} {{count|dernier point|derniers points}} de la phase actuelle de la carte de comportement, commencée le {{since:date}} (du {{from:date}} au {{to:date}})${NB}: {{median}}{{unit}}. Un point bruité ne change pas la couleur.`,
+  'rag.method.band_higher': `Plus haut est mieux${NB}: vert à partir de la cible ({{target}}{{unit}}), orange jusqu'à {{low}}{{unit}} (la cible moins {{tolerance}} %), rouge en dessous.`,
+  'rag.method.band_lower': `Plus bas est mieux${NB}: vert jusqu'à la cible ({{target}}{{unit}}), orange jusqu'à {{high}}{{unit}} (la cible plus {{tolerance}} %), rouge au-dessus.`,
+  'rag.method.no_target': `L'indicateur n'a pas de cible${NB}: aucune couleur n'est donnée.`,
+  'rag.method.no_data': 'Aucune mesure au {{asOf:date}} ou avant.',
+  'rag.method.watch': `À surveiller${NB}: le dernier point ({{value}}{{unit}}, {{period:date}}) serait à lui seul {{status@ragStatus}}, alors que la médiane est {{judged@ragStatus}}${NB}; les prochains points le confirmeront ou non.`,
+  'rag.method.uncertainty': `Pas d'intervalle${NB}: le statut compare la médiane à la cible et à sa bande de tolérance.`,
 };

@@ -1,25 +1,27 @@
-import jstatModule from 'jstat';
 import { mean, sampleVariance } from 'simple-statistics';
+import { tQuantile } from './student-t';
 
+// Copied from src-main/services/indicators/welch.ts (kept as the impact's secondary figure), with
+// one change: the t quantile comes from student-t.ts, which polishes jStat's inverse.
+//
 // Welch's t interval for the difference of two means with unequal variances:
 //   d = mean(after) − mean(before);  se = √(s₁²/n₁ + s₂²/n₂);
 //   df = (s₁²/n₁ + s₂²/n₂)² ÷ [ (s₁²/n₁)²/(n₁−1) + (s₂²/n₂)²/(n₂−1) ]   (Welch–Satterthwaite);
 //   interval = d ± t(1 − α/2; df) × se.
-// df is not an integer, so the Student t quantile comes from jStat (a t table would have to round it).
-
-const jStat = jstatModule.jStat ?? jstatModule;
 
 export interface WelchInterval {
+  /** mean(after) − mean(before). */
   diff: number;
+  /** √(s₁²/n₁ + s₂²/n₂). */
   se: number;
+  /** Welch–Satterthwaite degrees of freedom. */
   df: number;
+  /** The t multiplier t(1 − α/2; df). */
   t: number;
+  /** Lower bound of the interval. */
   low: number;
+  /** Upper bound of the interval. */
   high: number;
-}
-
-export function studentTQuantile(p: number, df: number): number {
-  return jStat.studentt.inv(p, df);
 }
 
 /** The interval for mean(after) − mean(before); both need at least 2 values. */
@@ -33,9 +35,9 @@ export function welchInterval(before: number[], after: number[], level = 0.95): 
   const se = Math.sqrt(v1 + v2);
   if (se === 0) {
     // Both sides constant: no uncertainty left to estimate; the interval is the difference itself.
-    return { diff, se: 0, df: n1 + n2 - 2, t: studentTQuantile(1 - (1 - level) / 2, n1 + n2 - 2), low: diff, high: diff };
+    return { diff, se: 0, df: n1 + n2 - 2, t: tQuantile(1 - (1 - level) / 2, n1 + n2 - 2), low: diff, high: diff };
   }
   const df = (v1 + v2) ** 2 / (v1 ** 2 / (n1 - 1) + v2 ** 2 / (n2 - 1));
-  const t = studentTQuantile(1 - (1 - level) / 2, df);
+  const t = tQuantile(1 - (1 - level) / 2, df);
   return { diff, se, df, t, low: diff - t * se, high: diff + t * se };
 }

@@ -1,5 +1,5 @@
 import { moneyParam, type KeyedMessage } from '../../../src-shared/messages';
-import { sentence, type FigureMethod } from '../../../src-shared/messages/method';
+import { keyedMethod, sentence, type FigureMethod } from '../../../src-shared/messages/method';
 import type * as R from '../../../src-shared/roi/results';
 
 // "How is this computed?" for ROI: the window, the months counted and the rules, sentence by sentence
@@ -48,10 +48,10 @@ export function roiMethod(x: MethodInput): FigureMethod {
   if (x.skipped) s.push(sentence('roi.method.skipped', { count: x.skipped }));
   if (x.figures.noCost) s.push(sentence('roi.method.no_cost'));
   s.push(sentence('roi.method.rounding'));
-  return {
+  return keyedMethod({
     window: { from: x.from, to: x.to },
     used: { count: x.months.length, unit: 'months' },
     uncertainty: x.derivedModels ? sentence('roi.method.uncertainty_derived', { count: x.derivedModels }) : sentence('roi.method.uncertainty'),
     sentences: s,
-  };
+  });
 }
