@@ -100,4 +100,49 @@ export const enFigures = {
   'rag.method.watch':
     'Watch: the latest point ({{value}}{{unit}}, {{period:date}}) alone would be {{status@ragStatus}}, while the median is {{judged@ragStatus}}; the next points will confirm it or not.',
   'rag.method.uncertainty': 'No interval: the status compares the median with the target and its tolerance band.',
+
+  // ------------------------------------------------------------------ impact
+  'impact.method.ramp_up_kind':
+    'Ramp-up: the {{months}} {{months|month|months}} after the start are left out while the intervention settles in — the default for its kind (an intervention can set its own length).',
+  'impact.method.ramp_up_own': 'Ramp-up: the {{months}} {{months|month|months}} after the start are left out while the intervention settles in, as set on the intervention.',
+  'impact.method.ramp_up_none': 'No ramp-up is left out: the first period after the start counts as "after".',
+  'impact.method.from_previous': 'The "before" window starts after "{{title}}" ended on {{date:date}}: its period is not this intervention\'s baseline.',
+  'impact.method.missing_before': 'A period without a value ({{period:date}}) bounds the "before" window: the model needs one value per period.',
+  'impact.method.cut_end': 'The "after" window stops at the intervention\'s end ({{date:date}}).',
+  'impact.method.cut_next':
+    'The "after" window stops when "{{title}}" starts on the same indicator ({{date:date}}): what follows is not this intervention\'s alone.',
+  'impact.method.missing_after': 'A period without a value ({{period:date}}) bounds the "after" window: the model needs one value per period.',
+  'impact.method.xmr_shift':
+    'Process-behaviour chart by phase: a sustained shift after the start moved the centre line from {{before}} to {{after}}{{unit}} (difference {{difference}}).',
+  'impact.method.xmr_none': 'Process-behaviour chart by phase: no sustained shift after the start (no new phase).',
+  'impact.method.overlap':
+    'Verdict: "no clear effect" — not separately attributable: {{titles}} was already running on this indicator when this intervention started on {{start:date}}, and no series can tell their effects apart.',
+  'impact.method.nothing_after': 'Verdict: "no clear effect" — there is no measurement after the start ({{start:date}}) and its ramp-up yet.',
+  'impact.method.uncertainty':
+    'Effect {{estimate}}{{unit}}, 95% interval {{low}} to {{high}} (Newey–West standard errors, robust to autocorrelation, lag {{lag}}).',
+  'impact.method.uncertainty_ar1':
+    'Effect {{estimate}}{{unit}}, 95% interval {{low}} to {{high}} (Newey–West, robust to autocorrelation, lag {{lag}}); with AR(1) errors {{arLow}} to {{arHigh}}. The verdict needs both to exclude zero on the same side, and the placebo check to pass.',
+  'impact.method.uncertainty_none': 'No interval: there are not enough points to fit the model.',
+  'impact.method.uncertainty_overlap': 'No interval: the change cannot be attributed to this intervention alone.',
+
+  // ------------------------------------------------------------------ XmR chart
+  'xmrTrigger.baseline': 'baseline',
+  'xmrTrigger.run_of_8': '8 points in a row on one side of the centre line',
+  'xmrTrigger.three_of_four': '3 of 4 points beyond the half-way line',
+  'xmr.method.not_enough': 'Not enough points for limits: {{have}}, at least {{needed}} are needed.',
+  'xmr.method.basis_before_intervention':
+    'Limits from the {{n}} points before the first linked intervention ({{from:date}} to {{to:date}}); the points after are judged against them.',
+  'xmr.method.basis_all': 'Limits from all {{n}} points ({{from:date}} to {{to:date}}): no linked intervention has enough points before it.',
+  'xmr.method.basis_chosen': 'Limits from the {{n}} points chosen ({{from:date}} to {{to:date}}).',
+  'xmr.method.limits':
+    'Natural process limits: centre {{centre}}{{unit}} ± 2.66 × the average moving range {{mrBar}} = {{lnpl}} to {{unpl}}{{unit}}; moving ranges above {{url}} (3.268 × the average) are flagged.',
+  'xmr.method.phases':
+    '{{count}} {{count|phase|phases}}: a new phase starts only where a shift is sustained (8 points in a row on one side of the centre line, or 3 of 4 beyond the half-way line), with limits from its own points; one point beyond the limits is a signal, not a new phase.',
+  'xmr.method.phase':
+    'Phase {{number}} from {{from:date}} ({{trigger@xmrTrigger}}): centre {{centre}}{{unit}}, limits {{lnpl}} to {{unpl}}{{unit}}.',
+  'xmr.method.effect': 'Effect: the centre line of the first phase after the intervention minus the baseline\'s = {{difference}}{{unit}}.',
+  'xmr.method.ranges':
+    '{{count}} moving {{count|range is|ranges are}} above the upper range limit: a jump between two points larger than routine variation.',
+  'xmr.method.uncertainty':
+    'Limits, not an interval: points inside them are routine variation, about 3 sigma on each side (sigma = average moving range ÷ 1.128 = {{sigma}}{{unit}}).',
 } as const;

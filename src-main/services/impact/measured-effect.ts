@@ -1,3 +1,4 @@
+import type { ImpactResult } from '../../../src-shared/impact/schemas';
 import type { Workspace } from '../../db/workspace';
 import { computeImpact } from './impact';
 
@@ -7,36 +8,37 @@ import { computeImpact } from './impact';
 
 export interface MeasuredEffect {
   verdict: 'improved' | 'worsened' | 'no_clear_effect' | 'not_enough_data';
-  /** The effect in the indicator's unit, direction-aware: positive = better. Null without enough data. */
+  /** The effect in the indicator's unit, direction-aware: positive = better. Null when not fitted. */
   improvement: number | null;
-  /** Its 95% interval, same orientation. */
+  /** Its 95% interval (Newey–West), same orientation. */
   low: number | null;
   high: number | null;
-  /** How it was measured, and over which periods (first and last used). */
-  method: string;
+  /** How it was measured, and over which periods (first before, last after). */
+  method: 'interrupted_time_series';
   window: { from: string; to: string } | null;
   /** Points used before and after. */
   before: number;
   after: number;
-  needed: number;
+  needed: { before: number; after: number };
+  impact: ImpactResult;
 }
 
 export function measuredEffect(ws: Workspace, interventionId: string, indicatorId: string): MeasuredEffect {
-  const r = computeImpact(ws, { interventionId, indicatorId, minPoints: 6 });
-  if (r.status !== 'ok') {
-    return { verdict: 'not_enough_data', improvement: null, low: null, high: null, method: 'welch', window: null, before: r.have.before, after: r.have.after, needed: r.needed };
-  }
+  const r = computeImpact(ws, { interventionId, indicatorId });
+  const its = r.its;
+  const e = r.effect;
   const sign = r.direction === 'higher' ? 1 : -1;
-  const [low, high] = sign > 0 ? [r.interval.low, r.interval.high] : [-r.interval.high, -r.interval.low];
+  const interval = e ? (sign > 0 ? [e.low, e.high] : [-e.high, -e.low]) : [null, null];
   return {
-    verdict: r.verdict === 'no_clear_change' ? 'no_clear_effect' : r.verdict,
-    improvement: sign * r.change,
-    low,
-    high,
-    method: 'welch',
-    window: { from: r.before.from, to: r.after.to },
-    before: r.before.n,
-    after: r.after.n,
-    needed: 6,
+    verdict: r.reason === 'not_enough_data' ? 'not_enough_data' : r.verdict,
+    improvement: e ? sign * e.estimate : null,
+    low: interval[0]!,
+    high: interval[1]!,
+    method: 'interrupted_time_series',
+    window: its ? { from: its.window.beforeFrom.period, to: its.window.afterTo.period } : null,
+    before: its?.window.before ?? 0,
+    after: its?.window.after ?? 0,
+    needed: its?.needed ?? { before: 8, after: 6 },
+    impact: r,
   };
 }

@@ -4,6 +4,7 @@ import type { Workspace } from '../../db/workspace';
 import { requireLive } from '../../db/read';
 import { coverage, loadIndicator, loadPoints, type IndicatorRow, type Point } from './series';
 import { ragMethod } from './rag-method';
+import { currentPhaseStart } from './xmr-chart';
 import { todayIso } from './periods';
 
 // RAG status (DOMAIN.md): green on or better than the target, amber within the tolerance band on the
@@ -64,8 +65,9 @@ export function judgedPoints(points: Point[], phaseStart: string | null): { rule
 
 const RANK: Record<RagStatus, number> = { green: 0, amber: 1, red: 2, no_data: -1, no_target: -1 };
 
-export function statusOfIndicator(ws: Workspace, ind: IndicatorRow, asOf = todayIso(), phaseStart: string | null = null): IndicatorStatus {
+export function statusOfIndicator(ws: Workspace, ind: IndicatorRow, asOf = todayIso()): IndicatorStatus {
   const points = loadPoints(ws, ind.id, { to: asOf });
+  const phaseStart = currentPhaseStart(ws, ind, points);
   const latest = points.at(-1) ?? null;
   const basis = judgedPoints(points, phaseStart);
   const value = basis.points.length ? median(basis.points.map((p) => p.value)) : null;
