@@ -145,4 +145,18 @@ export const enFigures = {
     '{{count}} moving {{count|range is|ranges are}} above the upper range limit: a jump between two points larger than routine variation.',
   'xmr.method.uncertainty':
     'Limits, not an interval: points inside them are routine variation, about 3 sigma on each side (sigma = average moving range ÷ 1.128 = {{sigma}}{{unit}}).',
+
+  // ------------------------------------------------------------------ gaps: cost and closing
+  'gap.frequency_indicator_not_linked': 'Link "{{name}}" to this gap first: its cost can follow only an indicator that measures it',
+  'impactReason.not_enough_data': 'not enough points before and after',
+  'impactReason.interval_includes_zero': 'the 95% interval of the effect includes zero',
+  'impactReason.autocorrelation_too_strong': 'the values wander too much for any interval to be trusted',
+  'impactReason.placebo_failed': 'the same model finds effects at earlier dates where nothing happened',
+  'impactReason.placebo_not_possible': 'too few points before the start for the placebo check',
+  'impactReason.not_separately_attributable': 'another intervention was running on the indicator at the same time',
+  'evidence.not_proven':
+    'No measured improvement of "{{name}}" by "{{title}}": the Impact tab\'s verdict is "{{verdict@impactVerdict}}" ({{reason@impactReason}})',
+  'evidence.worsened': 'No measured improvement of "{{name}}" by "{{title}}": the Impact tab\'s verdict is "worsened"',
+  'evidence.started_before_found':
+    '"{{title}}" started on {{start:date}}, before this gap was found ({{found:date}}): its effect proves this gap closed only if you write why (at least {{min}} characters)',
 } as const;

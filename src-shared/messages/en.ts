@@ -169,10 +169,6 @@ export const en = {
     'The latest value of "{{name}}" ({{latest}}{{unit}} on {{period}}) does not meet its target ({{target}}{{unit}}, {{direction}} is better)',
   'evidence.intervention_not_linked': 'The intervention "{{title}}" is not linked to this gap: link it first',
   'evidence.intervention_no_start': 'The intervention "{{title}}" has no start date: there is no before and after to compare',
-  'evidence.not_enough_data':
-    'Not enough data on "{{name}}": {{before}} {{before|value|values}} before {{start}} and {{after}} from then on; at least {{min}} are needed on each side',
-  'evidence.no_improvement':
-    'No improvement on "{{name}}" since {{start}}: the mean went from {{from}}{{unit}} to {{to}}{{unit}} ({{direction}} is better)',
 
   // ------------------------------------------------------------------ interventions and vocabulary
   'intervention.kind_required': 'Choose a kind',

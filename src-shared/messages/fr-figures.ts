@@ -32,7 +32,7 @@ export const frFigures: Record<keyof typeof enFigures, string> = {
   'impactVerdict.not_enough_data': 'pas assez de données',
 
   'intervention.fx_rate_positive': 'Le taux de conversion doit être supérieur à 0',
-  'intervention.currency_needs_rate': `La direction travaille en {{department}}${NB}: une intervention chiffrée en {{currency}} a besoin du taux de conversion (1 {{currency}} = ? {{department}})`,
+  'intervention.currency_needs_rate': `La direction travaille en {{department}}${NB}: une intervention chiffrée en {{currency}} a besoin du taux de conversion (1 {{currency}} =${NB}? {{department}})`,
 
   'roi.not_exact': `Les montants de «${NB}{{title}}${NB}» dépassent {{max:money}}${NB}: au-delà, les sommes jour par jour ne peuvent plus être exactes au centime. Vérifiez ses coûts et ses modèles de bénéfice`,
   'roi.currency_without_rate': `«${NB}{{title}}${NB}» est chiffrée en {{currency}} et la direction travaille en {{department}}${NB}: saisissez le taux de conversion sur l'intervention`,
@@ -107,4 +107,16 @@ export const frFigures: Record<keyof typeof enFigures, string> = {
   'xmr.method.effect': `Effet${NB}: ligne centrale de la première phase après l'intervention moins celle de la référence = {{difference}}{{unit}}.`,
   'xmr.method.ranges': `{{count}} {{count|étendue mobile dépasse|étendues mobiles dépassent}} la limite supérieure des étendues${NB}: un saut entre deux points plus grand que la variation habituelle.`,
   'xmr.method.uncertainty': `Des limites, pas un intervalle${NB}: les points à l'intérieur relèvent de la variation habituelle, environ 3 sigma de chaque côté (sigma = étendue mobile moyenne ÷ 1,128 = {{sigma}}{{unit}}).`,
+
+  'gap.frequency_indicator_not_linked': `Liez d'abord «${NB}{{name}}${NB}» à cette lacune${NB}: son coût ne peut suivre qu'un indicateur qui la mesure`,
+
+  'impactReason.not_enough_data': 'pas assez de points avant et après',
+  'impactReason.interval_includes_zero': `l'intervalle à 95${NB}% de l'effet contient zéro`,
+  'impactReason.autocorrelation_too_strong': 'les valeurs errent trop pour se fier à un intervalle',
+  'impactReason.placebo_failed': 'le même modèle trouve des effets à des dates antérieures où rien ne s’est passé',
+  'impactReason.placebo_not_possible': 'trop peu de points avant le démarrage pour le contrôle placebo',
+  'impactReason.not_separately_attributable': 'une autre intervention était en cours sur l’indicateur au même moment',
+  'evidence.not_proven': `Pas d'amélioration mesurée de «${NB}{{name}}${NB}» par «${NB}{{title}}${NB}»${NB}: le verdict de l'onglet Impact est «${NB}{{verdict@impactVerdict}}${NB}» ({{reason@impactReason}})`,
+  'evidence.worsened': `Pas d'amélioration mesurée de «${NB}{{name}}${NB}» par «${NB}{{title}}${NB}»${NB}: le verdict de l'onglet Impact est «${NB}dégradé${NB}»`,
+  'evidence.started_before_found': `«${NB}{{title}}${NB}» a démarré le {{start:date}}, avant que cette lacune soit constatée ({{found:date}})${NB}: son effet ne prouve la fermeture de cette lacune que si vous écrivez pourquoi (au moins {{min}} caractères)`,
 };

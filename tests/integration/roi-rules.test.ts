@@ -33,7 +33,7 @@ describe('one currency per department', () => {
     if (refused.ok) throw new Error('refused');
     expect(refused.error.message).toBe('The department works in EUR: an intervention priced in USD needs the rate to convert it (1 USD = ? EUR)');
     expect(formatMessage('intervention.currency_needs_rate', refused.error.params, 'fr')).toBe(
-      'La direction travaille en EUR\u00a0: une intervention chiffrée en USD a besoin du taux de conversion (1 USD = ? EUR)',
+      'La direction travaille en EUR\u00a0: une intervention chiffrée en USD a besoin du taux de conversion (1 USD =\u00a0? EUR)',
     );
 
     const usd = await t.ok('interventions.create', {
