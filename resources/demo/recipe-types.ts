@@ -1,3 +1,4 @@
+import type { BenefitClass, BenefitKind } from '../../src-shared/roi/schemas';
 import type {
   Currency,
   GapType,
@@ -48,6 +49,8 @@ export interface DemoGap {
   foundMonthsAgo: number;
   /** Logged, then judged not worth acting on (the API lets a gap be dismissed). */
   dismissed?: boolean;
+  /** Closed by a measured improvement of this indicator since this intervention started (gaps.close). */
+  closedBy?: { intervention: string; indicator: string };
 }
 
 export interface DemoIntervention {
@@ -67,7 +70,47 @@ export interface DemoIntervention {
   expectedBenefit: string;
   /** Keys of the gaps it closes (many-to-many). */
   closes: string[];
+  /** Months left out of impact while it settles in; default: its kind's. */
+  rampUpMonths?: number;
+  /** How its benefit is valued (ROI): typed models, or derived from a measured impact or a closed gap. */
+  benefits?: DemoBenefit[];
 }
+
+/** A benefit model typed as a loop closer would (benefitModels.create). */
+export interface DemoTypedBenefit {
+  label: string;
+  kind: BenefitKind;
+  classification?: BenefitClass;
+  note?: string;
+  hoursPerMonth?: number;
+  realisationPct?: number;
+  amountCents?: number;
+  amountPer?: 'month' | 'quarter' | 'year' | 'one_off';
+  annualRevenueCents?: number;
+  daysImproved?: number;
+  financingRatePct?: number;
+  /** How long the benefit outlives the intervention's end. */
+  lastsMonthsAfterEnd?: number;
+}
+
+/** A benefit model derived from the data (benefitModels.derive). */
+export type DemoDerivedBenefit =
+  | {
+      label: string;
+      derive: 'impact';
+      /** Key of the indicator whose measured improvement is valued. */
+      indicator: string;
+      as: 'time_released' | 'cost_avoided' | 'cash_released';
+      classification?: BenefitClass;
+      hoursPerUnit?: number;
+      realisationPct?: number;
+      amountPerUnitCents?: number;
+      annualRevenueCents?: number;
+      financingRatePct?: number;
+    }
+  | { label: string; derive: 'gap'; gap: string; classification?: BenefitClass };
+
+export type DemoBenefit = DemoTypedBenefit | DemoDerivedBenefit;
 
 /** How the measurements of an indicator are drawn. */
 export interface DemoSeries {

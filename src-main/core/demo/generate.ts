@@ -7,6 +7,7 @@ import { callSync } from './api-call';
 import { addDays, monthStart, pastPeriods } from './calendar';
 import { createRng, hashSeed } from './prng';
 import { baselineOf, drawSeries } from './series';
+import { closeAndValue } from './benefits';
 
 // `boucle demo`: turns the recipe of resources/demo into API calls, all in one transaction of the
 // write path (a failure leaves the workspace as it was). Same seed + same day = same demo.
@@ -131,6 +132,7 @@ function buildDepartment(ws: Workspace, dep: DemoDepartment, seed: number, today
       recurringCostCents: it.recurringCostCents,
       currency: dep.currency,
       expectedBenefit: it.expectedBenefit,
+      ...(it.rampUpMonths === undefined ? {} : { rampUpMonths: it.rampUpMonths }),
     });
     interventions.set(it.key, { id: row.id, title: it.title, startDate });
     for (const g of it.closes) {
@@ -138,7 +140,10 @@ function buildDepartment(ws: Workspace, dep: DemoDepartment, seed: number, today
     }
   }
 
-  for (const ind of dep.indicators) buildIndicator(ws, d.id, ind, { processIds, gapIds, interventions }, seed, today);
+  const indicatorIds = new Map<string, string>();
+  for (const ind of dep.indicators) indicatorIds.set(ind.key, buildIndicator(ws, d.id, ind, { processIds, gapIds, interventions }, seed, today));
+  const interventionIds = new Map([...interventions].map(([k, v]) => [k, v.id]));
+  closeAndValue(ws, dep, { gapIds, interventionIds, indicatorIds }, today);
 }
 
 interface Refs {
@@ -147,7 +152,7 @@ interface Refs {
   interventions: Map<string, { id: string; title: string; startDate: string | null }>;
 }
 
-function buildIndicator(ws: Workspace, departmentId: string, ind: DemoIndicator, refs: Refs, seed: number, today: string) {
+function buildIndicator(ws: Workspace, departmentId: string, ind: DemoIndicator, refs: Refs, seed: number, today: string): string {
   const where = `indicator ${ind.key}`;
   const effect = ind.series.effect ? lookup(refs.interventions, ind.series.effect.intervention, 'intervention', where) : undefined;
   // An intervention that has not started yet has no effect to show.
@@ -190,4 +195,5 @@ function buildIndicator(ws: Workspace, departmentId: string, ind: DemoIndicator,
     if (note) noted = true;
     callSync(ws, 'measurements.create', { indicatorId: row.id, period: p.period, value: p.value, source: ind.sourceDetail, note });
   }
+  return row.id;
 }
