@@ -37,7 +37,8 @@ describe('benefitModels.derive', () => {
     expect(preview.model).toMatchObject({ kind: 'time_released', classification: 'soft', hoursPerMonth: 5.7211, indicatorId: mails.id, label: 'Status e-mails no longer answered' });
     const from = preview.model.derivedFrom;
     if (from?.source !== 'impact') throw new Error('derived from an impact');
-    expectClose([from.improvement, from.low, from.high], [22.884586956521691, 14.832876148155656, 30.936297764887728], 1e-8);
+    // R (dataset D × 10, mirrored): effect 2.2884586956521691, 95% interval 1.4832876148155656 to 3.0936297764887728.
+    expectClose([from.improvement, from.low, from.high], [22.884586956521691, 14.832876148155655, 30.93629776488773], 1e-8);
     expect(from).toMatchObject({ method: 'interrupted_time_series', window: { from: month(0), to: month(35) }, perUnit: { hours: 0.25 }, unit: 'e-mails' });
 
     const saved = await t.ok('benefitModels.derive', input);
