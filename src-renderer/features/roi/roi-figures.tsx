@@ -37,12 +37,18 @@ export function RoiFiguresView({ f, lifetime, testId }: { f: RoiFigures; lifetim
     <Stack gap="sm" data-testid={testId}>
       <SimpleGrid cols={{ base: 2, md: 4 }} spacing="lg">
         <Cell big label={t('figures.roiHard')} value={roiText(f, 'hard', lang, t('noCost'))} colour={colour} testId={`${testId}-roi-hard`}
-          sub={lifetime ? t('figures.lifetimeRoi', { v: roiText(lifetime, 'hard', lang, t('noCost')) }) : undefined} />
+          sub={payback && lifetime ? t('figures.lifetimeRoi', { v: roiText(lifetime, 'hard', lang, t('noCost')) }) : undefined} />
         <Cell label={t('figures.benefitHard')} value={m(f.benefit.hardCents)} colour="teal.8" testId={`${testId}-hard`} />
         <Cell label={t('figures.cost')} value={m(f.costCents)} testId={`${testId}-cost`}
           sub={t('figures.costSplit', { oneOff: m(f.oneOffCostCents), recurring: m(f.recurringCostCents) })} />
-        <Cell label={t('figures.payback')} value={payback ? months(payback.hard) : '—'} testId={`${testId}-payback`}
-          sub={payback ? t('figures.paybackSoft', { v: months(payback.withSoft) }) : t('figures.paybackLifetime')} />
+        {payback ? (
+          <Cell label={t('figures.payback')} value={months(payback.hard)} testId={`${testId}-payback`} sub={t('figures.paybackSoft', { v: months(payback.withSoft) })} />
+        ) : lifetime ? (
+          <Cell label={t('figures.lifetime')} value={roiText(lifetime, 'hard', lang, t('noCost'))} testId={`${testId}-lifetime`}
+            sub={t('figures.lifetimeSub', { hard: m(lifetime.benefit.hardCents), cost: m(lifetime.costCents) })} />
+        ) : (
+          <div />
+        )}
       </SimpleGrid>
       <Group gap="md" align="stretch" wrap="wrap">
         <Paper withBorder radius="sm" px="sm" py={6} bg="var(--mantine-color-indigo-0)" data-testid={`${testId}-soft`}>
