@@ -28,7 +28,7 @@ async function setup() {
 
 describe('benefitModels.derive', () => {
   it('from a measured impact: the improvement × hours per unit, previewed, saved with where it came from', async () => {
-    const { itv, mails } = await setup();
+    const { d, itv, mails } = await setup();
     const input = { source: 'impact', interventionId: itv.id, indicatorId: mails.id, as: 'time_released', hoursPerUnit: 0.25, label: 'Status e-mails no longer answered' } as const;
     const preview = await t.ok('benefitModels.derive', { ...input, dryRun: true });
     expect(preview.saved).toBe(false);
@@ -49,6 +49,8 @@ describe('benefitModels.derive', () => {
     // 5.7211 h × 78.00 × 12 months = 5,355.95.
     expect(roi.benefit.softCents).toBe(Math.round(5.7211 * 7800 * 12));
     expect(methodSentences(roi.method, 'en').at(-1)).toBe('1 model was derived from measured data: its figures carry the uncertainty of the measured effect shown with it.');
+    const dep = await t.ok('roi.department', { departmentId: d.id });
+    expect(dep.method.uncertainty!.fr).toBe('1 modèle a été dérivé de données mesurées\u00a0: ses chiffres portent l\'incertitude de l\'effet mesuré affiché avec lui.');
     // Editing the derived figures makes it a typed model again.
     expect((await t.ok('benefitModels.update', { id: saved.model.id, label: 'Renamed' })).derivedFrom).not.toBeNull();
     expect((await t.ok('benefitModels.update', { id: saved.model.id, hoursPerMonth: 6 })).derivedFrom).toBeNull();

@@ -108,6 +108,7 @@ export function departmentRoi(ws: Workspace, input: z.output<typeof R.roiDepartm
   const period = zero();
   const lifetime = zero();
   let months: R.RoiMonth[] | null = null;
+  let derived = 0;
   for (const r of rows) {
     const itv = roiIntervention(r);
     if (!itv) {
@@ -118,7 +119,9 @@ export function departmentRoi(ws: Workspace, input: z.output<typeof R.roiDepartm
       skipped.push({ interventionId: itv.id, title: itv.title, reason: 'currency_without_rate', currency: itv.currency });
       continue;
     }
-    const { months: m, method: _method, ...summary } = interventionRoiOf(itv, modelsOf(ws, itv.id), ctx, w);
+    const models = modelsOf(ws, itv.id);
+    derived += models.filter((x) => x.derivedFrom).length;
+    const { months: m, method: _method, ...summary } = interventionRoiOf(itv, models, ctx, w);
     interventions.push(summary);
     add(period, summary);
     add(lifetime, summary.lifetime);
@@ -144,7 +147,7 @@ export function departmentRoi(ws: Workspace, input: z.output<typeof R.roiDepartm
       figures: total,
       interventions: interventions.length,
       skipped: skipped.length,
-      derivedModels: 0,
+      derivedModels: derived,
     }),
   };
 }
