@@ -91,7 +91,6 @@ export const finance: DemoDepartment = {
       hoursLostPerOccurrence: 0.15,
       owner: 'AP team lead',
       foundMonthsAgo: 27,
-      closedBy: { intervention: 'fin-portal', indicator: 'supplier-enquiries' },
     },
     {
       key: 'fin-approvals',

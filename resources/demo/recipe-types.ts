@@ -49,8 +49,6 @@ export interface DemoGap {
   foundMonthsAgo: number;
   /** Logged, then judged not worth acting on (the API lets a gap be dismissed). */
   dismissed?: boolean;
-  /** Closed by a measured improvement of this indicator since this intervention started (gaps.close). */
-  closedBy?: { intervention: string; indicator: string };
 }
 
 export interface DemoIntervention {

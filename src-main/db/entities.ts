@@ -77,6 +77,11 @@ export const ENTITIES = {
   },
   saved_views: { table: 'saved_views', columns: ['name', 'entity', 'filters', 'sort_by', 'sort_dir'], json: ['filters'] },
   vocabulary: { table: 'vocabulary', columns: ['kind', 'code', 'label'] },
+  report_templates: {
+    table: 'report_templates',
+    columns: ['name', 'description', 'sections', 'scope', 'period', 'language', 'company_name', 'logo', 'confidentiality', 'paper', 'focus_intervention_id'],
+    json: ['sections', 'scope', 'period', 'logo'],
+  },
   benefit_models: {
     table: 'benefit_models',
     columns: [

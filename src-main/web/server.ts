@@ -6,6 +6,7 @@ import fastifyStatic from '@fastify/static';
 import { RENDERER_CSP } from '../../src-shared/security';
 import type { Core } from '../core/dispatch';
 import { registerUpload } from './upload';
+import { registerReportDownload } from './report-download';
 
 // The web shell: the built renderer and the API over HTTP, bound to 127.0.0.1 only and guarded by
 // a random token per launch (in the printed URL), so another local user or a web page cannot call it.
@@ -76,6 +77,7 @@ export async function startWebShell(opts: WebShellOptions): Promise<WebShell> {
   );
 
   await registerUpload(app, { token, header: TOKEN_HEADER });
+  registerReportDownload(app, { token, header: TOKEN_HEADER });
   await app.register(fastifyStatic, { root: path.resolve(opts.rendererDir), index: ['index.html'] });
   // Client-side routes (/gaps, /processes/…) all load the app.
   app.setNotFoundHandler((req, reply) => {

@@ -131,3 +131,6 @@ export interface BenefitModel extends BenefitModelDraft {
   createdAt: string;
   updatedAt: string;
 }
+
+/** The ROI results (roi.intervention, roi.department) live in results.ts; re-exported for the callers that import them from here. */
+export type * from './results';

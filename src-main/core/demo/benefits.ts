@@ -1,12 +1,10 @@
 import type { DemoDepartment } from '../../../resources/demo';
 import type { Workspace } from '../../db/workspace';
 import { BoucleError } from '../../../src-shared/errors';
-import { todayIso } from '../../db/ids';
 import { callSync } from './api-call';
 
-// The demo's closed loops and benefit models, after its measurements exist: gaps closed by a
-// measured improvement (the Impact tab's rule), then each intervention's benefit models — typed, or
-// derived from a measured impact or a closed gap, so the ROI shows where its figures came from.
+// The demo's benefit models, after its measurements exist and its loops are closed (outcomes.ts):
+// typed, or derived from a measured impact or a closed gap, so the ROI shows where its figures came from.
 
 export interface DemoRefs {
   gapIds: Map<string, string>;
@@ -33,21 +31,9 @@ function ifMeasured(step: () => unknown) {
   }
 }
 
-const NOT_MEASURED = new Set<string>(['derive.no_improvement', 'derive.not_enough_data', 'evidence.not_proven', 'evidence.worsened']);
+const NOT_MEASURED = new Set<string>(['derive.no_improvement', 'derive.not_enough_data']);
 
-export function closeAndValue(ws: Workspace, dep: DemoDepartment, refs: DemoRefs, today: string) {
-  // A closing is dated on the demo's day, never after the real one (the core refuses a future closing).
-  const closedOn = today < todayIso() ? today : todayIso();
-  for (const g of dep.gaps) {
-    if (!g.closedBy) continue;
-    const where = `gap ${g.key}`;
-    const evidence = {
-      kind: 'measured_improvement' as const,
-      indicatorId: ref(refs.indicatorIds, g.closedBy.indicator, 'indicator', where),
-      interventionId: ref(refs.interventionIds, g.closedBy.intervention, 'intervention', where),
-    };
-    ifMeasured(() => callSync(ws, 'gaps.close', { id: ref(refs.gapIds, g.key, 'gap', where), closedOn, evidence }));
-  }
+export function addBenefitModels(ws: Workspace, dep: DemoDepartment, refs: DemoRefs) {
   for (const it of dep.interventions) {
     const interventionId = ref(refs.interventionIds, it.key, 'intervention', `intervention ${it.key}`);
     for (const b of it.benefits ?? []) {

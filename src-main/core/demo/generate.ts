@@ -7,7 +7,8 @@ import { callSync } from './api-call';
 import { addDays, monthStart, pastPeriods } from './calendar';
 import { createRng, hashSeed } from './prng';
 import { baselineOf, drawSeries } from './series';
-import { closeAndValue } from './benefits';
+import { addBenefitModels } from './benefits';
+import { addOutcomes } from './outcomes';
 
 // `boucle demo`: turns the recipe of resources/demo into API calls, all in one transaction of the
 // write path (a failure leaves the workspace as it was). Same seed + same day = same demo.
@@ -114,7 +115,7 @@ function buildDepartment(ws: Workspace, dep: DemoDepartment, seed: number, today
     gapIds.set(g.key, gap.id);
   });
 
-  const interventions = new Map<string, { id: string; title: string; startDate: string | null }>();
+  const interventions = new Map<string, { id: string; title: string; startDate: string | null; status: string }>();
   for (const it of dep.interventions) {
     const startDate = it.startMonthsAgo === null ? null : monthStart(today, it.startMonthsAgo);
     const endDate = it.endMonthsAgo === undefined || it.endMonthsAgo === null ? null : monthStart(today, it.endMonthsAgo);
@@ -134,22 +135,29 @@ function buildDepartment(ws: Workspace, dep: DemoDepartment, seed: number, today
       expectedBenefit: it.expectedBenefit,
       ...(it.rampUpMonths === undefined ? {} : { rampUpMonths: it.rampUpMonths }),
     });
-    interventions.set(it.key, { id: row.id, title: it.title, startDate });
+    interventions.set(it.key, { id: row.id, title: it.title, startDate, status: it.status });
     for (const g of it.closes) {
       callSync(ws, 'links.gapIntervention.add', { gapId: lookup(gapIds, g, 'gap', `intervention ${it.key}`), interventionId: row.id });
     }
   }
 
   const indicatorIds = new Map<string, string>();
-  for (const ind of dep.indicators) indicatorIds.set(ind.key, buildIndicator(ws, d.id, ind, { processIds, gapIds, interventions }, seed, today));
+  const effectIndicator = new Map<string, string>();
+  for (const ind of dep.indicators) {
+    const id = buildIndicator(ws, d.id, ind, { processIds, gapIds, interventions }, seed, today);
+    indicatorIds.set(ind.key, id);
+    if (ind.series.effect && !effectIndicator.has(ind.series.effect.intervention)) effectIndicator.set(ind.series.effect.intervention, id);
+  }
+  // First the loops closed by a measured improvement, then the benefit models (some derive from those gaps).
+  addOutcomes(ws, dep, today, { gapIds, interventions, effectIndicator });
   const interventionIds = new Map([...interventions].map(([k, v]) => [k, v.id]));
-  closeAndValue(ws, dep, { gapIds, interventionIds, indicatorIds }, today);
+  addBenefitModels(ws, dep, { gapIds, interventionIds, indicatorIds });
 }
 
 interface Refs {
   processIds: Map<string, string>;
   gapIds: Map<string, string>;
-  interventions: Map<string, { id: string; title: string; startDate: string | null }>;
+  interventions: Map<string, { id: string; title: string; startDate: string | null; status: string }>;
 }
 
 function buildIndicator(ws: Workspace, departmentId: string, ind: DemoIndicator, refs: Refs, seed: number, today: string): string {
