@@ -4,7 +4,7 @@ import type { Fmt } from '../format';
 import type { Table } from '../tables/table';
 
 // The ROI sheet: one line per intervention and one total per department (one currency each), hard and
-// soft apart, the ROI with soft under that name.
+// soft apart, the ROI with soft under that name, the cash released apart (balance sheet).
 
 interface RoiLine {
   department: string;
@@ -34,6 +34,8 @@ export function roiTable(f: Fmt, s: SectionOf<'roi'>): Table<RoiLine> {
       { header: c.roiHard, type: 'percent', width: 12, value: (l) => l.r.roiPct.hard },
       { header: c.roiTotal, type: 'percent', width: 12, value: (l) => l.r.roiPct.withSoft },
       { header: c.payback, type: 'integer', width: 14, value: (l) => l.payback },
+      // Working capital (balance sheet), in no ROI: beside the figures, never added to them.
+      { header: c.cash, type: 'money', width: 18, currency: (l) => l.r.currency, value: (l) => l.r.cashReleasedCents },
     ],
   };
 }

@@ -5,8 +5,9 @@ import { prepared } from '../../db/statements';
 import { departmentRoi } from '../roi/roi';
 import { figure, scopeSql, type Scope } from './scope';
 
-// ROI for the dashboard, from the ROI service (roi.department): hard and soft apart, per currency (each
-// department has one). Kept in one file so that a change of the ROI's figures touches only this.
+// ROI for the dashboard, from the ROI service (roi.department): hard ROI the headline, soft benefit and
+// the cash released (balance sheet) apart, per currency (each department has one). Kept in one file so
+// that a change of the ROI's figures touches only this.
 
 export function departmentIdsOf(ws: Workspace, scope: Scope): string[] {
   const s = scopeSql('d', scope);
@@ -17,6 +18,7 @@ interface Totals {
   hard: number;
   soft: number;
   cost: number;
+  cash: number;
   /** The service's own ROI % when the totals are one department's (else computed the same way). */
   roiPct: number | null | undefined;
 }
@@ -25,17 +27,17 @@ function totalsOf(rois: DepartmentRoi[]): Map<string, Totals> {
   const out = new Map<string, Totals>();
   for (const r of rois) {
     // One currency per department: its total is in it.
-    for (const t of [r.total]) {
-      const acc = out.get(t.currency);
-      if (!acc) {
-        out.set(t.currency, { hard: t.benefit.hardCents, soft: t.benefit.softCents, cost: t.costCents, roiPct: t.roiPct.hard });
-        continue;
-      }
-      acc.hard += t.benefit.hardCents;
-      acc.soft += t.benefit.softCents;
-      acc.cost += t.costCents;
-      acc.roiPct = undefined;
+    const t = r.total;
+    const acc = out.get(t.currency);
+    if (!acc) {
+      out.set(t.currency, { hard: t.benefit.hardCents, soft: t.benefit.softCents, cost: t.costCents, cash: t.cashReleasedCents, roiPct: t.roiPct.hard });
+      continue;
     }
+    acc.hard += t.benefit.hardCents;
+    acc.soft += t.benefit.softCents;
+    acc.cost += t.costCents;
+    acc.cash += t.cashReleasedCents;
+    acc.roiPct = undefined;
   }
   return out;
 }
@@ -63,6 +65,7 @@ export function roiHeadline(current: DepartmentRoi[], previous: DepartmentRoi[])
       hardBenefitCents: money((t) => t.hard),
       softBenefitCents: money((t) => t.soft),
       costCents: money((t) => t.cost),
+      cashReleasedCents: money((t) => t.cash),
     };
   });
 }
