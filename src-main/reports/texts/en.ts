@@ -104,7 +104,7 @@ export const en = {
     roiHard: 'ROI (hard)',
     roiTotal: 'ROI with soft',
     payback: 'Payback (hard)',
-    cash: 'Cash released (balance sheet)',
+    cash: 'Cash released',
     months: '{n} months',
     total: 'Total',
     direction: 'Direction',

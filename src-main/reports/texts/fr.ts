@@ -105,7 +105,7 @@ export const fr: ReportTexts = {
     roiHard: 'ROI (tangible)',
     roiTotal: 'ROI avec intangible',
     payback: 'Retour (tangible)',
-    cash: 'Trésorerie libérée (bilan)',
+    cash: 'Trésorerie libérée',
     months: '{n} mois',
     total: 'Total',
     direction: 'Sens',
