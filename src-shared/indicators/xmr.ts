@@ -24,20 +24,8 @@ export const indicatorXmrInput = z
 export const XMR_RULES = ['beyond_limits', 'run_of_8', 'three_of_four'] as const;
 export type XmrRule = (typeof XMR_RULES)[number];
 
-export interface XmrLimits {
-  /** Mean of the points the limits are computed on (the centre line). */
-  centre: number;
-  /** Mean moving range |xᵢ − xᵢ₋₁|. */
-  mrBar: number;
-  /** Natural process limits: centre ± 2.66 × mrBar. */
-  unpl: number;
-  lnpl: number;
-  /** Upper range limit of the moving ranges: 3.268 × mrBar. */
-  url: number;
-  /** Estimated sigma: mrBar ÷ 1.128. */
-  sigma: number;
-  /** Points the limits were computed on, and their first and last periods. */
-  n: number;
+/** The baseline's limits: those of a phase (PhaseLimits below), with the first and last periods of their points. */
+export interface XmrLimits extends Omit<PhaseLimits, 'provisional'> {
   from: string;
   to: string;
 }

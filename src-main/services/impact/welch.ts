@@ -1,28 +1,15 @@
 import { mean, sampleVariance } from 'simple-statistics';
+import type { WelchFigure } from '../../../src-shared/impact/its-types';
 import { tQuantile } from './student-t';
 
-// Copied from src-main/services/indicators/welch.ts (kept as the impact's secondary figure), with
-// one change: the t quantile comes from student-t.ts, which polishes jStat's inverse.
-//
-// Welch's t interval for the difference of two means with unequal variances:
+// Welch's t interval for the difference of two means with unequal variances (the impact's secondary
+// figure); the t quantile comes from student-t.ts, which polishes jStat's inverse:
 //   d = mean(after) − mean(before);  se = √(s₁²/n₁ + s₂²/n₂);
 //   df = (s₁²/n₁ + s₂²/n₂)² ÷ [ (s₁²/n₁)²/(n₁−1) + (s₂²/n₂)²/(n₂−1) ]   (Welch–Satterthwaite);
 //   interval = d ± t(1 − α/2; df) × se.
 
-export interface WelchInterval {
-  /** mean(after) − mean(before). */
-  diff: number;
-  /** √(s₁²/n₁ + s₂²/n₂). */
-  se: number;
-  /** Welch–Satterthwaite degrees of freedom. */
-  df: number;
-  /** The t multiplier t(1 − α/2; df). */
-  t: number;
-  /** Lower bound of the interval. */
-  low: number;
-  /** Upper bound of the interval. */
-  high: number;
-}
+/** The same figure the impact result carries (its-types.ts). */
+export type WelchInterval = WelchFigure;
 
 /** The interval for mean(after) − mean(before); both need at least 2 values. */
 export function welchInterval(before: number[], after: number[], level = 0.95): WelchInterval {

@@ -1,6 +1,6 @@
-import { mean } from 'simple-statistics';
 import type { Direction, SeriesPoint } from '../../../src-shared/impact/its-types';
 import type { FlaggedRange, PhaseLimits, PhaseSignal, XmrEffect, XmrPhase, XmrPhasesInput, XmrPhasesResult } from '../../../src-shared/indicators/xmr';
+import { limitsOfValues, NPL_FACTOR } from './xmr';
 
 // XmR (individuals and moving range) chart by phase, after Wheeler ("Understanding Variation";
 // "Making Sense of Data"): limits come from a baseline, later points are judged against them, and
@@ -24,27 +24,12 @@ import type { FlaggedRange, PhaseLimits, PhaseSignal, XmrEffect, XmrPhase, XmrPh
 // points only, since that is what a baseline is for). A phase with fewer than minPoints points
 // (default 6) has provisional limits.
 
-export const NPL_FACTOR = 2.66;
-export const URL_FACTOR = 3.268;
-export const D2 = 1.128;
 /** Fewest points for a phase's limits not to be provisional. */
 export const MIN_PHASE_POINTS = 6;
 
 /** Limits from values in time order (at least 2). */
 export function phaseLimits(values: readonly number[], minPoints: number): PhaseLimits {
-  const centre = mean([...values]);
-  const ranges = values.slice(1).map((v, i) => Math.abs(v - values[i]!));
-  const mrBar = mean(ranges);
-  return {
-    centre,
-    mrBar,
-    unpl: centre + NPL_FACTOR * mrBar,
-    lnpl: centre - NPL_FACTOR * mrBar,
-    url: URL_FACTOR * mrBar,
-    sigma: mrBar / D2,
-    n: values.length,
-    provisional: values.length < minPoints,
-  };
+  return { ...limitsOfValues(values), n: values.length, provisional: values.length < minPoints };
 }
 
 /** An established shift. */
