@@ -1,9 +1,12 @@
 import path from 'node:path';
 import type { Database } from 'better-sqlite3';
+import { BoucleError } from '../../src-shared/errors';
 import type { Workspace } from '../db/workspace';
 import { DATABASE_FILE, openDatabase, type OpenOptions } from '../db/connection';
+import { GuardedWriter } from '../db/guarded-writer';
 import { newId } from '../db/ids';
-import { Writer } from '../db/write';
+import { acquireWriterLock, describeHolder, type LockHolder, type WriterLock } from '../db/writer-lock';
+import { writeBackup } from '../services/workspace/backups';
 
 /** The node id is generated once per installation (per workspace database) and never changes. */
 function ensureNodeId(db: Database): string {
@@ -14,21 +17,111 @@ function ensureNodeId(db: Database): string {
   return id;
 }
 
-export function openWorkspace(dataDir: string, opts: OpenOptions = {}): Workspace {
-  const db = openDatabase(dataDir, opts);
-  const nodeId = ensureNodeId(db);
-  const writer = new Writer(db, { nodeId });
+export interface OpenWorkspaceOptions extends OpenOptions {
+  /** Who opens it, in words, for the lock record another process reads ("boucle serve"). */
+  program?: string;
+  /**
+   * When another process holds the writer lock: open read-only (reads work, every write is refused
+   * naming the holder), or refuse at once (a CLI command that writes).
+   */
+  whenHeld?: 'read-only' | 'refuse';
+  /** A checked backup before pending migrations are applied (default true). */
+  backupBeforeMigration?: boolean;
+  /** The writer lock, taken already by the caller (a session keeps it across reopenings); not released on close. */
+  lock?: WriterLock;
+  /** With readOnly: who holds the lock, for the refusals' words. */
+  holder?: LockHolder | null;
+}
+
+/** What stops the writer of this process, checked before every write (GuardedWriter). */
+export interface WriteGate {
+  /** Set while a worker thread writes on its own connection. */
+  worker: { task: string; label: string } | null;
+  /** Set when the workspace turns out damaged while open (the daily full check). */
+  damaged: string | null;
+}
+
+/** A workspace opened by this process, with what its session needs to steer it. */
+export interface OpenedWorkspace extends Workspace {
+  readonly gate: WriteGate;
+  readonly lock: WriterLock | null;
+  /** A new writer whose clock starts from the database's (after a worker thread wrote). */
+  reloadWriter(): void;
+}
+
+export function heldError(holder: LockHolder | null): BoucleError {
+  return BoucleError.of('read_only', 'workspace.held', { holder: describeHolder(holder) });
+}
+
+/**
+ * Opens the workspace of `dataDir` for this process: takes the writer lock (or opens read-only,
+ * or refuses, when another process holds it), refuses damaged files (DamagedWorkspace) and files of
+ * another program or version, backs up before migrating, migrates.
+ */
+export function openWorkspace(dataDir: string, opts: OpenWorkspaceOptions = {}): OpenedWorkspace {
+  const native = opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {};
+  const given = opts.lock ?? null;
+  const got = opts.readOnly || given ? null : acquireWriterLock(dataDir, { program: opts.program ?? 'Boucle', ...native });
+  let lock: WriterLock | null = given;
+  let holder: LockHolder | null = opts.holder ?? null;
+  if (got?.ok) lock = got.lock;
+  else if (got) {
+    holder = got.heldBy;
+    if (opts.whenHeld === 'refuse') throw heldError(holder);
+  }
+  const readOnly = lock === null;
+  let db: Database;
+  try {
+    db = openDatabase(dataDir, {
+      ...opts,
+      readOnly,
+      beforeMigrate: (conn) => {
+        if (opts.backupBeforeMigration !== false) writeBackup(conn, dataDir, 'before-migration', { check: 'quick', ...native });
+      },
+    });
+  } catch (e) {
+    if (!given) lock?.release();
+    throw e;
+  }
+  let nodeId: string;
+  try {
+    nodeId = readOnly
+      ? ((db.prepare(`SELECT value FROM meta WHERE key = 'node_id'`).pluck().get() as string | undefined) ?? 'read-only')
+      : ensureNodeId(db);
+  } catch (e) {
+    db.close();
+    if (!given) lock?.release();
+    throw e;
+  }
+  const gate: WriteGate = { worker: null, damaged: null };
+  const guard = () => {
+    if (gate.damaged !== null) throw BoucleError.of('damaged', 'workspace.damaged_now', { detail: gate.damaged });
+    if (readOnly) throw heldError(holder);
+    if (gate.worker) throw BoucleError.of('conflict', 'write.worker_busy', { what: gate.worker.label });
+  };
+  let writer = new GuardedWriter(db, { nodeId }, guard);
   let closed = false;
   return {
     db,
-    writer,
+    get writer() {
+      return writer;
+    },
     dataDir,
     databaseFile: path.join(dataDir, DATABASE_FILE),
     nodeId,
+    readOnly,
+    holder,
+    ...native,
+    gate,
+    lock,
+    reloadWriter() {
+      writer = new GuardedWriter(db, { nodeId }, guard);
+    },
     close() {
       if (closed) return;
       closed = true;
       db.close();
+      if (!given) lock?.release();
     },
   };
 }

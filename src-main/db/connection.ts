@@ -2,50 +2,112 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { BoucleError } from '../../src-shared/errors';
-import { incompatibility, migrate } from './migrations';
+import { DATABASE_FILE } from './files';
+import { checkIntegrity, damageOf, inspectFiles, type Damage } from './health';
+import { incompatibility, migrate, pendingMigrations, type Migration } from './migrations';
 
-export const DATABASE_FILE = 'boucle.sqlite';
+export { DATABASE_FILE };
 
 export interface OpenOptions {
   /** Path to the native better-sqlite3 addon; the Electron shell passes its Electron-ABI build. */
   nativeBinding?: string;
+  /** Open for reading only: no migrations, no writes (another process holds the writer lock, or the file is damaged). */
+  readOnly?: boolean;
+  /** Runs before pending migrations are applied to an existing workspace (the core backs it up there). */
+  beforeMigrate?: (db: Database.Database, pending: Migration[]) => void;
+  /** Skip the quick integrity check on open (the caller runs it off the thread instead). */
+  skipQuickCheck?: boolean;
+  /** With readOnly: open a file known to be damaged anyway, to read what can be read (no checks). */
+  rescue?: boolean;
+}
+
+/** The workspace's files are damaged: opened for writing never, and left exactly as they are. */
+export class DamagedWorkspace extends BoucleError {
+  constructor(readonly damage: Damage) {
+    super('damaged', `This workspace is damaged (${damage.kind.replace(/_/g, ' ')}): ${damage.detail}. The file was left untouched.`);
+  }
+}
+
+const native = (opts: OpenOptions) => (opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {});
+
+/**
+ * A new workspace is built beside its final name and linked into place complete, so a crash while
+ * creating it never leaves a 0-byte or half-made boucle.sqlite (which would then read as damage).
+ */
+function createNew(dataDir: string, file: string, opts: OpenOptions): void {
+  const temp = path.join(dataDir, `${DATABASE_FILE}.new-${process.pid}-${Date.now()}`);
+  const db = new Database(temp, native(opts));
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    migrate(db);
+  } finally {
+    db.close();
+  }
+  try {
+    fs.linkSync(temp, file); // fails if another process created the workspace meanwhile: theirs stays
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code !== 'EEXIST' && !fs.existsSync(file)) fs.renameSync(temp, file); // no hard links here (FAT, some shares)
+  } finally {
+    fs.rmSync(temp, { force: true });
+    fs.rmSync(`${temp}-wal`, { force: true });
+    fs.rmSync(`${temp}-shm`, { force: true });
+  }
+}
+
+/** Read-only look before opening for real: refuses a stranger's or a newer file, finds damage. */
+function probe(file: string, opts: OpenOptions): void {
+  let db: Database.Database;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true, ...native(opts) });
+  } catch (e) {
+    throw new DamagedWorkspace(damageOf(e) ?? { kind: 'unreadable', detail: (e as Error).message });
+  }
+  try {
+    const why = incompatibility(db);
+    if (why) throw new BoucleError('database', `${why} (${file})`);
+    if (!opts.skipQuickCheck) {
+      const problems = checkIntegrity(db, 'quick');
+      if (problems.length) throw new DamagedWorkspace({ kind: 'corrupt', detail: problems.slice(0, 5).join('; ') });
+    }
+  } catch (e) {
+    if (e instanceof BoucleError) throw e;
+    const damage = damageOf(e);
+    if (damage) throw new DamagedWorkspace(damage);
+    throw new BoucleError('database', `${file} is not a readable Boucle workspace: ${(e as Error).message}`);
+  } finally {
+    db.close();
+  }
 }
 
 /**
- * Opens (creating if needed) the workspace database in `dataDir`: refuses files we must not touch,
- * then WAL, foreign keys, and pending migrations.
+ * Opens (creating if needed) the workspace database in `dataDir`: refuses files we must not touch
+ * and damaged ones (DamagedWorkspace), then WAL, foreign keys, and pending migrations.
  */
 export function openDatabase(dataDir: string, opts: OpenOptions = {}): Database.Database {
   fs.mkdirSync(dataDir, { recursive: true });
   const file = path.join(dataDir, DATABASE_FILE);
-  const native = opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {};
-
-  if (fs.existsSync(file) && fs.statSync(file).size > 0) {
-    // Check read-only first: a refused database must be left exactly as it was.
-    let probe: Database.Database;
-    try {
-      probe = new Database(file, { readonly: true, fileMustExist: true, ...native });
-    } catch (e) {
-      throw new BoucleError('database', `Cannot open ${file}: ${(e as Error).message}`);
-    }
-    try {
-      const why = incompatibility(probe);
-      if (why) throw new BoucleError('database', `${why} (${file})`);
-    } catch (e) {
-      if (e instanceof BoucleError) throw e;
-      throw new BoucleError('database', `${file} is not a readable Boucle workspace: ${(e as Error).message}`);
-    } finally {
-      probe.close();
-    }
+  const state = inspectFiles(dataDir);
+  if (state.state === 'damaged') throw new DamagedWorkspace(state.damage);
+  if (state.state === 'new') {
+    if (opts.readOnly) throw BoucleError.of('not_found', 'workspace.none_yet', { dir: dataDir });
+    createNew(dataDir, file, opts);
+  } else if (!opts.rescue) {
+    probe(file, opts);
   }
 
-  const db = new Database(file, native);
+  const db = new Database(file, { fileMustExist: true, ...(opts.readOnly ? { readonly: true } : {}), ...native(opts) });
   try {
-    db.pragma('journal_mode = WAL');
+    if (!opts.readOnly) db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
-    db.pragma('synchronous = NORMAL');
+    if (!opts.readOnly) db.pragma('synchronous = NORMAL');
     db.pragma('busy_timeout = 5000');
-    migrate(db);
+    if (!opts.readOnly) {
+      const pending = pendingMigrations(db);
+      if (pending.length && state.state === 'present') opts.beforeMigrate?.(db, pending);
+      migrate(db);
+    }
     return db;
   } catch (e) {
     db.close();

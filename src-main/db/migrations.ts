@@ -84,6 +84,14 @@ export function incompatibility(db: Database): string | null {
   return null;
 }
 
+/** The migrations this database has not applied yet (none when it has no migration table). */
+export function pendingMigrations(db: Database): Migration[] {
+  const has = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'`).get();
+  if (!has) return [...MIGRATIONS];
+  const done = new Set(db.prepare(`SELECT version FROM schema_migrations`).pluck().all() as number[]);
+  return MIGRATIONS.filter((m) => !done.has(m.version));
+}
+
 /** Applies the migrations not yet applied, each in its own transaction. */
 export function migrate(db: Database): number[] {
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
