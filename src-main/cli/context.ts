@@ -65,6 +65,7 @@ export async function withWorkspace<T>(dataFlag: string | undefined, fn: (w: Cli
   const writes = opts.writes !== false;
   const session = WorkspaceSession.open(resolveDataDir(dataFlag), { program: opts.program ?? 'the boucle command', maintenance: 'backup' });
   try {
+    await session.ready; // a large file is checked on a worker thread first
     const refusal = opts.acceptDamaged && session.health().state === 'damaged' ? null : healthRefusal(session.health(), writes);
     if (refusal) throw refusal;
     const core = createCore(session);

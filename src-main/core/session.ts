@@ -7,7 +7,10 @@ import { rescueExport } from '../services/workspace/rescue';
 import { runTask, type RunOptions } from '../workers/pool';
 import type { TaskInput, TaskName, TaskOutput } from '../workers/tasks';
 import { checkRestorable, placeRestoredDatabase, readCarriedState } from './restore';
-import { heldError, openWorkspace, type OpenedWorkspace } from './workspace';
+import fs from 'node:fs';
+import path from 'node:path';
+import { DATABASE_FILE } from '../db/files';
+import { heldError, openWorkspace, QUICK_CHECK_INLINE_BYTES, type OpenedWorkspace } from './workspace';
 
 // A workspace as a shell holds it (the app, `serve`, a CLI command): opened whatever state its files
 // are in — writable; read-only when another process holds the writer lock; damaged, read-only at
@@ -41,6 +44,8 @@ export class WorkspaceSession {
   private lastFullCheck: string | null = null;
   /** The daily care started by the last opening; settles, never rejects. */
   maintenance: Promise<void> = Promise.resolve();
+  /** Settles once the integrity check of the last opening is done (at once for a small file). */
+  ready: Promise<void> = Promise.resolve();
 
   private constructor(
     public dataDir: string,
@@ -76,10 +81,17 @@ export class WorkspaceSession {
       if (got.ok) this.lock = got.lock;
       else this.holder = got.heldBy;
     }
+    let size = 0;
+    try {
+      size = fs.statSync(path.join(this.dataDir, DATABASE_FILE)).size;
+    } catch {
+      // new, or unreadable: the opening says which
+    }
+    const deferQuickCheck = size > QUICK_CHECK_INLINE_BYTES;
     try {
       this.current = this.lock
-        ? openWorkspace(this.dataDir, { lock: this.lock, program: this.opts.program, ...this.native })
-        : openWorkspace(this.dataDir, { readOnly: true, holder: this.holder, ...this.native });
+        ? openWorkspace(this.dataDir, { lock: this.lock, program: this.opts.program, deferQuickCheck, ...this.native })
+        : openWorkspace(this.dataDir, { readOnly: true, holder: this.holder, deferQuickCheck, ...this.native });
     } catch (e) {
       if (!(e instanceof BoucleError) || (e.code !== 'damaged' && e.code !== 'database')) throw e;
       this.damage = e instanceof DamagedWorkspace ? { kind: e.damage.kind, detail: e.damage.detail } : { kind: 'refused', detail: e.message };
@@ -94,7 +106,22 @@ export class WorkspaceSession {
         }
       }
     }
-    if (this.current && !this.current.readOnly && this.opts.maintenance !== false) this.maintenance = this.dailyCare();
+    this.ready = this.current?.gate.checking ? this.checkAfterOpening(this.current) : Promise.resolve();
+    if (this.current && !this.current.readOnly && this.opts.maintenance !== false) this.maintenance = this.ready.then(() => this.dailyCare());
+  }
+
+  /** quick_check on a worker thread; until it is done, reads answer and writes are refused in words. */
+  private async checkAfterOpening(ws: OpenedWorkspace): Promise<void> {
+    try {
+      const problems = await this.runTask('workspace.check', { kind: 'quick' });
+      if (problems.length) ws.gate.damaged = problems.slice(0, 5).join('; ');
+    } catch (e) {
+      const damage = e instanceof BoucleError && e.code === 'damaged';
+      ws.gate.damaged = damage ? e.message : null;
+      if (!damage) console.error(`[boucle] integrity check of ${this.dataDir}: ${e instanceof Error ? e.message : String(e)}`);
+    } finally {
+      ws.gate.checking = false;
+    }
   }
 
   /** The open workspace; a typed "damaged" error when there is none to read. */
@@ -203,6 +230,7 @@ export class WorkspaceSession {
 
   /** Waits for the work under way (worker threads, the daily care). */
   async settle(): Promise<void> {
+    await this.ready;
     await this.maintenance;
     while (this.running.size) await Promise.allSettled([...this.running]);
   }

@@ -31,7 +31,15 @@ export interface OpenWorkspaceOptions extends OpenOptions {
   lock?: WriterLock;
   /** With readOnly: who holds the lock, for the refusals' words. */
   holder?: LockHolder | null;
+  /**
+   * Open without the quick integrity check, which the caller runs on a worker thread instead; writes
+   * are refused until it clears the file (gate.checking). For large files: quick_check reads every page.
+   */
+  deferQuickCheck?: boolean;
 }
+
+/** Above this size quick_check takes more than about a second: it runs on a worker thread after opening. */
+export const QUICK_CHECK_INLINE_BYTES = 64 * 1024 * 1024;
 
 /** What stops the writer of this process, checked before every write (GuardedWriter). */
 export interface WriteGate {
@@ -39,6 +47,8 @@ export interface WriteGate {
   worker: { task: string; label: string } | null;
   /** Set when the workspace turns out damaged while open (the daily full check). */
   damaged: string | null;
+  /** Set until the quick integrity check run after opening has cleared the file. */
+  checking: boolean;
 }
 
 /** A workspace opened by this process, with what its session needs to steer it. */
@@ -75,6 +85,7 @@ export function openWorkspace(dataDir: string, opts: OpenWorkspaceOptions = {}):
     db = openDatabase(dataDir, {
       ...opts,
       readOnly,
+      ...(opts.deferQuickCheck ? { skipQuickCheck: true } : {}),
       beforeMigrate: (conn) => {
         if (opts.backupBeforeMigration !== false) writeBackup(conn, dataDir, 'before-migration', { check: 'quick', ...native });
       },
@@ -93,9 +104,10 @@ export function openWorkspace(dataDir: string, opts: OpenWorkspaceOptions = {}):
     if (!given) lock?.release();
     throw e;
   }
-  const gate: WriteGate = { worker: null, damaged: null };
+  const gate: WriteGate = { worker: null, damaged: null, checking: opts.deferQuickCheck === true };
   const guard = () => {
     if (gate.damaged !== null) throw BoucleError.of('damaged', 'workspace.damaged_now', { detail: gate.damaged });
+    if (gate.checking) throw BoucleError.of('conflict', 'workspace.checking');
     if (readOnly) throw heldError(holder);
     if (gate.worker) throw BoucleError.of('conflict', 'write.worker_busy', { what: gate.worker.label });
   };
