@@ -36,6 +36,8 @@ export interface WithWorkspaceOptions {
   program?: string;
   /** The command deals with a damaged workspace itself (backups, restore). */
   acceptDamaged?: boolean;
+  /** The daily backup on the first open of the day (default true; `boucle backup` writes its own). */
+  dailyBackup?: boolean;
 }
 
 /** The CLI's words for a workspace it cannot use as asked. */
@@ -63,7 +65,10 @@ export function healthRefusal(h: WorkspaceHealth, writes: boolean): CliError | n
  */
 export async function withWorkspace<T>(dataFlag: string | undefined, fn: (w: CliWorkspace) => Promise<T>, opts: WithWorkspaceOptions = {}): Promise<T> {
   const writes = opts.writes !== false;
-  const session = WorkspaceSession.open(resolveDataDir(dataFlag), { program: opts.program ?? 'the boucle command', maintenance: 'backup' });
+  const session = WorkspaceSession.open(resolveDataDir(dataFlag), {
+    program: opts.program ?? 'the boucle command',
+    maintenance: opts.dailyBackup === false ? false : 'backup',
+  });
   try {
     await session.ready; // a large file is checked on a worker thread first
     const refusal = opts.acceptDamaged && session.health().state === 'damaged' ? null : healthRefusal(session.health(), writes);

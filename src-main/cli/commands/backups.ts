@@ -33,7 +33,7 @@ export function registerBackups(program: Command) {
           }
         },
         // A backup reads: it runs while the app or serve holds the workspace.
-        { writes: false, program: 'boucle backup' },
+        { writes: false, program: 'boucle backup', dailyBackup: false },
       );
     });
 
