@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { BoucleError } from '../../src-shared/errors';
@@ -80,6 +81,10 @@ export function openWorkspace(dataDir: string, opts: OpenWorkspaceOptions = {}):
     if (opts.whenHeld === 'refuse') throw heldError(holder);
   }
   const readOnly = lock === null;
+  // Opening a WAL database, even read-only, creates its -wal and -shm: a damaged workspace is left as
+  // it was found, so what the rescue connection created goes again when it closes.
+  const file = path.join(dataDir, DATABASE_FILE);
+  const createdByUs = opts.rescue ? ['-wal', '-shm'].filter((x) => !fs.existsSync(`${file}${x}`)) : [];
   let db: Database;
   try {
     db = openDatabase(dataDir, {
@@ -133,6 +138,10 @@ export function openWorkspace(dataDir: string, opts: OpenWorkspaceOptions = {}):
       if (closed) return;
       closed = true;
       db.close();
+      for (const x of createdByUs) {
+        const f = `${file}${x}`;
+        if (x === '-shm' || (fs.existsSync(f) && fs.statSync(f).size === 0)) fs.rmSync(f, { force: true });
+      }
       if (!given) lock?.release();
     },
   };

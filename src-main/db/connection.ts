@@ -58,6 +58,24 @@ function createNew(dataDir: string, file: string, opts: OpenOptions): void {
 
 /** Read-only look before opening for real: refuses a stranger's or a newer file, finds damage. */
 function probe(file: string, opts: OpenOptions): void {
+  // Even read-only, SQLite creates the -wal and -shm of a WAL database: a file refused here is left as
+  // it was found, so those go again.
+  const created = ['-wal', '-shm'].filter((x) => !fs.existsSync(`${file}${x}`));
+  const tidy = () => {
+    for (const x of created) {
+      const f = `${file}${x}`;
+      if (x === '-shm' || (fs.existsSync(f) && fs.statSync(f).size === 0)) fs.rmSync(f, { force: true });
+    }
+  };
+  try {
+    probeOnce(file, opts);
+  } catch (e) {
+    tidy();
+    throw e;
+  }
+}
+
+function probeOnce(file: string, opts: OpenOptions): void {
   let db: Database.Database;
   try {
     db = new Database(file, { readonly: true, fileMustExist: true, ...native(opts) });
