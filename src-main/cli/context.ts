@@ -71,6 +71,9 @@ export async function withWorkspace<T>(dataFlag: string | undefined, fn: (w: Cli
   });
   try {
     await session.ready; // a large file is checked on a worker thread first
+    if (session.tookOverFrom) {
+      process.stderr.write(`boucle: ${describeHolder(session.tookOverFrom)} had stopped without closing the workspace; it is ours now.\n`);
+    }
     const refusal = opts.acceptDamaged && session.health().state === 'damaged' ? null : healthRefusal(session.health(), writes);
     if (refusal) throw refusal;
     const core = createCore(session);

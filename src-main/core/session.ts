@@ -133,6 +133,11 @@ export class WorkspaceSession {
     return this.current;
   }
 
+  /** The holder whose process had died holding the lock when this session took it over. */
+  get tookOverFrom(): LockHolder | null {
+    return this.lock?.tookOverFrom ?? null;
+  }
+
   get workspaceOrNull(): OpenedWorkspace | null {
     return this.current;
   }
