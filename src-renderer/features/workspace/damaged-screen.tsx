@@ -75,7 +75,7 @@ export function DamagedScreen({ health }: { health: Damaged }) {
                   data-testid="damaged-restore"
                   onClick={() => latest && confirmRestore(latest, locale, t)}
                 >
-                  {t('damaged.restoreLatest')}
+                  {t('damaged.restoreButton')}
                 </Button>
               </Group>
               <Text size="sm" c="dimmed">
@@ -92,7 +92,7 @@ export function DamagedScreen({ health }: { health: Damaged }) {
               <Group justify="space-between" wrap="nowrap">
                 <Text fw={600}>{t('damaged.export')}</Text>
                 <Button variant="default" leftSection={<IconFileExport size={16} />} disabled={!health.readable} loading={busy === 'export'} onClick={rescue} data-testid="damaged-export">
-                  {t('damaged.export')}
+                  {t('damaged.exportButton')}
                 </Button>
               </Group>
               <Text size="sm" c="dimmed">{t('damaged.exportHelp')}</Text>

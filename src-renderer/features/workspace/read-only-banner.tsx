@@ -14,9 +14,9 @@ export function ReadOnlyBanner() {
   const holder = h ? t('readOnlyHolder', { program: h.program, pid: h.pid, host: h.host, since: formatWhen(h.startedAt, i18n.language) }) : t('readOnlyUnknown');
   return (
     <Alert color="yellow" icon={<IconLock size={18} />} title={t('readOnlyTitle')} mb="md" data-testid="read-only-banner">
-      <Group justify="space-between" wrap="nowrap">
-        <Text size="sm">{t('readOnlyBody', { holder })}</Text>
-        <Button size="xs" variant="default" onClick={() => void loadHealth()}>{t('retry')}</Button>
+      <Group justify="space-between" wrap="nowrap" align="flex-start">
+        <Text size="sm" style={{ flex: 1 }}>{t('readOnlyBody', { holder })}</Text>
+        <Button size="xs" variant="default" style={{ flexShrink: 0 }} onClick={() => void loadHealth()}>{t('retry')}</Button>
       </Group>
     </Alert>
   );
