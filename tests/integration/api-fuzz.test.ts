@@ -4,18 +4,14 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiMethods, type ApiName } from '../../src-shared/api';
 import { ERROR_CODES } from '../../src-shared/errors';
-import { startWebShell, TOKEN_HEADER, type WebShell } from '../../src-main/web/server';
+import { startWebShell, type WebShell } from '../../src-main/web/server';
+import { FUZZ_SKIP, callThroughShell, footprintOf, fuzzInputs } from '../helpers/api-inputs';
 import { openTestSession, type TestSession } from '../helpers/safety';
 import { tempDir } from '../helpers/workspace';
 
 // Every API method, called through the web shell with generated inputs (fast-check, seeded): the
 // answer is a result or a typed error (never "internal"), and a refused call changes nothing.
 // `npm run bench -- reliability` runs the same with many more inputs.
-
-export const FUZZ_SKIP: Partial<Record<ApiName, string>> = {
-  'workspace.openFolder': 'switches the workspace to a folder the input names ("/" exists): tested on its own',
-  'workspace.backups.create': 'takes no input, so every run is a real backup on a worker thread: tested on its own',
-};
 
 let t: TestSession;
 let shell: WebShell;
@@ -41,40 +37,6 @@ afterAll(async () => {
   if (renderer) fs.rmSync(renderer, { recursive: true, force: true });
 });
 
-/** Everything stored: a refused call must leave all of it as it was. */
-function footprint(): string {
-  const db = t.session.workspace.db;
-  const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%fts%' ORDER BY name`).pluck().all() as string[];
-  return JSON.stringify(tables.map((n) => [n, db.prepare(`SELECT COUNT(*), COALESCE(MAX(rowid), 0) FROM "${n}"`).raw().get()]));
-}
-
-const keysOf = (name: ApiName): string[] => Object.keys((apiMethods[name].input as unknown as { shape?: object }).shape ?? {});
-
-/** Inputs near the real ones (the method's own keys, ids that exist) and far from them. */
-function inputs(name: ApiName) {
-  const leaf = fc.oneof(
-    fc.string({ maxLength: 40 }),
-    fc.constantFrom(...ids, '', ' ', '../../etc/passwd', '/etc/passwd', '2025-02-30', '\u202Eevil', 'x'.repeat(5000)),
-    fc.integer(),
-    fc.double(),
-    fc.boolean(),
-    fc.constant(null),
-  );
-  const value = fc.oneof(leaf, fc.array(leaf, { maxLength: 4 }), fc.dictionary(fc.string({ maxLength: 8 }), leaf, { maxKeys: 3 }));
-  const keys = keysOf(name);
-  const shaped = keys.length ? fc.dictionary(fc.constantFrom(...keys), value, { maxKeys: keys.length }) : fc.constant({});
-  return fc.oneof(shaped, shaped, fc.jsonValue({ maxDepth: 3 }), fc.constant(undefined), fc.constant({}));
-}
-
-export async function call(s: WebShell, name: string, input: unknown): Promise<{ status: number; body: { ok: boolean; error?: { code: string; message: string } } }> {
-  const res = await fetch(`${s.origin}/api/${name}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', [TOKEN_HEADER]: s.token },
-    body: JSON.stringify(input === undefined ? {} : { input }),
-  });
-  return { status: res.status, body: (await res.json()) as { ok: boolean; error?: { code: string; message: string } } };
-}
-
 describe('every API method through the web shell, with generated inputs', () => {
   const names = (Object.keys(apiMethods) as ApiName[]).filter((n) => !FUZZ_SKIP[n]);
 
@@ -85,15 +47,15 @@ describe('every API method through the web shell, with generated inputs', () => 
 
   it.each(names)('%s: a result or a typed error, and a refused call changes nothing', async (name) => {
     await fc.assert(
-      fc.asyncProperty(inputs(name), async (input) => {
-        const before = footprint();
-        const { status, body } = await call(shell, name, input);
+      fc.asyncProperty(fuzzInputs(name, ids), async (input) => {
+        const before = footprintOf(t.session.workspace.db);
+        const { status, body } = await callThroughShell(shell, name, input);
         expect(status).toBeLessThan(500);
         if (body.ok) return;
         expect(ERROR_CODES).toContain(body.error?.code);
         expect(body.error?.code).not.toBe('internal');
         expect(typeof body.error?.message).toBe('string');
-        expect(footprint()).toBe(before);
+        expect(footprintOf(t.session.workspace.db)).toBe(before);
       }),
       { seed: 14, numRuns: 12, endOnFailure: true },
     );
