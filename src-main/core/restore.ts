@@ -76,14 +76,15 @@ export function placeRestoredDatabase(dataDir: string, plan: RestorePlan, carrie
     // replaces, so no change written after the restore can repeat a stamp written before it.
     const db = new Database(incoming, nativeBinding ? { nativeBinding } : {});
     try {
-      db.pragma('journal_mode = DELETE');
+      // In WAL mode before it takes its name, so that opening it afterwards changes nothing in it.
+      db.pragma('journal_mode = WAL');
       const saved = readCarriedState(db);
       const set = db.prepare(`INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`);
       const hlc = laterClock(saved.hlc, carried.hlc);
       if (hlc) set.run('hlc', hlc);
       if (carried.nodeId) set.run('node_id', carried.nodeId);
     } finally {
-      db.close();
+      db.close(); // checkpoints and removes its -wal
     }
     const fd = fs.openSync(incoming, 'r+');
     try {
@@ -109,7 +110,7 @@ export function placeRestoredDatabase(dataDir: string, plan: RestorePlan, carrie
     fs.rmSync(`${file}-shm`, { force: true });
     fs.renameSync(incoming, file);
   } finally {
-    fs.rmSync(incoming, { force: true });
+    for (const x of ['', '-wal', '-shm', '-journal']) fs.rmSync(`${incoming}${x}`, { force: true });
   }
   return aside;
 }

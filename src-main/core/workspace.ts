@@ -85,6 +85,12 @@ export function openWorkspace(dataDir: string, opts: OpenWorkspaceOptions = {}):
   // it was found, so what the rescue connection created goes again when it closes.
   const file = path.join(dataDir, DATABASE_FILE);
   const createdByUs = opts.rescue ? ['-wal', '-shm'].filter((x) => !fs.existsSync(`${file}${x}`)) : [];
+  const tidy = () => {
+    for (const x of createdByUs) {
+      const f = `${file}${x}`;
+      if (x === '-shm' || (fs.existsSync(f) && fs.statSync(f).size === 0)) fs.rmSync(f, { force: true });
+    }
+  };
   let db: Database;
   try {
     db = openDatabase(dataDir, {
@@ -96,6 +102,7 @@ export function openWorkspace(dataDir: string, opts: OpenWorkspaceOptions = {}):
       },
     });
   } catch (e) {
+    tidy();
     if (!given) lock?.release();
     throw e;
   }
@@ -106,6 +113,7 @@ export function openWorkspace(dataDir: string, opts: OpenWorkspaceOptions = {}):
       : ensureNodeId(db);
   } catch (e) {
     db.close();
+    tidy();
     if (!given) lock?.release();
     throw e;
   }
@@ -138,10 +146,7 @@ export function openWorkspace(dataDir: string, opts: OpenWorkspaceOptions = {}):
       if (closed) return;
       closed = true;
       db.close();
-      for (const x of createdByUs) {
-        const f = `${file}${x}`;
-        if (x === '-shm' || (fs.existsSync(f) && fs.statSync(f).size === 0)) fs.rmSync(f, { force: true });
-      }
+      tidy();
       if (!given) lock?.release();
     },
   };

@@ -56,6 +56,24 @@ function createNew(dataDir: string, file: string, opts: OpenOptions): void {
   }
 }
 
+/**
+ * A rollback journal left by a process killed mid-write ("hot journal") must be rolled back before
+ * anything reads the file, and only a connection that may write can do it (a read-only one fails with
+ * SQLITE_READONLY_ROLLBACK). SQLite does it on the first read of a writable connection.
+ */
+function recoverHotJournal(file: string, opts: OpenOptions): void {
+  const journal = `${file}-journal`;
+  if (!fs.existsSync(journal) || fs.statSync(journal).size === 0) return;
+  const db = new Database(file, { fileMustExist: true, ...native(opts) });
+  try {
+    db.prepare('SELECT COUNT(*) FROM sqlite_master').get();
+  } catch {
+    // what is wrong with the file, the probe says next
+  } finally {
+    db.close();
+  }
+}
+
 /** Read-only look before opening for real: refuses a stranger's or a newer file, finds damage. */
 function probe(file: string, opts: OpenOptions): void {
   // Even read-only, SQLite creates the -wal and -shm of a WAL database: a file refused here is left as
@@ -112,6 +130,7 @@ export function openDatabase(dataDir: string, opts: OpenOptions = {}): Database.
     if (opts.readOnly) throw BoucleError.of('not_found', 'workspace.none_yet', { dir: dataDir });
     createNew(dataDir, file, opts);
   } else if (!opts.rescue) {
+    if (!opts.readOnly) recoverHotJournal(file, opts);
     probe(file, opts);
   }
 

@@ -62,8 +62,9 @@ export function runAndKill(args: string[], ms: number): Promise<{ killed: boolea
   });
 }
 
+/** Opens the database as the app would next: SQLite recovers what a killed writer left (hot journal, WAL). */
 function readOnly(dir: string): Database.Database {
-  return new Database(path.join(dir, DB), { readonly: true, fileMustExist: true });
+  return new Database(path.join(dir, DB), { fileMustExist: true });
 }
 
 function integrity(db: Database.Database): string {
