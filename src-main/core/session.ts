@@ -10,6 +10,7 @@ import { checkRestorable, placeRestoredDatabase, readCarriedState } from './rest
 import fs from 'node:fs';
 import path from 'node:path';
 import { DATABASE_FILE } from '../db/files';
+import { lastSeq } from '../db/log-read';
 import { heldError, openWorkspace, QUICK_CHECK_INLINE_BYTES, type OpenedWorkspace } from './workspace';
 
 // A workspace as a shell holds it (the app, `serve`, a CLI command): opened whatever state its files
@@ -211,7 +212,7 @@ export class WorkspaceSession {
     try {
       const meta = ws.db.prepare(`SELECT value FROM meta WHERE key = ?`).pluck();
       this.lastFullCheck = (meta.get('last_full_check') as string | undefined) ?? null;
-      const hasContent = ((ws.db.prepare(`SELECT COALESCE(MAX(seq), 0) FROM change_log`).pluck().get() as number) ?? 0) > 0;
+      const hasContent = lastSeq(ws.db) > 0;
       if (hasContent && needsDailyBackup(this.dataDir)) await this.backupNow('daily', { check: this.opts.maintenance === 'backup' ? 'quick' : 'full' });
       const today = new Date().toISOString().slice(0, 10);
       if (this.opts.maintenance === 'backup') return;

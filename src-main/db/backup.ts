@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
+import { ENTITIES, ENTITY_NAMES } from './entities';
 import { checkIntegrity } from './health';
 import { APPLICATION_ID, incompatibility } from './migrations';
 
@@ -66,9 +67,11 @@ export function checkCopy(file: string, kind: 'quick' | 'full', nativeBinding?: 
     out.problems.push(...checkIntegrity(db, kind));
     if (out.problems.length) return out;
     out.schemaVersion = (db.prepare(`SELECT COALESCE(MAX(version), 0) FROM schema_migrations`).pluck().get() as number) ?? 0;
-    const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE '%deleted_at%'`).pluck().all() as string[];
-    for (const t of tables) {
-      out.counts[t] = db.prepare(`SELECT COUNT(*) FROM "${t.replace(/"/g, '""')}" WHERE deleted_at IS NULL`).pluck().get() as number;
+    // The domain tables (some are views over a compact table), as far as this copy's schema has them.
+    const present = new Set(db.prepare(`SELECT name FROM sqlite_master WHERE type IN ('table', 'view')`).pluck().all() as string[]);
+    for (const e of ENTITY_NAMES) {
+      const t = ENTITIES[e].table;
+      if (present.has(t)) out.counts[e] = db.prepare(`SELECT COUNT(*) FROM ${t} WHERE deleted_at IS NULL`).pluck().get() as number;
     }
   } catch (e) {
     out.problems.push((e as Error).message);

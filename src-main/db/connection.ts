@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { BoucleError } from '../../src-shared/errors';
 import { DATABASE_FILE } from './files';
 import { checkIntegrity, damageOf, inspectFiles, type Damage } from './health';
-import { incompatibility, migrate, pendingMigrations, type Migration } from './migrations';
+import { incompatibility, migrate, type Migration } from './migrations';
 
 export { DATABASE_FILE };
 
@@ -19,6 +19,8 @@ export interface OpenOptions {
   skipQuickCheck?: boolean;
   /** With readOnly: open a file known to be damaged anyway, to read what can be read (no checks). */
   rescue?: boolean;
+  /** Told what a long migration is doing (the CLI prints it, the app shows it). */
+  onProgress?: (message: string) => void;
 }
 
 /** The workspace's files are damaged: opened for writing never, and left exactly as they are. */
@@ -53,6 +55,28 @@ function createNew(dataDir: string, file: string, opts: OpenOptions): void {
     fs.rmSync(temp, { force: true });
     fs.rmSync(`${temp}-wal`, { force: true });
     fs.rmSync(`${temp}-shm`, { force: true });
+  }
+}
+
+/** Where the copy taken before a migration goes: backups/ in the data folder. */
+export const BACKUP_DIR = 'backups';
+
+/**
+ * A workspace about to be migrated is copied first (VACUUM INTO: a consistent, compact copy), so
+ * that whatever happens the user keeps the file as it was; the copy is checked before going on.
+ */
+function backupBeforeMigrating(db: Database.Database, dataDir: string, pending: Migration[], native: object) {
+  const dir = path.join(dataDir, BACKUP_DIR);
+  fs.mkdirSync(dir, { recursive: true });
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const file = path.join(dir, `boucle-before-schema-${pending.at(-1)!.version}-${stamp}.sqlite`);
+  db.prepare('VACUUM INTO ?').run(file);
+  const copy = new Database(file, { readonly: true, fileMustExist: true, ...native });
+  try {
+    const ok = copy.pragma('quick_check', { simple: true });
+    if (ok !== 'ok') throw new BoucleError('database', `The copy taken before updating the workspace is damaged (${String(ok)}): nothing was changed`);
+  } finally {
+    copy.close();
   }
 }
 
@@ -141,9 +165,11 @@ export function openDatabase(dataDir: string, opts: OpenOptions = {}): Database.
     if (!opts.readOnly) db.pragma('synchronous = NORMAL');
     db.pragma('busy_timeout = 5000');
     if (!opts.readOnly) {
-      const pending = pendingMigrations(db);
-      if (pending.length && state.state === 'present') opts.beforeMigrate?.(db, pending);
-      migrate(db);
+      migrate(db, {
+        ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+        // The core's backup (checked, described, rotated: services/workspace/backups.ts), else a plain checked copy.
+        beforeMigrating: (pending) => (opts.beforeMigrate ? opts.beforeMigrate(db, pending) : backupBeforeMigrating(db, dataDir, pending, native(opts))),
+      });
     }
     return db;
   } catch (e) {
