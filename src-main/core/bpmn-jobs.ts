@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
 import type { z } from 'zod';
 import { BoucleError } from '../../src-shared/errors';
 import type { BpmnJob, BpmnImportSummary, bpmnImport } from '../../src-shared/processes/bpmn';
 import type { Workspace } from '../db/workspace';
 import { importBpmn, type BpmnProgress } from '../services/processes/bpmn-import';
-import { removeUpload } from '../services/imports/uploads';
+import { removeUpload, resolveUpload } from '../services/imports/uploads';
 import type { WorkspaceSession } from './session';
 import { toApiErrorShape } from './errors';
 
@@ -26,7 +27,17 @@ function registry(session: WorkspaceSession): Map<string, BpmnJob> {
   return r;
 }
 
-const isSmall = (i: Input) => i.xml !== undefined && i.xml.length <= BPMN_INLINE_CHARS;
+/** The size of what is to be read: the text given, or the file (an upload, a path). */
+function sizeOf(i: Input): number {
+  if (i.xml !== undefined) return i.xml.length;
+  try {
+    return fs.statSync(i.fileRef !== undefined ? resolveUpload(i.fileRef).path : i.path!).size;
+  } catch {
+    return 0; // the import says what is wrong with it
+  }
+}
+
+const isSmall = (i: Input) => sizeOf(i) <= BPMN_INLINE_CHARS;
 
 /** Imports and returns the summary: inline for small text, on a worker thread otherwise. */
 export function runBpmnImport(session: WorkspaceSession, ws: Workspace, input: Input, progress?: (p: BpmnProgress) => void): Promise<BpmnImportSummary> {
