@@ -4,6 +4,7 @@ import { cancelJob, getJob } from '../../services/imports/jobs';
 import { startImport } from '../../services/imports/measurement-import';
 import { previewImport } from '../../services/imports/preview';
 import { removeUpload } from '../../services/imports/uploads';
+import { prepareLargeImport } from '../import-guard';
 import type { CallContext, Handlers } from './types';
 
 /**
@@ -21,6 +22,8 @@ export const importsHandlers: Handlers<keyof typeof importsMethods> = {
   },
   'imports.measurements.start': async (ws, i, ctx) => {
     refusePathFromBrowser(i, ctx);
+    // Room on the disk for it, and a backup first when it is large.
+    await prepareLargeImport(ctx.session, i);
     // Refused before it starts (a date format to choose…), the upload stays: the user fixes the choice and starts again.
     const entry = await startImport(ws, i);
     // The upload goes once the import has finished, whatever the outcome: done, rejected, cancelled, failed.
