@@ -198,7 +198,42 @@ export const restoreCase: KillCase = {
   },
 };
 
-export const KILL_CASES = [demoCase, migrationCase, restoreCase];
+const IMPORT_ROWS = 20_000;
+
+export const importCase: KillCase = {
+  name: 'boucle import measurements',
+  async prepare() {
+    const dir = tempDir('boucle-kill-import-');
+    const ws = openWorkspace(dir);
+    ws.writer.write((tx) => {
+      const dep = tx.insert('departments', { name: 'Finance', code: 'FIN', colour: '#1c7ed6', department_id: '' });
+      for (let k = 0; k < 20; k++) {
+        tx.insert('indicators', { name: `KPI ${String(k).padStart(2, '0')}`, unit: '', direction: 'lower', category: 'outcome', tolerance_pct: 10, frequency: 'daily', source: 'manual', department_id: dep });
+      }
+    });
+    ws.close();
+    const lines = ['indicator,date,value'];
+    for (let n = 0; n < IMPORT_ROWS; n++) {
+      lines.push(`KPI ${String(n % 20).padStart(2, '0')},${new Date(Date.UTC(1950, 0, 1 + Math.floor(n / 20))).toISOString().slice(0, 10)},${(n % 997) / 10}`);
+    }
+    const file = path.join(dir, 'measurements.csv');
+    fs.writeFileSync(file, `${lines.join('\n')}\n`);
+    return { dir, args: ['import', 'measurements', file, '--data', dir], expect: { rows: IMPORT_ROWS } };
+  },
+  check(dir, expect) {
+    const db = readOnly(dir);
+    try {
+      const ok = integrity(db);
+      const rows = count(db, 'measurements');
+      const whole = rows === 0 || rows === expect.rows;
+      return { survived: ok === 'ok' && whole, lost: 0, finished: rows === expect.rows, detail: `integrity ${ok}; ${rows} of ${expect.rows as number} measurements` };
+    } finally {
+      db.close();
+    }
+  },
+};
+
+export const KILL_CASES = [demoCase, migrationCase, restoreCase, importCase];
 
 /** How long the command takes when left alone: kill points are drawn within it. */
 export async function duration(c: KillCase): Promise<number> {

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { KILL_CASES, duration, prng, runAndKill } from '../helpers/kill-cases';
 
-// SIGKILL at seeded random moments of `boucle demo`, a migration and a restore (the built CLI), each
+// SIGKILL at seeded random moments of `boucle demo`, a migration, a restore and a measurement import
+// (the built CLI), each
 // followed by integrity_check and the all-or-nothing check. `npm run bench -- reliability` kills at
 // many more points.
 
