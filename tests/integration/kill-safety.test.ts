@@ -3,9 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { KILL_CASES, duration, prng, runAndKill } from '../helpers/kill-cases';
 
 // SIGKILL at seeded random moments of `boucle demo`, a migration, a restore and a measurement import
-// (the built CLI), each
-// followed by integrity_check and the all-or-nothing check. `npm run bench -- reliability` kills at
-// many more points.
+// (the built CLI), each followed by integrity_check and the all-or-nothing check.
+// `npm run bench -- reliability` kills at many more points.
 
 describe('SIGKILL during a write', () => {
   it.each(KILL_CASES.map((c) => [c.name, c] as const))('%s: sound and all or nothing at every kill point', async (_name, c) => {
