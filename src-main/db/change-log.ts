@@ -4,14 +4,21 @@ import { uuidToBlob } from './ids';
 
 // The change log (ARCHITECTURE.md §4) in its compact shape. One ENTRY per row change — an insert, an
 // update of some fields, a tombstone set or cleared — carrying every field it changed and the new
-// values; entity and field names, node ids, department ids and the ids a row points at are small
-// integers (interned.ts); the row is its UUID's 16 bytes; the clock an integer (hlc.ts). The
-// transaction (its UUID and machine) is recorded once, in log_txs, with the range of its entries.
-// Each field's value and clock stay recoverable (the entry's clock is the field's), so history, undo,
-// audit and a per-field last-writer-wins sync all read from here. The fields are a flat JSON array
-// [field, value, field, value, …] in the order they were logged (an object's numeric keys would not
-// keep it). `change_log` is a view of the same
-// log one field per row, as it was stored before, for people and tools that read it in SQL.
+// values. Entity and field names, node ids, department ids and the ids a row points at are small
+// integers (interned.ts); the row is its UUID's 16 bytes.
+//
+// The fields: a JSON array [shape, value, value, …] where `shape` is the interned list of the
+// fields' names ("[3,4,7]": their interned ids, in the order they were logged), so that the names
+// of a million entries of one import are stored once.
+//
+// The clock: the transaction (log_txs: its UUID, machine, first clock and range of entries) is
+// recorded once; within it each entry's clock is the transaction's first plus the entry's place in
+// it (its seq − first_seq), and only an entry whose clock is not that stores it (log_entries.hlc,
+// otherwise NULL). So every field's value and clock stay recoverable — history, undo, audit and a
+// per-field last-writer-wins sync read them here — at no cost per entry.
+//
+// `change_log` is a view of the same log one field per row, as it was stored before, for people
+// and tools that read it in SQL.
 
 export const LOG_OPS = ['update', 'insert', 'remove', 'restore'] as const;
 export type LogOp = (typeof LOG_OPS)[number];
@@ -28,13 +35,19 @@ export function payloadValue(interner: Interner, field: string, value: unknown):
   return interner.id(value);
 }
 
+/** The interned id of a list of field names (the shape of an entry's fields). */
+export function shapeId(interner: Interner, fields: readonly string[]): number {
+  return interner.id(`[${fields.map((f) => interner.id(f)).join(',')}]`);
+}
+
 /** Appends the entries of the write path's transactions. One instance per connection (the Writer's). */
 export class LogWriter {
   private readonly interner: Interner;
   private readonly insertEntry: Statement;
   private readonly insertTx: Statement;
   private readonly rangeTx: Statement;
-  private tx: { uuid: string; id: number | null; firstSeq: number; lastSeq: number } | null = null;
+  private readonly shapes = new Map<string, number>();
+  private tx: { uuid: string; id: number | null; hlc: number; count: number; firstSeq: number; lastSeq: number } | null = null;
 
   constructor(
     readonly db: Database,
@@ -42,13 +55,13 @@ export class LogWriter {
   ) {
     this.interner = internerOf(db);
     this.insertEntry = db.prepare(`INSERT INTO log_entries (tx, hlc, entity, row, dep, op, fields) VALUES (?, ?, ?, ?, ?, ?, ?)`);
-    this.insertTx = db.prepare(`INSERT INTO log_txs (uuid, node, first_seq, last_seq) VALUES (?, ?, 0, 0)`);
+    this.insertTx = db.prepare(`INSERT INTO log_txs (uuid, node, hlc, first_seq, last_seq) VALUES (?, ?, ?, 0, 0)`);
     this.rangeTx = db.prepare(`UPDATE log_txs SET first_seq = ?, last_seq = ? WHERE id = ?`);
   }
 
   /** A transaction of the write path starts; nothing is written until its first entry. */
   begin(uuid: string): void {
-    this.tx = { uuid, id: null, firstSeq: 0, lastSeq: 0 };
+    this.tx = { uuid, id: null, hlc: 0, count: 0, firstSeq: 0, lastSeq: 0 };
   }
 
   /** The id of a name or value, interned in this transaction when new. */
@@ -56,36 +69,57 @@ export class LogWriter {
     return this.interner.id(text);
   }
 
-  /** One row change; `fields` maps column names to their new values (as the API gave them). */
-  append(entity: string, rowId: string, departmentId: string | null, op: LogOp, hlc: number, fields: Record<string, unknown>): void {
-    const payload: unknown[] = [];
-    for (const [f, v] of Object.entries(fields)) payload.push(this.interner.id(f), payloadValue(this.interner, f, v));
-    const dep = departmentId ? this.interner.id(departmentId) : null;
-    this.appendEncoded(this.interner.id(entity), uuidToBlob(rowId), dep, OP_CODE[op], hlc, JSON.stringify(payload));
+  shape(fields: readonly string[]): number {
+    const key = fields.join(',');
+    let id = this.shapes.get(key);
+    if (id === undefined) {
+      id = shapeId(this.interner, fields);
+      this.shapes.set(key, id);
+    }
+    return id;
   }
 
-  /** `append` for callers that encoded the entry themselves (bulk imports). */
-  appendEncoded(entity: number, row: Buffer, dep: number | null, op: number, hlc: number, fields: string): void {
-    const txId = this.txRowId();
-    this.noteSeq(Number(this.insertEntry.run(txId, hlc, entity, row, dep, op, fields).lastInsertRowid));
+  /** One row change; `fields` maps column names to their new values (as the API gave them). */
+  append(entity: string, rowId: string, departmentId: string | null, op: LogOp, hlc: number, fields: Record<string, unknown>): void {
+    const names = Object.keys(fields);
+    const payload: unknown[] = [this.shape(names)];
+    for (const f of names) payload.push(payloadValue(this.interner, f, fields[f]));
+    const dep = departmentId ? this.interner.id(departmentId) : null;
+    const txId = this.open(hlc);
+    const stored = hlc === this.tx!.hlc + this.tx!.count ? null : hlc;
+    this.noteSeq(Number(this.insertEntry.run(txId, stored, this.interner.id(entity), uuidToBlob(rowId), dep, OP_CODE[op], JSON.stringify(payload)).lastInsertRowid));
   }
 
   /**
-   * The id of the open transaction's row, written with its first entry so that a transaction that
-   * changed nothing leaves nothing in the log.
+   * The id of the open transaction's row, written with its first entry (whose clock, `hlc`, becomes
+   * the transaction's), so that a transaction that changed nothing leaves nothing in the log.
    */
-  txRowId(): number {
+  open(hlc: number): number {
     const tx = this.tx;
     if (!tx) throw new Error('No transaction of the write path is open');
-    if (tx.id === null) tx.id = Number(this.insertTx.run(tx.uuid, this.interner.id(this.node)).lastInsertRowid);
+    if (tx.id === null) {
+      tx.id = Number(this.insertTx.run(tx.uuid, this.interner.id(this.node), hlc).lastInsertRowid);
+      tx.hlc = hlc;
+    }
     return tx.id;
+  }
+
+  /** The clock the next entry gets when it stores none: the transaction's first plus its place. */
+  implicitHlc(): number {
+    return this.tx!.hlc + this.tx!.count;
   }
 
   /** An entry was appended with this seq (entries of a transaction are consecutive). */
   noteSeq(seq: number): void {
+    this.noteRange(seq, seq);
+  }
+
+  /** Entries `first`..`last` were appended by one statement. */
+  noteRange(first: number, last: number): void {
     const tx = this.tx!;
-    if (tx.firstSeq === 0) tx.firstSeq = seq;
-    tx.lastSeq = seq;
+    if (tx.firstSeq === 0) tx.firstSeq = first;
+    tx.lastSeq = last;
+    tx.count += last - first + 1;
   }
 
   /** Before the COMMIT: the transaction's range of entries. */
@@ -98,6 +132,9 @@ export class LogWriter {
   end(committed: boolean): void {
     this.tx = null;
     if (committed) this.interner.commit();
-    else this.interner.rollback();
+    else {
+      this.interner.rollback();
+      this.shapes.clear(); // a shape interned by the rolled-back transaction is gone with it
+    }
   }
 }

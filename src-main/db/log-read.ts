@@ -29,6 +29,7 @@ interface Raw {
   seq: number;
   uuid: string;
   node: number;
+  /** The entry's clock: stored, or the transaction's first plus its place in it. */
   hlc: number;
   entity: number;
   row: Buffer;
@@ -37,16 +38,23 @@ interface Raw {
   fields: string;
 }
 
-const COLUMNS = `e.seq, t.uuid, t.node, e.hlc, e.entity, e.row, e.dep, e.op, e.fields`;
+const COLUMNS = `e.seq, t.uuid, t.node, COALESCE(e.hlc, t.hlc + e.seq - t.first_seq) AS hlc, e.entity, e.row, e.dep, e.op, e.fields`;
 const FROM = `log_entries e JOIN log_txs t ON t.id = e.tx`;
 
 function decoder(db: Database) {
   const names = internerOf(db);
+  const shapes = new Map<number, string[]>();
+  const shapeOf = (id: number) => {
+    let s = shapes.get(id);
+    if (!s) shapes.set(id, (s = (JSON.parse(names.text(id)) as number[]).map((f) => names.text(f))));
+    return s;
+  };
   return (r: Raw): LogEntry => {
     const fields: Record<string, unknown> = {};
     const flat = JSON.parse(r.fields) as unknown[];
-    for (let i = 0; i < flat.length; i += 2) {
-      const field = names.text(flat[i] as number);
+    const shape = shapeOf(flat[0] as number);
+    for (let i = 0; i < shape.length; i++) {
+      const field = shape[i]!;
       const v = flat[i + 1];
       fields[field] = v !== null && internedField(field) ? names.text(v as number) : v;
     }

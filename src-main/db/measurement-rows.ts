@@ -59,7 +59,7 @@ export class MeasurementRows {
       this.source(values.source),
       values.note ?? null,
       ms(createdAt),
-      ms(updatedAt),
+      updatedAt === createdAt ? null : ms(updatedAt),
     );
   }
 

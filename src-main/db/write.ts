@@ -3,6 +3,7 @@ import { BoucleError } from '../../src-shared/errors';
 import { LogWriter } from './change-log';
 import { ENTITIES, byIdWhere, isCompact, type EntityName, type Row } from './entities';
 import { hlcToInt, tick, type HlcState } from './hlc';
+import { MeasurementBulk } from './measurement-bulk';
 import { MeasurementRows } from './measurement-rows';
 import { newId, nowIso } from './ids';
 
@@ -29,6 +30,8 @@ export interface WriteTx {
   readonly log: LogWriter;
   /** The next tick of the clock, as the log stores it. */
   nextHlc(): number;
+  /** Inserts of measurements by the hundred, for imports (measurement-bulk.ts); same rows and log as insert. */
+  measurementBulk(source: string | null): MeasurementBulk;
 }
 
 /** See Writer.beginBulk. */
@@ -154,8 +157,16 @@ export class Writer {
     return s;
   }
 
+  /** The transaction has not logged anything yet: its first clock follows the wall clock. */
+  private fresh = false;
+
+  /**
+   * The clock of the next change. The first of a transaction follows the wall clock; the others
+   * come one after the other, so that the log need not store them (change-log.ts).
+   */
   private nextHlc(): number {
-    this.clock = tick(this.clock, this.now());
+    this.clock = tick(this.clock, this.fresh ? this.now() : 0);
+    this.fresh = false;
     return hlcToInt(this.clock);
   }
 
@@ -201,11 +212,13 @@ export class Writer {
 
   private makeTx(txId: string): WriteTx {
     this.log.begin(txId);
+    this.fresh = true;
     const tx: WriteTx = {
       txId,
       db: this.db,
       log: this.log,
       nextHlc: () => this.nextHlc(),
+      measurementBulk: (source) => new MeasurementBulk(this.db, this.log, () => this.nextHlc(), source),
       insert: (entity, values, givenId) => {
         const id = givenId ?? newId();
         const table = ENTITIES[entity].table;

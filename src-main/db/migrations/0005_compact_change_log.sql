@@ -11,11 +11,12 @@ CREATE TABLE interned (
 ) STRICT;
 
 -- One row per transaction of the write path that changed something: its id as the API shows it, the
--- machine that made it, and the range of its entries (they are consecutive).
+-- machine that made it, its first clock, and the range of its entries (they are consecutive).
 CREATE TABLE log_txs (
   id         INTEGER PRIMARY KEY,
   uuid       TEXT NOT NULL UNIQUE,
   node       INTEGER NOT NULL,      -- interned node id
+  hlc        INTEGER NOT NULL,      -- hybrid logical clock of its first entry: ms × 1024 + counter
   first_seq  INTEGER NOT NULL,
   last_seq   INTEGER NOT NULL
 ) STRICT;
@@ -25,12 +26,12 @@ CREATE TABLE log_txs (
 CREATE TABLE log_entries (
   seq     INTEGER PRIMARY KEY,      -- local order and sync cursor
   tx      INTEGER NOT NULL,         -- log_txs.id
-  hlc     INTEGER NOT NULL,         -- hybrid logical clock: ms × 1024 + counter
+  hlc     INTEGER,                  -- its clock; NULL: the transaction's + (seq − first_seq)
   entity  INTEGER NOT NULL,         -- interned entity name
   row     BLOB NOT NULL,            -- the row's UUID, 16 bytes
   dep     INTEGER,                  -- interned department id
   op      INTEGER NOT NULL,         -- 0 update, 1 insert, 2 tombstone set, 3 tombstone cleared
-  fields  TEXT NOT NULL             -- [field, value, …]: interned field names, new values (ids interned)
+  fields  TEXT NOT NULL             -- [shape, value, …]: shape = interned list of the fields' names
 ) STRICT;
 
 -- A small, stable key per indicator for the measurements that point at it.
@@ -52,7 +53,7 @@ CREATE TABLE measurement_rows (
   source      INTEGER REFERENCES interned (id),
   note        TEXT,
   created     INTEGER NOT NULL,     -- ms since 1970
-  updated     INTEGER NOT NULL,
+  updated     INTEGER,              -- NULL: never changed since created
   deleted_at  TEXT
 ) STRICT, WITHOUT ROWID;
 
@@ -62,7 +63,7 @@ INSERT OR IGNORE INTO interned (text) SELECT DISTINCT source FROM measurements W
 INSERT INTO measurement_rows (uid, ind, period, value, source, note, created, updated, deleted_at)
 SELECT unhex(replace(m.id, '-', '')), k.num, m.period, m.value, s.id, m.note,
        CAST(round(unixepoch(m.created_at, 'subsec') * 1000) AS INTEGER),
-       CAST(round(unixepoch(m.updated_at, 'subsec') * 1000) AS INTEGER),
+       CASE WHEN m.updated_at = m.created_at THEN NULL ELSE CAST(round(unixepoch(m.updated_at, 'subsec') * 1000) AS INTEGER) END,
        m.deleted_at
   FROM measurements m JOIN indicator_keys k ON k.id = m.indicator_id LEFT JOIN interned s ON s.text = m.source;
 DROP TABLE measurements;
@@ -82,7 +83,7 @@ SELECT lower(substr(hex(m.uid), 1, 8) || '-' || substr(hex(m.uid), 9, 4) || '-' 
        s.text AS source,
        m.note AS note,
        strftime('%Y-%m-%dT%H:%M:%fZ', m.created / 1000.0, 'unixepoch') AS created_at,
-       strftime('%Y-%m-%dT%H:%M:%fZ', m.updated / 1000.0, 'unixepoch') AS updated_at,
+       strftime('%Y-%m-%dT%H:%M:%fZ', COALESCE(m.updated, m.created) / 1000.0, 'unixepoch') AS updated_at,
        m.deleted_at AS deleted_at,
        m.uid AS uid
   FROM measurement_rows m
@@ -93,7 +94,7 @@ SELECT lower(substr(hex(m.uid), 1, 8) || '-' || substr(hex(m.uid), 9, 4) || '-' 
 -- The log one field per row, as it was stored before: for people and tools reading it in SQL.
 CREATE VIEW change_log AS
 SELECT e.seq AS seq,
-       printf('%015d-%05d-%s', e.hlc / 1024, e.hlc % 1024, n.text) AS hlc,
+       printf('%015d-%05d-%s', COALESCE(e.hlc, t.hlc + e.seq - t.first_seq) / 1024, COALESCE(e.hlc, t.hlc + e.seq - t.first_seq) % 1024, n.text) AS hlc,
        n.text AS node_id,
        t.uuid AS tx_id,
        en.text AS entity,
@@ -102,7 +103,8 @@ SELECT e.seq AS seq,
        f.text AS field,
        CASE
          WHEN (f.text LIKE '%\_id' ESCAPE '\' OR f.text = 'source') THEN
-           CASE WHEN v.value IS NULL THEN 'null' ELSE json_quote((SELECT text FROM interned WHERE id = v.value)) END
+           CASE WHEN (e.fields ->> ('$[' || (j.key + 1) || ']')) IS NULL THEN 'null'
+                ELSE json_quote((SELECT text FROM interned WHERE id = (e.fields ->> ('$[' || (j.key + 1) || ']')))) END
          ELSE e.fields -> ('$[' || (j.key + 1) || ']')
        END AS value,
        d.text AS department_id
@@ -111,6 +113,6 @@ SELECT e.seq AS seq,
   JOIN interned n ON n.id = t.node
   JOIN interned en ON en.id = e.entity
   LEFT JOIN interned d ON d.id = e.dep
-  JOIN json_each(e.fields) j ON j.key % 2 = 0
-  JOIN interned f ON f.id = j.value
-  JOIN json_each(e.fields) v ON v.key = j.key + 1;
+  JOIN interned sh ON sh.id = (e.fields ->> '$[0]')
+  JOIN json_each(sh.text) j
+  JOIN interned f ON f.id = j.value;

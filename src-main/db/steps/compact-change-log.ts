@@ -38,14 +38,22 @@ export function compactChangeLog(db: Database, progress: StepProgress): void {
     }
     return id;
   };
-  const addTx = db.prepare(`INSERT INTO log_txs (uuid, node, first_seq, last_seq) VALUES (?, ?, ?, ?)`);
+  const addTx = db.prepare(`INSERT INTO log_txs (uuid, node, hlc, first_seq, last_seq) VALUES (?, ?, ?, 0, 0)`);
   const setRange = db.prepare(`UPDATE log_txs SET first_seq = ?, last_seq = ? WHERE id = ?`);
   const addEntry = db.prepare(`INSERT INTO log_entries (tx, hlc, entity, row, dep, op, fields) VALUES (?, ?, ?, ?, ?, ?, ?)`);
 
-  const txs = new Map<string, { id: number; first: number; last: number }>();
-  let current: { id: number; first: number; last: number } | null = null;
+  type Tx = { id: number; hlc: number; count: number; first: number; last: number };
+  const txs = new Map<string, Tx>();
+  let current: Tx | null = null;
+  const shapes = new Map<string, number>();
+  const shape = (names: string[]) => {
+    const key = names.join(',');
+    let id = shapes.get(key);
+    if (id === undefined) shapes.set(key, (id = intern(`[${names.map(intern).join(',')}]`)));
+    return id;
+  };
   const seen = new Set<string>(); // rows with an entry already: a later department_id is a move, not a creation
-  let entry = null as { key: string; first: OldRow; fields: unknown[]; names: string[]; values: unknown[] } | null;
+  let entry = null as { key: string; first: OldRow; stored: unknown[]; names: string[]; values: unknown[] } | null;
   let lastHlc = 0;
   let read = 0;
 
@@ -63,7 +71,7 @@ export function compactChangeLog(db: Database, progress: StepProgress): void {
     seen.add(rowKey);
     let tx = txs.get(e.tx_id);
     if (!tx) {
-      tx = { id: Number(addTx.run(e.tx_id, intern(e.node_id), 0, 0).lastInsertRowid), first: 0, last: 0 };
+      tx = { id: Number(addTx.run(e.tx_id, intern(e.node_id), hlc).lastInsertRowid), hlc, count: 0, first: 0, last: 0 };
       txs.set(e.tx_id, tx);
     } else if (tx !== current) {
       // The write path never interleaves transactions: a range of entries per transaction relies on it.
@@ -71,9 +79,13 @@ export function compactChangeLog(db: Database, progress: StepProgress): void {
     }
     current = tx;
     const dep = e.department_id ? intern(e.department_id) : null;
-    const seq = Number(addEntry.run(tx.id, hlc, intern(e.entity), uuidToBlob(e.row_id), dep, OP_CODE[op], JSON.stringify(entry.fields)).lastInsertRowid);
+    // A clock that follows from the transaction's first is not stored (change-log.ts).
+    const stored = hlc === tx.hlc + tx.count ? null : hlc;
+    const fields = JSON.stringify([shape(entry.names), ...entry.stored]);
+    const seq = Number(addEntry.run(tx.id, stored, intern(e.entity), uuidToBlob(e.row_id), dep, OP_CODE[op], fields).lastInsertRowid);
     if (!tx.first) tx.first = seq;
     tx.last = seq;
+    tx.count++;
     entry = null;
   };
 
@@ -89,11 +101,11 @@ export function compactChangeLog(db: Database, progress: StepProgress): void {
       const key = `${r.tx_id}|${r.hlc}|${r.entity}|${r.row_id}`;
       if (entry?.key !== key) {
         flush();
-        entry = { key, first: r, fields: [], names: [], values: [] };
+        entry = { key, first: r, stored: [], names: [], values: [] };
       }
       const value: unknown = r.value === null ? null : JSON.parse(r.value);
       const stored = value !== null && internedField(r.field) ? intern(String(value)) : value;
-      entry.fields.push(intern(r.field), stored);
+      entry.stored.push(stored);
       entry.names.push(r.field);
       entry.values.push(value);
       if (++read % PROGRESS_EVERY === 0) progress('converting the change log', read, total);

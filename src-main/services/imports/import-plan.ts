@@ -8,7 +8,7 @@ import { resolveImportFile, type ImportFile } from './import-file';
 import { IndicatorMatcher, loadIndicators, type IndicatorInfo } from './indicator-match';
 import { detectDateFormat, inspectFile } from './inspect';
 import type { Mapping, RowContext } from './row-parser';
-import { csvRows, type ByteCounter, xlsxRows } from './sources';
+import { csvBatches, type ByteCounter, xlsxBatches } from './sources';
 
 // Planning a measurement import: every format choice fixed and checked before the whole file is read.
 
@@ -32,10 +32,11 @@ export interface ImportPlan {
   onExisting: A.OnExisting;
 }
 
-export function rowsOf(plan: ImportPlan, counter: ByteCounter, signal: AbortSignal): AsyncGenerator<SourceRow> {
+/** The file's rows, a batch at a time. */
+export function batchesOf(plan: ImportPlan, counter: ByteCounter, signal: AbortSignal): AsyncGenerator<SourceRow[]> {
   return plan.file.format === 'xlsx'
-    ? xlsxRows(plan.file, { sheet: plan.sheet }, counter, signal)
-    : csvRows(plan.file, { encoding: plan.encoding!, separator: plan.separator! }, counter, signal);
+    ? xlsxBatches(plan.file, { sheet: plan.sheet }, counter, signal)
+    : csvBatches(plan.file, { encoding: plan.encoding!, separator: plan.separator! }, counter, signal);
 }
 
 export function contextOf(plan: ImportPlan): RowContext {
