@@ -26,7 +26,7 @@ export async function run(): Promise<BenchResult> {
   for (let n = 0; n < ROWS; n++) {
     chunk += `KPI ${String(n % 40).padStart(2, '0')},${new Date(Date.UTC(1950, 0, 1 + Math.floor(n / 40))).toISOString().slice(0, 10)},${(n % 9973) / 10}\n`;
     if (chunk.length > 1 << 16) {
-      if (!out.write(chunk)) await new Promise((r) => out.once('drain', r));
+      if (!out.write(chunk)) await new Promise<void>((r) => out.once('drain', () => r()));
       chunk = '';
     }
   }
