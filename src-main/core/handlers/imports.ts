@@ -1,10 +1,10 @@
 import { BoucleError } from '../../../src-shared/errors';
 import type { importsMethods } from '../../../src-shared/imports/api';
 import { cancelJob, getJob } from '../../services/imports/jobs';
-import { startImport } from '../../services/imports/measurement-import';
 import { previewImport } from '../../services/imports/preview';
 import { removeUpload } from '../../services/imports/uploads';
 import { prepareLargeImport } from '../import-guard';
+import { startMeasurementImport } from '../import-jobs';
 import type { CallContext, Handlers } from './types';
 
 /**
@@ -25,7 +25,7 @@ export const importsHandlers: Handlers<keyof typeof importsMethods> = {
     // Room on the disk for it, and a backup first when it is large.
     await prepareLargeImport(ctx.session, i);
     // Refused before it starts (a date format to choose…), the upload stays: the user fixes the choice and starts again.
-    const entry = await startImport(ws, i);
+    const entry = await startMeasurementImport(ctx.session, ws, i);
     // The upload goes once the import has finished, whatever the outcome: done, rejected, cancelled, failed.
     if (i.fileRef) {
       const ref = i.fileRef;

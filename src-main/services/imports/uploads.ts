@@ -70,6 +70,15 @@ export function newUpload(dataDir: string): { fileRef: string; path: string } {
   return { fileRef, path: file };
 }
 
+/**
+ * Lets this thread resolve an upload received by the main thread (a worker thread has its own copy
+ * of this module): the folder must be the private upload folder of `dataDir`.
+ */
+export function adoptUpload(fileRef: string, dataDir: string): void {
+  if (!REF.test(fileRef)) throw BoucleError.of('validation', 'import.file_ref', undefined, 'fileRef');
+  registry.set(fileRef, privateUploadDir(dataDir));
+}
+
 export function finishUpload(fileRef: string, meta: UploadMeta): void {
   const dir = registry.get(fileRef);
   if (!dir) throw BoucleError.of('not_found', 'import.upload_gone', undefined, 'fileRef');
