@@ -18,6 +18,9 @@ export const ERROR_CODES = [
   /** The workspace's files are damaged: nothing is written to them. */
   'damaged',
   'internal',
+  /** Something the machine lacks (e.g. no browser to print a PDF with). */
+  'unavailable',
+  'cancelled',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

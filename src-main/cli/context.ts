@@ -29,6 +29,9 @@ export interface CliWorkspace {
   call<K extends ApiName>(name: K, input: unknown): Promise<ApiOutput<K>>;
 }
 
+/** A long step of opening a workspace (updating it to a newer schema), told on stderr. */
+export const tellProgress = (message: string) => process.stderr.write(`${message}\n`);
+
 export interface WithWorkspaceOptions {
   /** The command writes: refused at once, naming the holder, when another process writes the workspace. Default true. */
   writes?: boolean;
@@ -68,6 +71,7 @@ export async function withWorkspace<T>(dataFlag: string | undefined, fn: (w: Cli
   const session = WorkspaceSession.open(resolveDataDir(dataFlag), {
     program: opts.program ?? 'the boucle command',
     maintenance: opts.dailyBackup === false ? false : 'backup',
+    onProgress: tellProgress,
   });
   try {
     await session.ready; // a large file is checked on a worker thread first

@@ -29,6 +29,8 @@ export interface SessionOptions {
    * default: the app, serve), the backup only ('backup': a CLI command, short-lived), or none.
    */
   maintenance?: 'full' | 'backup' | false;
+  /** Told what a long opening is doing (a migration of a big workspace). */
+  onProgress?: (message: string) => void;
 }
 
 interface Damage {
@@ -91,7 +93,13 @@ export class WorkspaceSession {
     const deferQuickCheck = size > QUICK_CHECK_INLINE_BYTES;
     try {
       this.current = this.lock
-        ? openWorkspace(this.dataDir, { lock: this.lock, program: this.opts.program, deferQuickCheck, ...this.native })
+        ? openWorkspace(this.dataDir, {
+            lock: this.lock,
+            program: this.opts.program,
+            deferQuickCheck,
+            ...this.native,
+            ...(this.opts.onProgress ? { onProgress: this.opts.onProgress } : {}),
+          })
         : openWorkspace(this.dataDir, { readOnly: true, holder: this.holder, deferQuickCheck, ...this.native });
     } catch (e) {
       if (!(e instanceof BoucleError) || (e.code !== 'damaged' && e.code !== 'database')) throw e;

@@ -75,6 +75,11 @@ export const ENTITIES = {
   },
   saved_views: { table: 'saved_views', columns: ['name', 'entity', 'filters', 'sort_by', 'sort_dir'], json: ['filters'] },
   vocabulary: { table: 'vocabulary', columns: ['kind', 'code', 'label'] },
+  report_templates: {
+    table: 'report_templates',
+    columns: ['name', 'description', 'sections', 'scope', 'period', 'language', 'company_name', 'logo', 'confidentiality', 'paper', 'focus_intervention_id'],
+    json: ['sections', 'scope', 'period', 'logo'],
+  },
   benefit_models: { table: 'benefit_models', columns: ['intervention_id', 'kind', 'label', 'classification', 'hours_per_month', 'hourly_rate_cents', 'realisation_pct', 'amount_cents', 'amount_per', 'annual_revenue_cents', 'days_improved', 'financing_rate_pct', 'start_date', 'end_date', 'indicator_id', 'note'] },
 } as const satisfies Record<string, EntityDef>;
 

@@ -11,12 +11,19 @@ import { Uuid7Bytes } from './uuid7';
 // transaction of the write path (Writer.beginBulk), so it is all or nothing like any write.
 
 const ROWS_PER_STATEMENT = 200;
-/** As migration 0005 creates it. */
-const INDEX_SQL = `CREATE UNIQUE INDEX measurement_rows_period ON measurement_rows (ind, period) WHERE deleted_at IS NULL`;
+/** The indexes a large import builds once at the end, as migration 0005 creates them. */
+const DEFERRABLE = {
+  measurement_rows_period: `CREATE UNIQUE INDEX measurement_rows_period ON measurement_rows (ind, period) WHERE deleted_at IS NULL`,
+  log_entries_row: `CREATE INDEX log_entries_row ON log_entries (row)`,
+};
 
-/** Rows already stored, of all indicators: what decides whether rebuilding the index at the end pays. */
-export function storedMeasurements(db: Database): number {
-  return db.prepare(`SELECT COUNT(*) FROM measurement_rows`).pluck().get() as number;
+/**
+ * What rebuilding the indexes would cost: the rows they hold (measurements and log entries). The
+ * log's last seq is its size (it only grows); counting measurements reads their smallest index.
+ */
+export function indexedRows(db: Database): number {
+  const log = db.prepare(`SELECT COALESCE(MAX(seq), 0) FROM log_entries`).pluck().get() as number;
+  return Math.max(log, db.prepare(`SELECT COUNT(*) FROM measurement_rows`).pluck().get() as number);
 }
 
 export interface BulkIndicator {
@@ -55,24 +62,25 @@ export class MeasurementBulk {
 
   /**
    * For an import of only new values that is large next to what the workspace holds: drop the
-   * (indicator, period) index while the rows go in and build it again once, sorted, at the end
-   * (restoreIndex), instead of keeping it up to date at forty places at once — faster, and half
-   * the size on disk. Inside the write path's transaction, so a rollback brings it back as it was;
-   * the rebuild checks uniqueness again.
+   * indexes the rows and their log entries would keep up to date one by one — (indicator, period)
+   * on the measurements, the row index of the change log — and build them again once, from sorted
+   * keys, at the end (restoreIndexes): half the work, and the (indicator, period) index half the
+   * size, because forty indicators' rows arrive interleaved. Inside the write path's transaction, so
+   * a rollback brings them back as they were; the rebuild checks uniqueness again.
    */
-  deferIndex(): void {
-    this.db.exec(`DROP INDEX measurement_rows_period`);
-    this.indexDeferred = true;
+  deferIndexes(): void {
+    for (const name of Object.keys(DEFERRABLE)) this.db.exec(`DROP INDEX ${name}`);
+    this.indexesDeferred = true;
   }
 
-  restoreIndex(): void {
-    if (!this.indexDeferred) return;
+  restoreIndexes(): void {
+    if (!this.indexesDeferred) return;
     this.flush();
-    this.db.exec(INDEX_SQL);
-    this.indexDeferred = false;
+    for (const sql of Object.values(DEFERRABLE)) this.db.exec(sql);
+    this.indexesDeferred = false;
   }
 
-  private indexDeferred = false;
+  private indexesDeferred = false;
 
   indicator(id: string): BulkIndicator {
     const k = this.keyOf.get(id) as { num: number; department_id: string } | undefined;

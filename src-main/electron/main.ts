@@ -17,6 +17,9 @@ import { electronNativeBinding } from './native-binding';
 import { isAppUrl, isExternalLink } from './navigation';
 import { shellStrings, type ShellStrings } from './strings';
 import { mainWindowOptions } from './window-options';
+import { setPdfEngine } from '../reports/pdf/engine';
+import { electronPdfEngine } from './pdf-printer';
+import { registerFileActions } from './file-actions';
 
 // out/main/main.js → out/preload/preload.cjs and out/renderer/ (electron.config.ts), served as app://boucle/.
 const PRELOAD = path.join(__dirname, '..', 'preload', 'preload.cjs');
@@ -117,7 +120,12 @@ function openSession(dataDir: string, strings: ShellStrings): WorkspaceSession |
     exists: fs.existsSync,
   });
   try {
-    return WorkspaceSession.open(dataDir, { program: 'the Boucle app', ...(nativeBinding ? { nativeBinding } : {}) });
+    // A schema update of a big workspace takes a while: say so in the log (the window is not up yet).
+    return WorkspaceSession.open(dataDir, {
+      program: 'the Boucle app',
+      ...(nativeBinding ? { nativeBinding } : {}),
+      onProgress: (m) => console.log(`[boucle] ${m}`),
+    });
   } catch (e) {
     const reason = e instanceof Error ? e.message : String(e);
     console.error(`${strings.workspaceRefusedTitle}: ${reason}`);
@@ -157,6 +165,8 @@ function start(): void {
       },
     }),
   );
+  setPdfEngine(electronPdfEngine());
+  registerFileActions(() => mainWindow);
   installMenu(ws, strings);
   mainWindow = createWindow(ws, strings);
   app.on('activate', () => {

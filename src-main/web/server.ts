@@ -9,6 +9,7 @@ import type { Core } from '../core/dispatch';
 import { API_BODY_LIMIT, guardHook, TOKEN_HEADER, type GuardOptions } from './guard';
 import { removeUpload } from '../services/imports/uploads';
 import { registerUpload } from './upload';
+import { registerReportDownload } from './report-download';
 
 // The web shell: the built renderer and the API over HTTP, bound to 127.0.0.1 only and guarded by
 // a random token per launch (in the printed URL), so another local user or a web page cannot call it.
@@ -65,6 +66,7 @@ export async function startWebShell(opts: WebShellOptions): Promise<WebShell> {
   // The uploads of this shell: removed when it stops, whatever became of them.
   const uploads = new Set<string>();
   await registerUpload(app, { guard, core: opts.core, owned: uploads });
+  registerReportDownload(app, { token, header: TOKEN_HEADER });
   await app.register(fastifyStatic, { root: path.resolve(opts.rendererDir), index: ['index.html'] });
   // Client-side routes (/gaps, /processes/…) all load the app.
   app.setNotFoundHandler((req, reply) => {

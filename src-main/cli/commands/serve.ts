@@ -5,7 +5,7 @@ import { WorkspaceSession } from '../../core/session';
 import { describeHolder } from '../../db/writer-lock';
 import { removeAllUploads } from '../../services/imports/uploads';
 import { startWebShell } from '../../web/server';
-import { builtRendererDir, CliError } from '../context';
+import { builtRendererDir, CliError, tellProgress } from '../context';
 
 export function registerServe(program: Command) {
   program
@@ -17,7 +17,7 @@ export function registerServe(program: Command) {
       const port = opts.port === undefined ? 0 : Number(opts.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`--port: not a port number: ${opts.port}`);
       // Opened whatever state it is in: the page says when it is read-only or damaged, and what to do.
-      const session = WorkspaceSession.open(resolveDataDir(opts.data), { program: 'boucle serve' });
+      const session = WorkspaceSession.open(resolveDataDir(opts.data), { program: 'boucle serve', onProgress: tellProgress });
       const shell = await startWebShell({ core: createCore(session), rendererDir: builtRendererDir(), port });
       console.log(`Boucle is running. Open this address in your browser (it holds this session's key):`);
       console.log(`  ${shell.url}`);

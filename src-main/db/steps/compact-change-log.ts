@@ -21,7 +21,7 @@ interface OldRow {
   department_id: string | null;
 }
 
-const PROGRESS_EVERY = 200_000;
+const PROGRESS_EVERY = 50_000;
 const PAGE = 20_000;
 
 export function compactChangeLog(db: Database, progress: StepProgress): void {

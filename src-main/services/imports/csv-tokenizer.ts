@@ -47,9 +47,28 @@ export class CsvTokenizer {
 
   private scan(s: string, final: boolean, out: SourceRow[]): void {
     const n = s.length;
+    const sepChar = String.fromCharCode(this.sep);
+    // Lines without a quote are split with indexOf (most lines of most exports); lines with one,
+    // and chunks with old Mac line ends (CR alone), go through the full rules of record().
+    const loneCr = /\r(?!\n)/.test(s);
+    let nextQuote = loneCr ? 0 : s.indexOf('"');
     let i = 0;
     let line = this.line;
     while (i < n) {
+      if (!loneCr) {
+        if (nextQuote >= 0 && nextQuote < i) nextQuote = s.indexOf('"', i);
+        const nl = s.indexOf('\n', i);
+        if (nl < 0 && !final) break;
+        const stop = nl < 0 ? n : nl;
+        const end = stop > i && s.charCodeAt(stop - 1) === CR ? stop - 1 : stop;
+        const cells = nextQuote < 0 || nextQuote >= stop ? splitPlain(s, i, end, sepChar) : splitQuoted(s, i, end, this.sep);
+        if (cells) {
+          if (end > i) out.push({ row: line, cells });
+          i = nl < 0 ? n : nl + 1;
+          line++;
+          continue;
+        }
+      }
       const r = this.record(s, i, line, final);
       if (!r) break; // the record goes on in the next chunk
       i = r.next;
@@ -122,6 +141,58 @@ export class CsvTokenizer {
       } else i++;
       return { cells, startLine, line: line + 1, next: i, separated };
     }
+  }
+}
+
+/** The fields of a line [from, end) without quotes. */
+function splitPlain(s: string, from: number, end: number, sepChar: string): string[] {
+  const cells: string[] = [];
+  for (let k = from; ; ) {
+    const j = s.indexOf(sepChar, k);
+    if (j < 0 || j >= end) {
+      cells.push(s.slice(k, end));
+      return cells;
+    }
+    cells.push(s.slice(k, j));
+    k = j + 1;
+  }
+}
+
+/**
+ * The fields of a line [from, end) whose quoted fields all close on it and are followed by the
+ * separator or the line's end; null otherwise (a field spanning lines, text after a closing quote,
+ * a quote starting inside a field is text): record() reads those by the full rules.
+ */
+function splitQuoted(s: string, from: number, end: number, sep: number): string[] | null {
+  const cells: string[] = [];
+  let k = from;
+  for (;;) {
+    if (s.charCodeAt(k) === QUOTE) {
+      let value = '';
+      let at = k + 1;
+      for (;;) {
+        const q = s.indexOf('"', at);
+        if (q < 0 || q >= end) return null;
+        if (s.charCodeAt(q + 1) === QUOTE && q + 1 < end) {
+          value += s.slice(at, q + 1);
+          at = q + 2;
+          continue;
+        }
+        value += s.slice(at, q);
+        k = q + 1;
+        break;
+      }
+      cells.push(value);
+      if (k === end) return cells;
+      if (s.charCodeAt(k) !== sep) return null;
+      k++;
+      continue;
+    }
+    let j = k;
+    while (j < end && s.charCodeAt(j) !== sep) j++;
+    cells.push(s.slice(k, j));
+    if (j === end) return cells;
+    k = j + 1;
   }
 }
 

@@ -17,7 +17,7 @@ export interface ByteCounter {
   bytesRead: number;
 }
 
-const CHUNK = 1 << 20;
+const CHUNK = 1 << 18;
 /** Rows handed on at a time: enough to amortise the awaits, few enough to keep memory flat. */
 const XLSX_BATCH = 4096;
 

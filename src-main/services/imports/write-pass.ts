@@ -1,7 +1,7 @@
 import { BoucleError } from '../../../src-shared/errors';
 import type * as A from '../../../src-shared/imports/schemas';
 import type { Workspace } from '../../db/workspace';
-import { storedMeasurements, type BulkIndicator } from '../../db/measurement-bulk';
+import { indexedRows, type BulkIndicator } from '../../db/measurement-bulk';
 import type { BulkWrite } from '../../db/write';
 import { isoOfDay, nextPeriodStartDay } from '../indicators/periods';
 import { VALIDATE_SHARE, type ImportPlan } from './import-plan';
@@ -15,7 +15,7 @@ import type { Validation } from './validate-pass';
 // kept or replaced as the user chose, through the write path's update.
 
 const BATCH = 10_000;
-/** Below this, keeping the index up to date costs less than building it again. */
+/** Below this, keeping the indexes up to date costs less than building them again. */
 const DEFER_INDEX_FROM = 20_000;
 const BULK_CACHE_KIB = -65536; // negative: KiB, i.e. 64 MB
 
@@ -68,8 +68,8 @@ export async function writePass(ws: Workspace, plan: ImportPlan, v: Validation, 
     const rows = b.apply((tx) => {
       const mb = tx.measurementBulk(source);
       keys = v.indicators.map((ind) => mb.indicator(ind.id));
-      // Only new values, and many of them next to what is stored: the index is built once at the end.
-      if (existing.size === 0 && v.rows >= DEFER_INDEX_FROM && v.rows >= storedMeasurements(ws.db)) mb.deferIndex();
+      // Only new values, and many of them next to what is stored: the indexes are built once at the end.
+      if (existing.size === 0 && v.rows >= DEFER_INDEX_FROM && v.rows >= indexedRows(ws.db)) mb.deferIndexes();
       return mb;
     });
     // The same days recur across the indicators of a file; formatting a date is the costly part.
@@ -114,7 +114,7 @@ export async function writePass(ws: Workspace, plan: ImportPlan, v: Validation, 
     }
     if (signal.aborted) throw signal.reason;
     if (job.rowsWritten !== v.rows) throw BoucleError.of('conflict', 'import.changed_rows');
-    b.apply(() => rows.restoreIndex());
+    b.apply(() => rows.restoreIndexes());
     b.commit();
     return counts;
   } finally {

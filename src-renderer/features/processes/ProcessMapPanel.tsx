@@ -11,7 +11,7 @@ import { showApiError } from '../../components/api-form';
 import { useApp } from '../../stores';
 import GapFormModal from '../gaps/GapFormModal';
 import { download, fileBaseName, serialiseMap, svgToPng } from './map-export';
-import { layoutMap, severityFill } from './map-layout';
+import { layoutMap, severityFill } from '@shared/processes/map-layout';
 import { LaneRows, MapSvgBody, type MapTexts } from './map-svg';
 import { StepGapsPane } from './step-gaps-pane';
 import { usePanZoom } from './use-pan-zoom';
