@@ -26,8 +26,6 @@ export interface OpenWorkspaceOptions extends OpenOptions {
    * naming the holder), or refuse at once (a CLI command that writes).
    */
   whenHeld?: 'read-only' | 'refuse';
-  /** A checked backup before pending migrations are applied (default true). */
-  backupBeforeMigration?: boolean;
   /** The writer lock, taken already by the caller (a session keeps it across reopenings); not released on close. */
   lock?: WriterLock;
   /** With readOnly: who holds the lock, for the refusals' words. */
@@ -97,9 +95,8 @@ export function openWorkspace(dataDir: string, opts: OpenWorkspaceOptions = {}):
       ...opts,
       readOnly,
       ...(opts.deferQuickCheck ? { skipQuickCheck: true } : {}),
-      beforeMigrate: (conn) => {
-        if (opts.backupBeforeMigration !== false) writeBackup(conn, dataDir, 'before-migration', { check: 'quick', ...native });
-      },
+      // The one backup mechanism (checked, described, rotated), before every migration.
+      beforeMigrate: (conn) => void writeBackup(conn, dataDir, 'before-migration', { check: 'quick', ...native }),
     });
   } catch (e) {
     tidy();

@@ -13,7 +13,11 @@ export interface OpenOptions {
   nativeBinding?: string;
   /** Open for reading only: no migrations, no writes (another process holds the writer lock, or the file is damaged). */
   readOnly?: boolean;
-  /** Runs before pending migrations are applied to an existing workspace (the core backs it up there). */
+  /**
+   * Runs before pending migrations are applied to an existing workspace: the core writes its checked,
+   * rotated backup there (services/workspace/backups.ts). Required to migrate: without it an existing
+   * workspace that needs updating is refused rather than changed with no copy kept.
+   */
   beforeMigrate?: (db: Database.Database, pending: Migration[]) => void;
   /** Skip the quick integrity check on open (the caller runs it off the thread instead). */
   skipQuickCheck?: boolean;
@@ -55,28 +59,6 @@ function createNew(dataDir: string, file: string, opts: OpenOptions): void {
     fs.rmSync(temp, { force: true });
     fs.rmSync(`${temp}-wal`, { force: true });
     fs.rmSync(`${temp}-shm`, { force: true });
-  }
-}
-
-/** Where the copy taken before a migration goes: backups/ in the data folder. */
-export const BACKUP_DIR = 'backups';
-
-/**
- * A workspace about to be migrated is copied first (VACUUM INTO: a consistent, compact copy), so
- * that whatever happens the user keeps the file as it was; the copy is checked before going on.
- */
-function backupBeforeMigrating(db: Database.Database, dataDir: string, pending: Migration[], native: object) {
-  const dir = path.join(dataDir, BACKUP_DIR);
-  fs.mkdirSync(dir, { recursive: true });
-  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-  const file = path.join(dir, `boucle-before-schema-${pending.at(-1)!.version}-${stamp}.sqlite`);
-  db.prepare('VACUUM INTO ?').run(file);
-  const copy = new Database(file, { readonly: true, fileMustExist: true, ...native });
-  try {
-    const ok = copy.pragma('quick_check', { simple: true });
-    if (ok !== 'ok') throw new BoucleError('database', `The copy taken before updating the workspace is damaged (${String(ok)}): nothing was changed`);
-  } finally {
-    copy.close();
   }
 }
 
@@ -167,8 +149,10 @@ export function openDatabase(dataDir: string, opts: OpenOptions = {}): Database.
     if (!opts.readOnly) {
       migrate(db, {
         ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
-        // The core's backup (checked, described, rotated: services/workspace/backups.ts), else a plain checked copy.
-        beforeMigrating: (pending) => (opts.beforeMigrate ? opts.beforeMigrate(db, pending) : backupBeforeMigrating(db, dataDir, pending, native(opts))),
+        beforeMigrating: (pending) => {
+          if (!opts.beforeMigrate) throw new Error('openDatabase: an existing workspace is migrated only after a backup (pass beforeMigrate)');
+          opts.beforeMigrate(db, pending);
+        },
       });
     }
     return db;
