@@ -42,7 +42,9 @@ export async function startWebShell(opts: WebShellOptions): Promise<WebShell> {
   if (!fs.existsSync(path.join(opts.rendererDir, 'index.html'))) {
     throw new Error(`The renderer is not built (${opts.rendererDir} has no index.html). Run: npm run build`);
   }
-  const app = Fastify({ logger: false, bodyLimit: API_BODY_LIMIT });
+  // Stopping ends every connection at once: a browser tab's keep-alive socket (after a streamed
+  // download, say) would otherwise hold the stop until its keep-alive timeout.
+  const app = Fastify({ logger: false, bodyLimit: API_BODY_LIMIT, forceCloseConnections: true });
   let port = opts.port ?? 0;
 
   // DNS rebinding: a hostile page resolving its own name to 127.0.0.1 would send its own Host.
@@ -66,7 +68,7 @@ export async function startWebShell(opts: WebShellOptions): Promise<WebShell> {
   // The uploads of this shell: removed when it stops, whatever became of them.
   const uploads = new Set<string>();
   await registerUpload(app, { guard, core: opts.core, owned: uploads });
-  registerReportDownload(app, { token, header: TOKEN_HEADER });
+  await registerReportDownload(app, { guard });
   await app.register(fastifyStatic, { root: path.resolve(opts.rendererDir), index: ['index.html'] });
   // Client-side routes (/gaps, /processes/…) all load the app.
   app.setNotFoundHandler((req, reply) => {

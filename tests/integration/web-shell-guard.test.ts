@@ -108,11 +108,49 @@ describe('the web shell refuses', () => {
     expect(started).toMatchObject({ ok: false, error: { code: 'forbidden', field: 'path' } });
     const bpmn = await (await api(shell, 'bpmn.importStart', { path: '/etc/passwd', departmentName: 'Ops' })).json();
     expect(bpmn).toMatchObject({ ok: false, error: { code: 'forbidden', field: 'path' } });
+    // Nor a file to write: a report from the browser is a download, never written where a page says.
+    const target = path.join(t.dir, 'victim.txt');
+    fs.writeFileSync(target, 'mine');
+    const report = await (await api(shell, 'reports.build', { spec: { title: 'R', sections: [{ kind: 'cover' }], scope: { kind: 'all' } }, format: 'html', out: target, force: true })).json();
+    expect(report).toMatchObject({ ok: false, error: { code: 'forbidden', field: 'out', key: 'report.out_from_browser' } });
+    expect(fs.readFileSync(target, 'utf8')).toBe('mine');
     // The desktop app and the CLI may name a path: the same call through the core is not refused for that.
     const file = path.join(t.dir, 'm.csv');
     fs.writeFileSync(file, 'date;value\n2025-01-01;1\n');
     const local = await t.core.call('imports.measurements.preview', { path: file }, { shell: 'electron' });
     expect(local.ok).toBe(true);
+  });
+});
+
+describe('downloads', () => {
+  it('are written 0600 in the private downloads folder of the data folder and served only with the token, from the shell itself', async () => {
+    const { shell, t } = await start();
+    await t.ok('departments.create', { name: 'Finance', code: 'FIN' });
+    const r = (await (await api(shell, 'reports.exportList', { list: 'gaps', format: 'csv' })).json()) as { data: { fileRef: string; path: string } };
+    const folder = path.join(t.dir, 'downloads');
+    expect(path.dirname(path.dirname(r.data.path))).toBe(folder);
+    expect(fs.statSync(folder).mode & 0o777).toBe(0o700);
+    expect(fs.statSync(r.data.path).mode & 0o777).toBe(0o600);
+    const get = async (headers: Record<string, string>) => {
+      const res = await fetch(`${shell.origin}/download/${r.data.fileRef}`, { headers });
+      return { status: res.status, bytes: Buffer.from(await res.arrayBuffer()) };
+    };
+    expect((await get({})).status).toBe(401);
+    expect((await get({ [TOKEN_HEADER]: shell.token, origin: 'https://evil.example' })).status).toBe(403);
+    expect((await get({ [TOKEN_HEADER]: shell.token, 'sec-fetch-site': 'cross-site' })).status).toBe(403);
+    const ok = await get({ [TOKEN_HEADER]: shell.token });
+    expect(ok.status).toBe(200);
+    expect(ok.bytes.equals(fs.readFileSync(r.data.path))).toBe(true);
+  });
+
+  it('refuse a downloads folder that is a link put in its place, writing nothing there', async () => {
+    const { shell, t } = await start();
+    const elsewhere = tempDir('boucle-elsewhere-');
+    dirs.push(elsewhere);
+    fs.symlinkSync(elsewhere, path.join(t.dir, 'downloads'));
+    const r = await (await api(shell, 'reports.exportList', { list: 'gaps', format: 'csv' })).json();
+    expect(r).toMatchObject({ ok: false, error: { code: 'forbidden', key: 'workspace.folder_not_private' } });
+    expect(fs.readdirSync(elsewhere)).toEqual([]);
   });
 });
 
@@ -139,7 +177,7 @@ describe('the upload folder', () => {
     fs.symlinkSync(elsewhere, folder);
     const linked = await upload(shell, 'date;value\n2025-01-01;1\n');
     expect(linked.status).toBe(403);
-    expect(await linked.json()).toMatchObject({ ok: false, error: { code: 'forbidden', key: 'upload.folder_not_private' } });
+    expect(await linked.json()).toMatchObject({ ok: false, error: { code: 'forbidden', key: 'workspace.folder_not_private' } });
     expect(fs.readdirSync(elsewhere)).toEqual([]);
     fs.rmSync(folder);
     if (process.getuid?.() === 0) {

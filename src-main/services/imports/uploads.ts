@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { BoucleError } from '../../../src-shared/errors';
+import { privateFolder } from '../workspace/private-folder';
 
 // Files uploaded by the web shell (POST /upload) wait in a private folder of the data folder until an
 // import uses them. The folder is the user's alone (0700, owner checked): in a shared temp folder
@@ -37,28 +38,8 @@ export const uploadDirOf = (dataDir: string) => path.join(dataDir, UPLOAD_FOLDER
 const dataPath = (dir: string, ref: string) => path.join(dir, `${ref}.upload`);
 const metaPath = (dir: string, ref: string) => path.join(dir, `${ref}.json`);
 
-/**
- * Creates the upload folder (0700), or checks the one there: a real folder (not a link), owned by
- * this user, closed to others. A folder that fails is refused, never used.
- */
-export function privateUploadDir(dataDir: string): string {
-  const dir = uploadDirOf(dataDir);
-  fs.mkdirSync(dataDir, { recursive: true });
-  try {
-    fs.mkdirSync(dir, { mode: 0o700 });
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-  }
-  const st = fs.lstatSync(dir);
-  if (!st.isDirectory() || st.isSymbolicLink()) throw BoucleError.of('forbidden', 'upload.folder_not_private', { dir });
-  if (process.platform !== 'win32') {
-    const uid = process.getuid?.();
-    if (uid !== undefined && st.uid !== uid) throw BoucleError.of('forbidden', 'upload.folder_not_private', { dir });
-    // Ours but opened up (by hand, or an old version): close it before anything is written in it.
-    if ((st.mode & 0o077) !== 0) fs.chmodSync(dir, 0o700);
-  }
-  return dir;
-}
+/** The upload folder of `dataDir`, private to the user (created 0700, owner and mode checked). */
+export const privateUploadDir = (dataDir: string) => privateFolder(dataDir, UPLOAD_FOLDER);
 
 /** A new reference and the path to stream the upload to (created empty, 0600, never an existing file). */
 export function newUpload(dataDir: string): { fileRef: string; path: string } {
