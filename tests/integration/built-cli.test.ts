@@ -45,5 +45,5 @@ describe('the built boucle command', () => {
     expect(again?.code).not.toBe(0);
     expect(again?.stderr).toMatch(/not empty|--force/);
     expect(again?.stdout).toBe('');
-  });
+  }, 120_000); // three runs of the built CLI, each a few seconds on a busy machine
 });

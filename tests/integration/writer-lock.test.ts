@@ -103,7 +103,7 @@ describe('one writer per workspace', () => {
     const check = new Database(dbFile(d), { readonly: true });
     expect(check.pragma('integrity_check', { simple: true })).toBe('ok');
     check.close();
-  });
+  }, 120_000); // four runs of the built CLI and a server, each a few seconds on a busy machine
 
   it('three CLI writers at once: each waits its turn (refused, tries again), and no two changes share a stamp', async () => {
     const d = dir();
