@@ -29,7 +29,7 @@ describe('the built boucle command', () => {
     const info = JSON.parse((await boucle('info', '--data', dir)).stdout) as { schemaVersion: number; databaseFile: string };
     expect(info.databaseFile).toBe(path.join(dir, 'boucle.sqlite'));
     expect(info.schemaVersion).toBeGreaterThanOrEqual(1);
-  });
+  }, 120_000);
 
   it('fills a demo, exports it, and refuses a second demo with a non-zero exit on stderr', async () => {
     const dir = tempDir();
