@@ -4,7 +4,6 @@ import { resolveDataDir } from '../../core/data-dir';
 import { WorkspaceSession } from '../../core/session';
 import { describeHolder } from '../../db/writer-lock';
 import { removeAllUploads } from '../../services/imports/uploads';
-import { startWebShell } from '../../web/server';
 import { builtRendererDir, CliError, tellProgress } from '../context';
 
 export function registerServe(program: Command) {
@@ -16,6 +15,8 @@ export function registerServe(program: Command) {
     .action(async (opts: { port?: string; data?: string }) => {
       const port = opts.port === undefined ? 0 : Number(opts.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`--port: not a port number: ${opts.port}`);
+      // fastify is loaded by this command only, not by every start of the CLI.
+      const { startWebShell } = await import('../../web/server');
       // Opened whatever state it is in: the page says when it is read-only or damaged, and what to do.
       const session = WorkspaceSession.open(resolveDataDir(opts.data), { program: 'boucle serve', onProgress: tellProgress });
       const shell = await startWebShell({ core: createCore(session), rendererDir: builtRendererDir(), port });
