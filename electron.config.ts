@@ -4,7 +4,8 @@ import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 
 // electron-vite builds three bundles from one checkout:
-//  main     — the Electron shell (src-main/electron) and the `boucle` CLI (src-main/cli), sharing the core;
+//  main     — the Electron shell (src-main/electron), the `boucle` CLI (src-main/cli) and the worker
+//             thread for long work (src-main/workers), sharing the core;
 //  preload  — the contextBridge script, CommonJS because sandboxed preloads cannot be ES modules;
 //  renderer — the React app, served by Electron from file:// or by the web shell over 127.0.0.1.
 const pkg = JSON.parse(readFileSync(resolve(__dirname, 'package.json'), 'utf8')) as { version: string };
@@ -21,6 +22,8 @@ export default defineConfig({
         input: {
           main: resolve(__dirname, 'src-main/electron/main.ts'),
           cli: resolve(__dirname, 'src-main/cli/index.ts'),
+          // The worker thread's own bundle (src-main/workers/pool.ts starts it beside main.js and cli.js).
+          worker: resolve(__dirname, 'src-main/workers/entry.ts'),
         },
       },
     },

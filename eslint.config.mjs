@@ -13,6 +13,7 @@ const NO_SHELLS = rule('/(web|cli|electron|preload)/', 'The core must not depend
 const NO_NODE = rule('^(node:|fs$|path$|os$|child_process$|better-sqlite3$)', 'This room runs in the browser too: no Node APIs.');
 const NO_SERVICES_FROM_DB = rule('/services/', 'db/ is below services/: it must not import them.');
 // core/ dispatches to the services; a service or db/ importing it would make the arrows run both ways.
+const NO_WORKERS = rule('/workers/|src-main/workers', 'Worker threads are started by the core (core/session.ts), not by services or db/.');
 const NO_CORE = rule('^(\\.\\./)+core(/|$)|src-main/core', 'Services and db/ sit below the core: they must not import src-main/core (the workspace handle is db/workspace.ts).');
 
 const restrict = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
@@ -38,12 +39,17 @@ export default tseslint.config(
     rules: restrict(NO_ELECTRON, NO_RENDERER, NO_SERVER, NO_SHELLS),
   },
   {
-    files: ['src-main/services/**'],
+    // The worker room sits between the core and the services: it runs services on its own thread.
+    files: ['src-main/workers/**'],
     rules: restrict(NO_ELECTRON, NO_RENDERER, NO_SERVER, NO_SHELLS, NO_CORE),
   },
   {
+    files: ['src-main/services/**'],
+    rules: restrict(NO_ELECTRON, NO_RENDERER, NO_SERVER, NO_SHELLS, NO_CORE, NO_WORKERS),
+  },
+  {
     files: ['src-main/db/**'],
-    rules: restrict(NO_ELECTRON, NO_RENDERER, NO_SERVER, NO_SHELLS, NO_SERVICES_FROM_DB, NO_CORE),
+    rules: restrict(NO_ELECTRON, NO_RENDERER, NO_SERVER, NO_SHELLS, NO_SERVICES_FROM_DB, NO_CORE, NO_WORKERS),
   },
   {
     files: ['src-main/web/**', 'src-main/cli/**'],

@@ -1,3 +1,4 @@
+import './zod-config';
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
 import '@mantine/dates/styles.css';
@@ -9,9 +10,11 @@ import { createRoot } from 'react-dom/client';
 import { createTheme, MantineProvider } from '@mantine/core';
 import { ModalsProvider } from '@mantine/modals';
 import { Notifications } from '@mantine/notifications';
-import { captureToken, hasBridge, onUnauthorized } from './api/client';
+import { captureToken, hasBridge, onHealthRefusal, onUnauthorized } from './api/client';
 import { AppFrame } from './app/AppFrame';
 import { Unauthorized } from './app/Unauthorized';
+import { DamagedScreen } from './features/workspace/damaged-screen';
+import { useApp } from './stores';
 
 const theme = createTheme({
   primaryColor: 'indigo',
@@ -22,12 +25,19 @@ const theme = createTheme({
 
 function Root() {
   const [unauthorized, setUnauthorized] = useState(() => !hasBridge() && !captureToken());
+  const health = useApp((s) => s.health);
+  const loadHealth = useApp((s) => s.loadHealth);
   useEffect(() => onUnauthorized(() => setUnauthorized(true)), []);
+  useEffect(() => {
+    if (unauthorized) return;
+    void loadHealth().catch(() => undefined);
+    return onHealthRefusal(() => void loadHealth().catch(() => undefined));
+  }, [unauthorized, loadHealth]);
   return (
     <MantineProvider theme={theme} defaultColorScheme="light">
       <ModalsProvider>
         <Notifications position="bottom-right" />
-        {unauthorized ? <Unauthorized /> : <AppFrame />}
+        {unauthorized ? <Unauthorized /> : health?.state === 'damaged' ? <DamagedScreen health={health} /> : <AppFrame />}
       </ModalsProvider>
     </MantineProvider>
   );

@@ -15,9 +15,24 @@ export const isoDate = z
     return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
   }, msg('common.date_not_exist'));
 
+// Characters that make a text display differently from what it stores: bidirectional overrides,
+// embeddings, isolates and marks (a title "‮gnp.exe" shows reversed), and zero-width spaces that
+// split a word invisibly. ZWJ and ZWNJ (U+200D, U+200C) stay: emoji sequences and Persian or Indic
+// spelling need them, and they change shaping, not order. Control characters (tab, newline…) become
+// spaces: a name is one line.
+const INVISIBLE = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\u200B\u2060\uFEFF\u180E]/g;
+// eslint-disable-next-line no-control-regex -- control characters are what this finds
+const CONTROLS = /[\u0000-\u001F\u007F-\u009F]/g;
+
+/** A name as it will be stored and shown: controls removed, one line, Unicode NFC (é is one character). */
+export function cleanName(text: string): string {
+  return text.replace(INVISIBLE, '').replace(CONTROLS, ' ').normalize('NFC');
+}
+
 export const name = (max = 200) =>
   z
     .string(msg('common.required'))
+    .overwrite(cleanName)
     .trim()
     .min(1, msg('common.required'))
     .max(max, msg('common.max_chars', { max }));

@@ -13,6 +13,10 @@ export const ERROR_CODES = [
   'unknown_method',
   'bad_request',
   'database',
+  /** The workspace is open read-only: another Boucle process writes it. */
+  'read_only',
+  /** The workspace's files are damaged: nothing is written to them. */
+  'damaged',
   'internal',
   /** Something the machine lacks (e.g. no browser to print a PDF with). */
   'unavailable',
@@ -47,6 +51,13 @@ export class BoucleError extends Error {
     const e = new BoucleError(code, formatMessage(key, params, 'en'), field);
     (e as { key?: MessageKey }).key = key;
     if (params !== undefined) (e as { params?: MessageParams }).params = params;
+    return e;
+  }
+  /** The same error again on this side of a boundary (a worker thread, IPC). */
+  static from(error: ApiError): BoucleError {
+    const e = new BoucleError(error.code, error.message, error.field);
+    if (error.key !== undefined) (e as { key?: string }).key = error.key;
+    if (error.params !== undefined) (e as { params?: MessageParams }).params = error.params;
     return e;
   }
   toApiError(): ApiError {

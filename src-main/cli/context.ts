@@ -1,9 +1,12 @@
 import path from 'node:path';
 import { createCore, type Core } from '../core/dispatch';
 import { resolveDataDir } from '../core/data-dir';
-import { openWorkspace } from '../core/workspace';
-import { type Workspace } from '../db/workspace';
+import { WorkspaceSession } from '../core/session';
+import type { OpenedWorkspace } from '../core/workspace';
+import { describeHolder } from '../db/writer-lock';
 import type { ApiName, ApiOutput } from '../../src-shared/api';
+import { formatMessage, isMessageKey } from '../../src-shared/messages';
+import type { WorkspaceHealth } from '../../src-shared/workspace/schemas';
 
 /** A CLI failure: printed on stderr, exit code 1 (or the given one). */
 export class CliError extends Error {
@@ -15,9 +18,13 @@ export class CliError extends Error {
   }
 }
 
+/** Exit codes that are answers: the workspace is held by another process, or damaged. */
+export const CLI_EXIT = { held: 4, damaged: 5 } as const;
+
 export interface CliWorkspace {
-  ws: Workspace;
+  ws: OpenedWorkspace;
   core: Core;
+  session: WorkspaceSession;
   /** Calls the API; a typed error becomes a CliError naming the field. */
   call<K extends ApiName>(name: K, input: unknown): Promise<ApiOutput<K>>;
 }
@@ -25,22 +32,71 @@ export interface CliWorkspace {
 /** A long step of opening a workspace (updating it to a newer schema), told on stderr. */
 export const tellProgress = (message: string) => process.stderr.write(`${message}\n`);
 
-/** Opens the workspace of `--data DIR` (else BOUCLE_DATA_DIR, else the OS folder), runs `fn`, closes it. */
-export async function withWorkspace<T>(dataFlag: string | undefined, fn: (w: CliWorkspace) => Promise<T>): Promise<T> {
-  const ws = openWorkspace(resolveDataDir(dataFlag), { onProgress: tellProgress });
-  const core = createCore(ws);
+export interface WithWorkspaceOptions {
+  /** The command writes: refused at once, naming the holder, when another process writes the workspace. Default true. */
+  writes?: boolean;
+  /** The command for the lock record ("boucle import measurements"). */
+  program?: string;
+  /** The command deals with a damaged workspace itself (backups, restore). */
+  acceptDamaged?: boolean;
+  /** The daily backup on the first open of the day (default true; `boucle backup` writes its own). */
+  dailyBackup?: boolean;
+}
+
+/** The CLI's words for a workspace it cannot use as asked. */
+export function healthRefusal(h: WorkspaceHealth, writes: boolean): CliError | null {
+  if (h.state === 'damaged') {
+    const what = formatMessage('workspace.damaged', { kind: h.kind, detail: h.detail }, 'en');
+    const hint = h.latestBackup
+      ? `\nThe latest good backup is ${h.latestBackup.name} (${h.latestBackup.createdAt}): boucle restore ${path.join(h.dataDir, 'backups', h.latestBackup.name)} --data ${h.dataDir}`
+      : '\nSee `boucle backups` for the backups of this workspace.';
+    return new CliError(`${what}${hint}`, CLI_EXIT.damaged);
+  }
+  if (writes && h.state === 'read_only') {
+    return new CliError(
+      `${formatMessage('workspace.held', { holder: describeHolder(h.holder) }, 'en')}. Nothing was done.`,
+      CLI_EXIT.held,
+    );
+  }
+  return null;
+}
+
+/**
+ * Opens the workspace of `--data DIR` (else BOUCLE_DATA_DIR, else the OS folder), runs `fn`, waits for
+ * the work it left under way (the daily backup), closes it. Another process holding the workspace:
+ * a command that writes is refused at once; one that reads runs on a read-only connection.
+ */
+export async function withWorkspace<T>(dataFlag: string | undefined, fn: (w: CliWorkspace) => Promise<T>, opts: WithWorkspaceOptions = {}): Promise<T> {
+  const writes = opts.writes !== false;
+  const session = WorkspaceSession.open(resolveDataDir(dataFlag), {
+    program: opts.program ?? 'the boucle command',
+    maintenance: opts.dailyBackup === false ? false : 'backup',
+    onProgress: tellProgress,
+  });
   try {
+    await session.ready; // a large file is checked on a worker thread first
+    if (session.tookOverFrom) {
+      process.stderr.write(`boucle: ${describeHolder(session.tookOverFrom)} had stopped without closing the workspace; it is ours now.\n`);
+    }
+    const refusal = opts.acceptDamaged && session.health().state === 'damaged' ? null : healthRefusal(session.health(), writes);
+    if (refusal) throw refusal;
+    const core = createCore(session);
     return await fn({
-      ws,
+      ws: session.workspace,
       core,
+      session,
       async call(name, input) {
-        const r = await core.call(name, input);
-        if (!r.ok) throw new CliError(`${name}: ${r.error.field ? `${r.error.field}: ` : ''}${r.error.message}`);
+        const r = await core.call(name, input, { shell: 'cli' });
+        if (!r.ok) {
+          const message = isMessageKey(r.error.key) ? formatMessage(r.error.key, r.error.params, 'en') : r.error.message;
+          const code = r.error.code === 'read_only' ? CLI_EXIT.held : r.error.code === 'damaged' ? CLI_EXIT.damaged : 1;
+          throw new CliError(`${name}: ${r.error.field ? `${r.error.field}: ` : ''}${message}`, code);
+        }
         return r.data;
       },
     });
   } finally {
-    ws.close();
+    await session.close();
   }
 }
 

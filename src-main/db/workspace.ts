@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import type { LockHolder } from './writer-lock';
 import type { Writer } from './write';
 
 /**
@@ -12,5 +13,11 @@ export interface Workspace {
   readonly dataDir: string;
   readonly databaseFile: string;
   readonly nodeId: string;
+  /** Opened for reading only: another process writes it (`holder`), or it is damaged. Every write is refused. */
+  readonly readOnly: boolean;
+  /** Who holds the writer lock when this one does not. */
+  readonly holder: LockHolder | null;
+  /** The better-sqlite3 addon the connection uses (Electron's build under Electron), for worker threads. */
+  readonly nativeBinding?: string;
   close(): void;
 }

@@ -21,5 +21,5 @@ export async function handleApiCall(
   if (typeof method !== 'string' || method.length === 0 || method.length > MAX_METHOD_LENGTH) {
     return { ok: false, error: { code: 'bad_request', message: 'The API method must be a method name' } };
   }
-  return core.callUnknown(method, input);
+  return core.callUnknown(method, input, { shell: 'electron' });
 }

@@ -3,28 +3,30 @@
 // worth testing lives in the small electron-free modules next to this file.
 import fs from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell, type WebContents } from 'electron';
 import { API_CHANNEL } from '../../src-shared/bridge';
 import { RENDERER_CSP } from '../../src-shared/security';
 import { createCore, type Core } from '../core/dispatch';
-import { openWorkspace } from '../core/workspace';
-import { type Workspace } from '../db/workspace';
+import { WorkspaceSession } from '../core/session';
+import { APP_SCHEME, APP_SCHEME_PRIVILEGES, APP_URL, appResponse } from './app-protocol';
 import { electronDataDir } from './argv';
 import { handleApiCall } from './ipc-api';
 import { EXIT_CODES, READY_LINE } from './launch-protocol';
 import { menuTemplate } from './menu';
 import { electronNativeBinding } from './native-binding';
-import { isAppUrl, isExternalLink, rendererFileUrl } from './navigation';
+import { isAppUrl, isExternalLink } from './navigation';
 import { shellStrings, type ShellStrings } from './strings';
 import { mainWindowOptions } from './window-options';
 import { setPdfEngine } from '../reports/pdf/engine';
 import { electronPdfEngine } from './pdf-printer';
 import { registerFileActions } from './file-actions';
 
-// out/main/main.js → out/preload/preload.cjs and out/renderer/index.html (electron.config.ts).
+// out/main/main.js → out/preload/preload.cjs and out/renderer/ (electron.config.ts), served as app://boucle/.
 const PRELOAD = path.join(__dirname, '..', 'preload', 'preload.cjs');
-const INDEX_HTML = path.join(__dirname, '..', 'renderer', 'index.html');
-const APP_URL = rendererFileUrl(INDEX_HTML);
+const RENDERER_DIR = path.join(__dirname, '..', 'renderer');
+
+// Before the app is ready, or Chromium will not treat app: as a standard, secure origin.
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
 
 let mainWindow: BrowserWindow | null = null;
 
@@ -45,6 +47,7 @@ function hardenWebContents(contents: WebContents): void {
 
 function hardenSession(): void {
   const ses = session.defaultSession;
+  ses.protocol.handle(APP_SCHEME, (request) => appResponse(request.url, RENDERER_DIR));
   ses.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [RENDERER_CSP] } });
   });
@@ -53,11 +56,11 @@ function hardenSession(): void {
   ses.setDevicePermissionHandler(() => false);
 }
 
-function createWindow(ws: Workspace, strings: ShellStrings): BrowserWindow {
+function createWindow(ws: WorkspaceSession, strings: ShellStrings): BrowserWindow {
   const win = new BrowserWindow(mainWindowOptions({ preload: PRELOAD, title: 'Boucle' }));
   win.once('ready-to-show', () => {
     win.show();
-    console.log(`${READY_LINE} Workspace: ${ws.databaseFile}`);
+    console.log(`${READY_LINE} Workspace: ${ws.dataDir} (${ws.health().state})`);
   });
   win.webContents.on('render-process-gone', (_event, details) => {
     console.error(`[boucle] the window's renderer stopped: ${details.reason} (exit code ${details.exitCode})`);
@@ -65,8 +68,8 @@ function createWindow(ws: Workspace, strings: ShellStrings): BrowserWindow {
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = null;
   });
-  win.loadFile(INDEX_HTML).catch((e: unknown) => {
-    dialog.showErrorBox(strings.loadFailedTitle, `${INDEX_HTML}: ${e instanceof Error ? e.message : String(e)}`);
+  win.loadURL(APP_URL).catch((e: unknown) => {
+    dialog.showErrorBox(strings.loadFailedTitle, `${APP_URL}: ${e instanceof Error ? e.message : String(e)}`);
   });
   return win;
 }
@@ -84,7 +87,7 @@ function registerApi(core: Core): void {
   });
 }
 
-function installMenu(ws: Workspace, strings: ShellStrings): void {
+function installMenu(ws: WorkspaceSession, strings: ShellStrings): void {
   const template = menuTemplate({
     strings,
     isPackaged: app.isPackaged,
@@ -99,13 +102,17 @@ function installMenu(ws: Workspace, strings: ShellStrings): void {
         };
         void (mainWindow ? dialog.showMessageBox(mainWindow, options) : dialog.showMessageBox(options));
       },
-      showDataFolder: () => shell.showItemInFolder(ws.databaseFile),
+      showDataFolder: () => void shell.openPath(ws.dataDir),
     },
   });
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
 }
 
-function openOrRefuse(dataDir: string, strings: ShellStrings): Workspace | null {
+/**
+ * Opens the workspace whatever state it is in: writable, read-only (another Boucle writes it) or
+ * damaged; the window then says which, and what can be done. Only a programming error refuses.
+ */
+function openSession(dataDir: string, strings: ShellStrings): WorkspaceSession | null {
   const nativeBinding = electronNativeBinding({
     appRoot: app.getAppPath(),
     abi: process.versions.modules,
@@ -114,7 +121,11 @@ function openOrRefuse(dataDir: string, strings: ShellStrings): Workspace | null 
   });
   try {
     // A schema update of a big workspace takes a while: say so in the log (the window is not up yet).
-    return openWorkspace(dataDir, { ...(nativeBinding ? { nativeBinding } : {}), onProgress: (m) => console.log(`[boucle] ${m}`) });
+    return WorkspaceSession.open(dataDir, {
+      program: 'the Boucle app',
+      ...(nativeBinding ? { nativeBinding } : {}),
+      onProgress: (m) => console.log(`[boucle] ${m}`),
+    });
   } catch (e) {
     const reason = e instanceof Error ? e.message : String(e);
     console.error(`${strings.workspaceRefusedTitle}: ${reason}`);
@@ -126,14 +137,34 @@ function openOrRefuse(dataDir: string, strings: ShellStrings): Workspace | null 
 function start(): void {
   const strings = shellStrings(app.getPreferredSystemLanguages()[0] ?? app.getLocale());
   const dataDir = electronDataDir(process.argv, process.env, app.getPath('userData'));
-  const ws = openOrRefuse(dataDir, strings);
+  const ws = openSession(dataDir, strings);
   if (!ws) {
     app.exit(EXIT_CODES.workspaceRefused);
     return;
   }
-  app.on('will-quit', () => ws.close());
+  let closing = false;
+  app.on('will-quit', (event) => {
+    if (closing) return;
+    // Let an import or a backup under way finish its transaction, then close and release the lock.
+    event.preventDefault();
+    closing = true;
+    void ws.close().finally(() => app.quit());
+  });
   hardenSession();
-  registerApi(createCore(ws));
+  registerApi(
+    createCore(ws, {
+      actions: {
+        showFolder: async (folder) => {
+          await shell.openPath(folder);
+        },
+        chooseFolder: async () => {
+          const options = { properties: ['openDirectory' as const, 'createDirectory' as const] };
+          const r = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+          return r.canceled ? null : (r.filePaths[0] ?? null);
+        },
+      },
+    }),
+  );
   setPdfEngine(electronPdfEngine());
   registerFileActions(() => mainWindow);
   installMenu(ws, strings);

@@ -1,9 +1,4 @@
-import { pathToFileURL } from 'node:url';
-
-/** The file URL of the built renderer, i.e. what `loadFile(indexHtml)` loads. */
-export function rendererFileUrl(indexHtml: string): string {
-  return pathToFileURL(indexHtml).href;
-}
+import { APP_ORIGIN } from './app-protocol';
 
 /** The document part of a URL (no query, no fragment), or null when it is not a URL. */
 function documentOf(url: string): string | null {
@@ -18,12 +13,12 @@ function documentOf(url: string): string | null {
 }
 
 /**
- * True when `url` is the app's own page. The renderer routes inside the page (hash or memory
- * history), so no legitimate navigation ever leaves this one file; everything else is blocked.
+ * True when `url` is the app's own page (app://boucle/index.html). The renderer routes inside the
+ * page (hash routes), so no legitimate navigation ever leaves it; everything else is blocked.
  */
 export function isAppUrl(url: string, appUrl: string): boolean {
   const doc = documentOf(url);
-  return doc !== null && doc.startsWith('file:') && doc === documentOf(appUrl);
+  return doc !== null && doc.startsWith(`${APP_ORIGIN}/`) && doc === documentOf(appUrl);
 }
 
 /** Links the app may hand to the OS browser: https only (no file:, no custom protocols, no http). */

@@ -77,7 +77,7 @@ async function run(ws: Workspace, entry: Entry, req: BuildRequest): Promise<void
     signal.throwIfAborted();
     job.phase = 'writing';
     job.fraction = 0.95;
-    const file = writeOutput(bytes, `${fileBase(model.meta.title)}-${model.meta.to}.${req.format}`, req);
+    const file = writeOutput(bytes, `${fileBase(model.meta.title)}-${model.meta.to}.${req.format}`, { ...req, dataDir: ws.dataDir });
     job.result = { ...file, pages: null };
     job.phase = 'done';
     job.fraction = 1;

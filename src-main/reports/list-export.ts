@@ -64,6 +64,6 @@ export async function exportList(ws: Workspace, q: ListExport): Promise<ListExpo
   const today = new Date().toISOString().slice(0, 10);
   const fileName = `${fileBase(table.name)}-${today}.${q.format}`;
   const bytes = q.format === 'csv' ? tableToCsv(table, q.language) : await tablesToXlsx([table], { title: table.name });
-  const file = writeOutput(bytes, fileName, { force: false });
+  const file = writeOutput(bytes, fileName, { force: false, dataDir: ws.dataDir });
   return { ...file, rows: table.rows.length };
 }

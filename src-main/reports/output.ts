@@ -1,15 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { BoucleError } from '../../src-shared/errors';
 import type { ReportFile } from '../../src-shared/reports/schemas';
+import { privateFolder } from '../services/workspace/private-folder';
 
 // Where a report or an export is written. With a path (CLI, the app's save dialog): refused when the
 // file exists (unless replacing was asked for), when it is a folder, or when its folder cannot be
 // written; the bytes go to a temporary file beside it, renamed into place once complete, so no half
-// file is ever left. Without a path: a download, kept under the OS temp folder for a day by a random
-// reference (the web shell serves it by that reference, never by a path the caller names).
+// file is ever left. Without a path: a download, kept for a day by a random reference in the private
+// `downloads` folder of the data folder (0700, owner checked: in the shared temp folder another local
+// user could read it or swap it before the browser fetches it); the web shell serves it by that
+// reference, never by a path the caller names.
 
 const MIME: Record<string, string> = {
   pdf: 'application/pdf',
@@ -22,7 +24,7 @@ export const mimeOf = (ext: string) => MIME[ext] ?? 'application/octet-stream';
 
 const REF = /^[0-9a-f]{32}$/;
 const STALE_MS = 24 * 3600 * 1000;
-export const downloadDir = () => path.join(os.tmpdir(), 'boucle-reports');
+export const DOWNLOAD_FOLDER = 'downloads';
 const written = new Map<string, ReportFile>();
 
 /** Checks a target path before any work is done; the same checks run again when it is written. */
@@ -53,15 +55,15 @@ export function fileBase(title: string): string {
   return base || 'report';
 }
 
-function sweep(now = Date.now()): void {
+function sweep(root: string, now = Date.now()): void {
   let names: string[];
   try {
-    names = fs.readdirSync(downloadDir());
+    names = fs.readdirSync(root);
   } catch {
     return;
   }
   for (const n of names) {
-    const p = path.join(downloadDir(), n);
+    const p = path.join(root, n);
     try {
       if (now - fs.statSync(p).mtimeMs > STALE_MS) {
         fs.rmSync(p, { recursive: true, force: true });
@@ -74,21 +76,22 @@ function sweep(now = Date.now()): void {
 }
 
 /** Writes the bytes all at once into place (temp file + rename); returns what was written. */
-export function writeOutput(bytes: Buffer | string, fileName: string, target: { out?: string | undefined; force: boolean }): ReportFile {
+export function writeOutput(bytes: Buffer | string, fileName: string, target: { out?: string | undefined; force: boolean; dataDir: string }): ReportFile {
   const ext = path.extname(fileName).slice(1);
   const fileRef = randomBytes(16).toString('hex');
   let full: string;
   if (target.out) {
     full = checkTarget(target.out, target.force);
   } else {
-    sweep();
-    const dir = path.join(downloadDir(), fileRef);
-    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const root = privateFolder(target.dataDir, DOWNLOAD_FOLDER);
+    sweep(root);
+    const dir = path.join(root, fileRef);
+    fs.mkdirSync(dir, { mode: 0o700 });
     full = path.join(dir, fileName);
   }
   const tmp = path.join(path.dirname(full), `.${path.basename(full)}.${fileRef.slice(0, 8)}.partial`);
   try {
-    fs.writeFileSync(tmp, bytes, { mode: 0o644 });
+    fs.writeFileSync(tmp, bytes, { mode: target.out ? 0o644 : 0o600 });
     fs.renameSync(tmp, full);
   } catch (e) {
     fs.rmSync(tmp, { force: true });

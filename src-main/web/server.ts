@@ -1,10 +1,13 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import { RENDERER_CSP } from '../../src-shared/security';
+import { keyedApiError } from '../../src-shared/errors';
 import type { Core } from '../core/dispatch';
+import { API_BODY_LIMIT, guardHook, TOKEN_HEADER, type GuardOptions } from './guard';
+import { removeUpload } from '../services/imports/uploads';
 import { registerUpload } from './upload';
 import { registerReportDownload } from './report-download';
 
@@ -18,6 +21,8 @@ export interface WebShellOptions {
   port?: number;
   /** Fixed token for tests; a random one otherwise. */
   token?: string;
+  /** Called once the shell has stopped (the CLI removes the session's uploads then). */
+  onClose?: () => void;
 }
 
 export interface WebShell {
@@ -30,21 +35,16 @@ export interface WebShell {
 }
 
 export const HOST = '127.0.0.1';
-export const TOKEN_HEADER = 'x-boucle-token';
-
-function sameToken(given: unknown, token: string): boolean {
-  if (typeof given !== 'string') return false;
-  const a = Buffer.from(given);
-  const b = Buffer.from(token);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
+export { TOKEN_HEADER };
 
 export async function startWebShell(opts: WebShellOptions): Promise<WebShell> {
   const token = opts.token ?? randomBytes(24).toString('base64url');
   if (!fs.existsSync(path.join(opts.rendererDir, 'index.html'))) {
     throw new Error(`The renderer is not built (${opts.rendererDir} has no index.html). Run: npm run build`);
   }
-  const app = Fastify({ logger: false, bodyLimit: 64 * 1024 * 1024 });
+  // Stopping ends every connection at once: a browser tab's keep-alive socket (after a streamed
+  // download, say) would otherwise hold the stop until its keep-alive timeout.
+  const app = Fastify({ logger: false, bodyLimit: API_BODY_LIMIT, forceCloseConnections: true });
   let port = opts.port ?? 0;
 
   // DNS rebinding: a hostile page resolving its own name to 127.0.0.1 would send its own Host.
@@ -63,21 +63,12 @@ export async function startWebShell(opts: WebShellOptions): Promise<WebShell> {
     return payload;
   });
 
-  app.post<{ Params: { method: string }; Body: unknown }>('/api/:method', async (req, reply) => {
-    if (!sameToken(req.headers[TOKEN_HEADER], token)) {
-      return reply.code(401).send({ ok: false, error: { code: 'unauthorized', message: 'Missing or wrong token' } });
-    }
-    const body = req.body as { input?: unknown } | undefined;
-    const result = await opts.core.callUnknown(req.params.method, body?.input);
-    if (!result.ok && result.error.code === 'unknown_method') reply.code(404);
-    return result;
-  });
-  app.all('/api/*', async (_req, reply) =>
-    reply.code(404).send({ ok: false, error: { code: 'unknown_method', message: 'Use POST /api/<method>' } }),
-  );
-
-  await registerUpload(app, { token, header: TOKEN_HEADER });
-  registerReportDownload(app, { token, header: TOKEN_HEADER });
+  const guard = { token, origins: () => [`http://${HOST}:${port}`, `http://localhost:${port}`] };
+  await registerApi(app, opts.core, guard);
+  // The uploads of this shell: removed when it stops, whatever became of them.
+  const uploads = new Set<string>();
+  await registerUpload(app, { guard, core: opts.core, owned: uploads });
+  await registerReportDownload(app, { guard });
   await app.register(fastifyStatic, { root: path.resolve(opts.rendererDir), index: ['index.html'] });
   // Client-side routes (/gaps, /processes/…) all load the app.
   app.setNotFoundHandler((req, reply) => {
@@ -95,6 +86,36 @@ export async function startWebShell(opts: WebShellOptions): Promise<WebShell> {
     url: `${origin}/?token=${token}`,
     token,
     port,
-    close: () => app.close(),
+    close: async () => {
+      await app.close();
+      for (const ref of uploads) removeUpload(ref);
+      uploads.clear();
+      opts.onClose?.();
+    },
   };
+}
+
+/** POST /api/<method>: token and origin checked before the body is read, 1 MB at most, typed errors. */
+function registerApi(app: FastifyInstance, core: Core, guard: GuardOptions) {
+  return app.register(async (scope) => {
+    scope.addHook('onRequest', guardHook(guard));
+    scope.setErrorHandler((err: { statusCode?: number; code?: string }, _req, reply) => {
+      if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+        return reply.code(413).send({ ok: false, error: keyedApiError('bad_request', 'web.body_too_large', { max: API_BODY_LIMIT }) });
+      }
+      if (err.statusCode && err.statusCode < 500) {
+        return reply.code(err.statusCode).send({ ok: false, error: keyedApiError('bad_request', 'web.bad_body') });
+      }
+      return reply.code(500).send({ ok: false, error: { code: 'internal', message: 'Internal error' } });
+    });
+    scope.post<{ Params: { method: string }; Body: unknown }>('/api/:method', async (req, reply) => {
+      const body = req.body as { input?: unknown } | undefined;
+      const result = await core.callUnknown(req.params.method, body?.input, { shell: 'web' });
+      if (!result.ok && result.error.code === 'unknown_method') reply.code(404);
+      return result;
+    });
+    scope.all('/api/*', async (_req, reply) =>
+      reply.code(404).send({ ok: false, error: { code: 'unknown_method', message: 'Use POST /api/<method>' } }),
+    );
+  });
 }

@@ -82,10 +82,21 @@ async function transport(method: string, input: unknown): Promise<ApiResult<unkn
   return (await res.json()) as ApiResult<unknown>;
 }
 
+type HealthListener = () => void;
+const healthListeners = new Set<HealthListener>();
+/** Called when a call is refused because the workspace is read-only or damaged: the app shows why. */
+export function onHealthRefusal(fn: HealthListener): () => void {
+  healthListeners.add(fn);
+  return () => healthListeners.delete(fn);
+}
+
 export const api = {
   async call<K extends ApiName>(name: K, input: ApiInput<K>): Promise<ApiOutput<K>> {
     const result = await transport(name, input);
-    if (!result.ok) throw new ApiCallError(result.error);
+    if (!result.ok) {
+      if (result.error.code === 'read_only' || result.error.code === 'damaged') healthListeners.forEach((fn) => fn());
+      throw new ApiCallError(result.error);
+    }
     return result.data as ApiOutput<K>;
   },
 };

@@ -9,6 +9,7 @@ import { useApp } from '../stores';
 import { PAGES, type Page } from '../stores/route-slice';
 import { PAGE_COMPONENTS } from './pages';
 import { HeaderExtras } from './header-extras';
+import { ReadOnlyBanner } from '../features/workspace/read-only-banner';
 
 const ICONS: Record<Page, ReactNode> = {
   dashboard: <IconGauge size={18} stroke={1.6} />,
@@ -95,6 +96,7 @@ export function AppFrame() {
         </ScrollArea>
       </AppShell.Navbar>
       <AppShell.Main bg="gray.0">
+        <ReadOnlyBanner />
         <Suspense
           fallback={
             <Center h={200}>

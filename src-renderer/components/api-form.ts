@@ -1,6 +1,7 @@
 import { notifications } from '@mantine/notifications';
 import type { UseFormReturnType } from '@mantine/form';
 import { ApiCallError } from '../api/client';
+import i18n from '../i18n';
 
 /**
  * Shows an API error where the user can act on it: at the field the core named (e.g. "code",
@@ -14,7 +15,8 @@ export function showApiError<T>(e: unknown, form?: UseFormReturnType<T>, fieldMa
       return true;
     }
   }
-  notifications.show({ color: 'red', title: e instanceof ApiCallError ? e.code : 'Error', message: e instanceof Error ? e.message : String(e) });
+  const title = e instanceof ApiCallError ? i18n.t(`errorCode.${e.code}`, { defaultValue: e.code }) : i18n.t('errors.generic');
+  notifications.show({ color: 'red', title, message: e instanceof Error ? e.message : String(e) });
   return false;
 }
 

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { method } from '../api-method';
 import * as im from './schemas';
 
@@ -9,4 +10,6 @@ export const importsMethods = {
   'imports.jobs.get': method<im.ImportJob>()(im.importJobInput),
   /** Stops a running import; nothing of it is written. */
   'imports.jobs.cancel': method<im.ImportJob>()(im.importJobInput),
+  /** The user gave up an upload without importing it (closed the wizard): it is removed now. */
+  'imports.uploads.discard': method<{ ok: true }>()(z.object({ fileRef: im.fileRef }).strict()),
 };

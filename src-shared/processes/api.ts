@@ -30,4 +30,7 @@ export const processesMethods = {
   'templates.apply': method<tpl.TemplateApplySummary>()(tpl.templateApply),
 
   'bpmn.import': method<bpmn.BpmnImportSummary>()(bpmn.bpmnImport),
+  /** The same import as a job, for files of any size: off the thread that answers calls, with progress. */
+  'bpmn.importStart': method<bpmn.BpmnJob>()(bpmn.bpmnImport),
+  'bpmn.jobs.get': method<bpmn.BpmnJob>()(bpmn.bpmnJobInput),
 };

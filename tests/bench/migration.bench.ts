@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { listBackups } from '../../src-main/services/workspace/backups';
 import { writeSchema4Workspace } from '../helpers/schema4';
 import { BOUCLE, mb, secs } from './import-kit';
 import type { BenchResult } from './run';
@@ -24,7 +25,8 @@ export async function run(): Promise<BenchResult> {
     const lines = r.stderr.trim().split('\n');
     const peakKb = Number(lines.at(-1));
     const progress = lines.slice(0, -1).filter((l) => l.startsWith('Updating'));
-    const backups = fs.readdirSync(path.join(dir, 'backups')).map((f) => fs.statSync(path.join(dir, 'backups', f)).size);
+    // The backup taken before the migration (its .json description beside it is not counted).
+    const backups = listBackups(dir).items.map((b) => b.bytes);
     return {
       name: `Updating a schema-4 workspace of ${measurements.toLocaleString('en-US')} measurements to the compact change log (boucle info)`,
       rows: [

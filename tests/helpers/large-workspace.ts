@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createCore, type Core } from '../../src-main/core/dispatch';
 import { openWorkspace } from '../../src-main/core/workspace';
-import { type Workspace } from '../../src-main/db/workspace';
+import type { OpenedWorkspace as Workspace } from '../../src-main/core/workspace';
 import { GAP_STATUSES, GAP_TYPES, INTERVENTION_KINDS, INTERVENTION_STATUSES, PLATFORMS } from '../../src-shared/domain';
 
 // A workspace at the scale issue 4 names (20,000 gaps, 5,000 interventions), for the benchmarks and

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createCore } from '../../src-main/core/dispatch';
 import { openWorkspace } from '../../src-main/core/workspace';
-import { type Workspace } from '../../src-main/db/workspace';
+import type { OpenedWorkspace as Workspace } from '../../src-main/core/workspace';
 import { startWebShell, type WebShell } from '../../src-main/web/server';
 import { tempDir } from './workspace';
 

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createCore, type Core } from '../../src-main/core/dispatch';
 import { openWorkspace } from '../../src-main/core/workspace';
-import { type Workspace } from '../../src-main/db/workspace';
+import type { OpenedWorkspace as Workspace } from '../../src-main/core/workspace';
 import type { ApiName, ApiOutput } from '../../src-shared/api';
 
 /** A fresh data folder under the OS temp dir; removed by `cleanup`. */

@@ -44,7 +44,7 @@ process.on('exit', () => require('fs').writeSync(2, '\\nLOADED ' + JSON.stringif
     const info = JSON.parse((await boucle('info', '--data', dir)).stdout) as { schemaVersion: number; databaseFile: string };
     expect(info.databaseFile).toBe(path.join(dir, 'boucle.sqlite'));
     expect(info.schemaVersion).toBeGreaterThanOrEqual(1);
-  });
+  }, 120_000);
 
   it('fills a demo, exports it, and refuses a second demo with a non-zero exit on stderr', async () => {
     const dir = tempDir();
@@ -60,5 +60,5 @@ process.on('exit', () => require('fs').writeSync(2, '\\nLOADED ' + JSON.stringif
     expect(again?.code).not.toBe(0);
     expect(again?.stderr).toMatch(/not empty|--force/);
     expect(again?.stdout).toBe('');
-  });
+  }, 120_000); // three runs of the built CLI, each a few seconds on a busy machine
 });

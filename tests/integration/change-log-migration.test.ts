@@ -6,8 +6,9 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCore } from '../../src-main/core/dispatch';
 import { openWorkspace } from '../../src-main/core/workspace';
-import { BACKUP_DIR, DATABASE_FILE } from '../../src-main/db/connection';
+import { DATABASE_FILE } from '../../src-main/db/connection';
 import { SCHEMA_VERSION } from '../../src-main/db/migrations';
+import { backupFolderOf, listBackups } from '../../src-main/services/workspace/backups';
 import { serializeWorkspace } from '../../src-main/services/workspace/workspace-json';
 import { tempDir } from '../helpers/workspace';
 
@@ -114,11 +115,11 @@ describe('migrating a schema-4 workspace to the compact change log', () => {
       ws.close();
     }
 
-    // A checked copy of the schema-4 file was taken first, in backups/.
-    const backups = fs.readdirSync(path.join(dir, BACKUP_DIR));
+    // A checked copy of the schema-4 file was taken first, in backups/ (one of the workspace's backups).
+    const backups = listBackups(dir).items;
     expect(backups).toHaveLength(1);
-    expect(backups[0]).toMatch(/^boucle-before-schema-\d+-.*\.sqlite$/);
-    expect(oldLogRows(path.join(dir, BACKUP_DIR, backups[0]!))).toBe(before);
+    expect(backups[0]).toMatchObject({ reason: 'before-migration', schemaVersion: 4, checked: true });
+    expect(oldLogRows(path.join(backupFolderOf(dir), backups[0]!.name))).toBe(before);
     // The fixture's log is small: progress is only told for long conversions.
     expect(messages.every((m) => /^Updating the workspace to schema 5: converting the change log, [\d,]+ of [\d,]+$/.test(m))).toBe(true);
   });

@@ -188,7 +188,7 @@ describe('boucle import measurements', () => {
   const count = (data: string) => {
     const ws = openWorkspace(data);
     try {
-      return footprint({ ws } as TestWorkspace);
+      return footprint({ ws } as unknown as TestWorkspace);
     } finally {
       ws.close();
     }

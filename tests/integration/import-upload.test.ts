@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Fastify from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
-import { uploadDir } from '../../src-main/services/imports/uploads';
+import { uploadDirOf } from '../../src-main/services/imports/uploads';
 import { startWebShell, TOKEN_HEADER, type WebShell } from '../../src-main/web/server';
 import { registerUpload } from '../../src-main/web/upload';
 import type { ImportJob } from '../../src-shared/imports/schemas';
@@ -56,7 +56,7 @@ describe('POST /upload', () => {
     const up = (await r.json()) as { ok: true; data: { fileRef: string; name: string; size: number } };
     expect(up.data).toMatchObject({ name: 'Délais fournisseurs.csv', size: bytes.length });
     expect(up.data.fileRef).toMatch(/^[0-9a-f]{32}$/);
-    const stored = path.join(uploadDir(), `${up.data.fileRef}.upload`);
+    const stored = path.join(uploadDirOf(t.dir), `${up.data.fileRef}.upload`);
     expect(fs.readFileSync(stored).equals(bytes)).toBe(true);
 
     const preview = await api<{ fileName: string; encoding: string; mapping: Record<string, number | null> }>(shell, 'imports.measurements.preview', { fileRef: up.data.fileRef });
@@ -81,7 +81,9 @@ describe('POST /upload', () => {
     expect((await upload(shell, Buffer.alloc(0))).status).toBe(400);
 
     const app = Fastify();
-    await registerUpload(app, { token: 'secret', header: TOKEN_HEADER, maxBytes: 1000 });
+    const owned = new Set<string>();
+    await registerUpload(app, { guard: { token: 'secret', origins: () => [] }, core: t!.core, owned, maxBytes: 1000 });
+    const uploadDir = () => uploadDirOf(t!.dir);
     const before = fs.existsSync(uploadDir()) ? fs.readdirSync(uploadDir()).length : 0;
     const big = await app.inject({ method: 'POST', url: '/upload', headers: { [TOKEN_HEADER]: 'secret', 'content-type': 'text/csv' }, payload: Buffer.alloc(5000, 65) });
     expect(big.statusCode).toBe(413);
@@ -89,8 +91,7 @@ describe('POST /upload', () => {
     expect(small.statusCode).toBe(200);
     const ref = (small.json() as { data: { fileRef: string } }).data.fileRef;
     expect(fs.readdirSync(uploadDir()).length).toBe(before + 2); // the small file and its metadata only
-    fs.rmSync(path.join(uploadDir(), `${ref}.upload`));
-    fs.rmSync(path.join(uploadDir(), `${ref}.json`));
+    expect([...owned]).toEqual([ref]);
     await app.close();
   });
 });

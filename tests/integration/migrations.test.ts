@@ -99,7 +99,7 @@ describe('migrations', () => {
     const file = path.join(dir, DATABASE_FILE);
     fs.writeFileSync(file, 'this is not a database at all, just text'.repeat(200));
     const before = sha(file);
-    expect(() => openWorkspace(dir)).toThrow(/not a readable Boucle workspace|Cannot open/);
+    expect(() => openWorkspace(dir)).toThrow(/^This workspace is damaged \(not a database\): boucle.sqlite does not start with the SQLite header. The file was left untouched.$/);
     expect(sha(file)).toBe(before);
   });
 });

@@ -43,6 +43,29 @@ describe('electron-builder.yml', () => {
   });
 });
 
+describe('Electron fuses', () => {
+  it('are flipped at packaging: no run-as-node, NODE_OPTIONS or inspect; cookie encryption and ASAR integrity on; only app.asar', async () => {
+    const config = await getConfig(REPO, null, null);
+    await validateConfiguration(config, new DebugLogger(false));
+    expect(config.asar).not.toBe(false);
+    // The wire electron-builder writes into the binary, from its own translation of the config.
+    const { PlatformPackager } = await import('app-builder-lib');
+    const { FuseV1Options, FuseVersion } = await import('@electron/fuses');
+    const wire = await (PlatformPackager.prototype as unknown as { generateFuseConfig(f: unknown): Promise<Record<string | number, unknown>> }).generateFuseConfig.call(
+      {},
+      config.electronFuses,
+    );
+    expect(wire.version).toBe(FuseVersion.V1);
+    expect(wire[FuseV1Options.RunAsNode]).toBe(false);
+    expect(wire[FuseV1Options.EnableNodeOptionsEnvironmentVariable]).toBe(false);
+    expect(wire[FuseV1Options.EnableNodeCliInspectArguments]).toBe(false);
+    expect(wire[FuseV1Options.EnableCookieEncryption]).toBe(true);
+    expect(wire[FuseV1Options.EnableEmbeddedAsarIntegrityValidation]).toBe(true);
+    expect(wire[FuseV1Options.OnlyLoadAppFromAsar]).toBe(true);
+    expect(wire[FuseV1Options.GrantFileProtocolExtraPrivileges]).toBe(false);
+  });
+});
+
 describe('keeping the Node build of better-sqlite3 through packaging', () => {
   it('puts the Node build back after electron-builder replaced it with the Electron one', () => {
     const dir = appWith(fs.readFileSync(NODE_ADDON));

@@ -1,11 +1,9 @@
 // The body of the Electron IPC handler, on a real workspace: what a window may and may not call.
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { handleApiCall } from '../../src-main/electron/ipc-api';
-import { rendererFileUrl } from '../../src-main/electron/navigation';
+import { APP_URL } from '../../src-main/electron/app-protocol';
 import { openTestWorkspace, type TestWorkspace } from '../helpers/workspace';
 
-const APP_URL = rendererFileUrl(path.resolve('/opt/boucle/out/renderer/index.html'));
 const OURS = { frameUrl: `${APP_URL}#/`, isOurMainFrame: true };
 
 let t: TestWorkspace;

@@ -6,13 +6,12 @@ import { dataFlag, electronDataDir } from '../../src-main/electron/argv';
 import { EXIT_CODES, READY_LINE } from '../../src-main/electron/launch-protocol';
 import { menuTemplate } from '../../src-main/electron/menu';
 import { devNativeBindingPath, electronNativeBinding } from '../../src-main/electron/native-binding';
-import { isAppUrl, isExternalLink, rendererFileUrl } from '../../src-main/electron/navigation';
+import { APP_URL } from '../../src-main/electron/app-protocol';
+import { isAppUrl, isExternalLink } from '../../src-main/electron/navigation';
 import { senderError } from '../../src-main/electron/sender';
 import { SHELL_STRINGS, shellStrings } from '../../src-main/electron/strings';
 import { mainWindowOptions, secureWebPreferences } from '../../src-main/electron/window-options';
 
-const INDEX = path.resolve('/opt/boucle/out/renderer/index.html');
-const APP_URL = rendererFileUrl(INDEX);
 
 describe('data folder from Electron argv', () => {
   const userData = path.resolve('/home/me/.config/Boucle');
@@ -46,7 +45,10 @@ describe('navigation rule', () => {
 
   it('blocks other files, other schemes and garbage', () => {
     expect(isAppUrl(pathToFileURL('/etc/passwd').href, APP_URL)).toBe(false);
-    expect(isAppUrl(pathToFileURL(path.resolve('/opt/boucle/out/renderer/other.html')).href, APP_URL)).toBe(false);
+    // The same page through file:// is not the app any more: it is served from app://boucle only.
+    expect(isAppUrl(pathToFileURL(path.resolve('/opt/boucle/out/renderer/index.html')).href, APP_URL)).toBe(false);
+    expect(isAppUrl('app://boucle/other.html', APP_URL)).toBe(false);
+    expect(isAppUrl('app://evil/index.html', APP_URL)).toBe(false);
     expect(isAppUrl('https://example.com/', APP_URL)).toBe(false);
     expect(isAppUrl('http://127.0.0.1:5173/', APP_URL)).toBe(false);
     expect(isAppUrl('javascript:alert(1)', APP_URL)).toBe(false);

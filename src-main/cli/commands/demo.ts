@@ -31,6 +31,6 @@ export function registerDemo(program: Command) {
           `Demo created in ${ws.databaseFile} (seed ${summary.seed}, up to ${summary.today}, ${ms} ms${replaced}):\n` +
             `  ${describeCounts(summary.counts)}\n`,
         );
-      });
+      }, { program: 'boucle demo' });
     });
 }

@@ -14,8 +14,12 @@ export function registerExport(program: Command) {
           'choose an export format. Formats: --json (the whole workspace as one JSON document, see docs/workspace-json.md; `boucle import-json` reads it back)',
         );
       }
-      await withWorkspace(opts.data, async ({ ws }) => {
-        process.stdout.write(serializeWorkspace(ws));
-      });
+      await withWorkspace(
+        opts.data,
+        async ({ ws }) => {
+          process.stdout.write(serializeWorkspace(ws));
+        },
+        { writes: false, program: 'boucle export' },
+      );
     });
 }

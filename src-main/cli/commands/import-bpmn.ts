@@ -41,6 +41,6 @@ export function registerImportBpmn(program: Command) {
         }
         out(`  ${r.created} processes created, ${r.updated} updated; ${r.steps} steps, ${r.lanes} lanes, ${r.flows} flows`);
         for (const w of r.warnings) process.stderr.write(`boucle: warning: ${w}\n`);
-      });
+      }, { program: 'boucle import-bpmn' });
     });
 }

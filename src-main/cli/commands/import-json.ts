@@ -24,6 +24,6 @@ export function registerImportJson(program: Command) {
         const written = importWorkspace(ws, valid);
         const parts = SECTIONS.filter((s) => (written[s.key] ?? 0) > 0).map((s) => `${written[s.key]} ${s.entity.replace(/_/g, ' ')}`);
         process.stdout.write(`Imported ${file} into ${ws.databaseFile}:\n  ${parts.join(', ') || 'nothing (the file is empty)'}\n`);
-      });
+      }, { program: 'boucle import-json' });
     });
 }

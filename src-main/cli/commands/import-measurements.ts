@@ -143,6 +143,6 @@ export function registerImportMeasurements(program: Command) {
             (r.skippedEmpty ? `; ${n(r.skippedEmpty)} empty values skipped` : ''),
         );
         for (const i of r.indicators) out(`  ${i.name}: ${n(i.rows)} values, ${i.from} … ${i.to}`);
-      });
+      }, { program: 'boucle import measurements' });
     });
 }

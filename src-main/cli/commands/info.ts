@@ -7,9 +7,13 @@ export function registerInfo(program: Command) {
     .description('show where the workspace lives and what it holds')
     .option('--data <dir>', 'data folder of the workspace')
     .action(async (opts: { data?: string }) => {
-      await withWorkspace(opts.data, async ({ call }) => {
-        const info = await call('workspace.info', {});
-        console.log(JSON.stringify(info, null, 2));
-      });
+      await withWorkspace(
+        opts.data,
+        async ({ call, session }) => {
+          const info = await call('workspace.info', {});
+          console.log(JSON.stringify({ ...info, health: session.health() }, null, 2));
+        },
+        { writes: false, program: 'boucle info' },
+      );
     });
 }

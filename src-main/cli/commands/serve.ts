@@ -1,7 +1,9 @@
 import type { Command } from 'commander';
 import { createCore } from '../../core/dispatch';
 import { resolveDataDir } from '../../core/data-dir';
-import { openWorkspace } from '../../core/workspace';
+import { WorkspaceSession } from '../../core/session';
+import { describeHolder } from '../../db/writer-lock';
+import { removeAllUploads } from '../../services/imports/uploads';
 import { builtRendererDir, CliError, tellProgress } from '../context';
 
 export function registerServe(program: Command) {
@@ -15,15 +17,21 @@ export function registerServe(program: Command) {
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`--port: not a port number: ${opts.port}`);
       // fastify is loaded by this command only, not by every start of the CLI.
       const { startWebShell } = await import('../../web/server');
-      const ws = openWorkspace(resolveDataDir(opts.data), { onProgress: tellProgress });
-      const shell = await startWebShell({ core: createCore(ws), rendererDir: builtRendererDir(), port });
+      // Opened whatever state it is in: the page says when it is read-only or damaged, and what to do.
+      const session = WorkspaceSession.open(resolveDataDir(opts.data), { program: 'boucle serve', onProgress: tellProgress });
+      const shell = await startWebShell({ core: createCore(session), rendererDir: builtRendererDir(), port });
       console.log(`Boucle is running. Open this address in your browser (it holds this session's key):`);
       console.log(`  ${shell.url}`);
-      console.log(`Workspace: ${ws.databaseFile}`);
+      console.log(`Workspace: ${session.dataDir}`);
+      const h = session.health();
+      if (h.state === 'read_only') console.log(`Read-only: it is open for writing in ${describeHolder(h.holder)}.`);
+      if (h.state === 'damaged') console.log(`Damaged (${h.kind}): ${h.detail}. The page offers what can be done.`);
       console.log('Press Ctrl+C to stop.');
+      // Whatever ends the process, the uploads of this session go with it.
+      process.on('exit', () => removeAllUploads());
       const stop = async () => {
         await shell.close();
-        ws.close();
+        await session.close();
         process.exit(0);
       };
       process.on('SIGINT', stop);

@@ -59,6 +59,6 @@ export function registerTemplate(program: Command) {
         out(line('interventions', r.interventions));
         out(line('indicators', r.indicators));
         out(line('links', r.links));
-      });
+      }, { program: 'boucle template apply' });
     });
 }

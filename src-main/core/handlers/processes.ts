@@ -1,5 +1,6 @@
 import type { processesMethods } from '../../../src-shared/processes/api';
-import { importBpmn } from '../../services/processes/bpmn-import';
+import { getBpmnJob, runBpmnImport, startBpmnJob } from '../bpmn-jobs';
+import { refusePathFromBrowser } from './imports';
 import * as flows from '../../services/processes/flows';
 import * as map from '../../services/processes/map';
 import * as proc from '../../services/processes/process-service';
@@ -25,5 +26,13 @@ export const processesHandlers: Handlers<keyof typeof processesMethods> = {
   'templates.list': () => listTemplates(),
   'templates.apply': applyTemplate,
 
-  'bpmn.import': importBpmn,
+  'bpmn.import': (ws, i, ctx) => {
+    refusePathFromBrowser(i, ctx);
+    return runBpmnImport(ctx.session, ws, i);
+  },
+  'bpmn.importStart': (ws, i, ctx) => {
+    refusePathFromBrowser(i, ctx);
+    return startBpmnJob(ctx.session, ws, i);
+  },
+  'bpmn.jobs.get': (_ws, i, ctx) => getBpmnJob(ctx.session, i.jobId),
 };

@@ -1,3 +1,4 @@
+import { BoucleError } from '../../../src-shared/errors';
 import type { reportsMethods } from '../../../src-shared/reports/api';
 import * as tpl from '../../services/reports/templates';
 import { buildReportModel } from '../../services/reports/model';
@@ -20,7 +21,11 @@ export const reportsHandlers: Handlers<keyof typeof reportsMethods> = {
     const model = buildReportModel(ws, i.spec);
     return { html: renderReportHtml(model).html, sections: model.sections.length };
   },
-  'reports.build': (ws, i) => startReportJob(ws, i),
+  'reports.build': (ws, i, { shell }) => {
+    // A browser names no file on disk: its report is a download (a page could otherwise overwrite any file).
+    if (shell === 'web' && i.out !== undefined) throw BoucleError.of('forbidden', 'report.out_from_browser', undefined, 'out');
+    return startReportJob(ws, i);
+  },
   'reports.jobs.get': (ws, i) => getReportJob(ws, i.jobId),
   'reports.jobs.cancel': (ws, i) => cancelReportJob(ws, i.jobId),
   'reports.exportList': async (ws, i) => (await import('../../reports/list-export')).exportList(ws, i),

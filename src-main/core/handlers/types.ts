@@ -1,7 +1,24 @@
 import type { ApiName, ApiOutput, ApiParsed } from '../../../src-shared/api';
 import type { Workspace } from '../../db/workspace';
+import type { WorkspaceSession } from '../session';
 
-export type Handler<K extends ApiName> = (ws: Workspace, input: ApiParsed<K>) => ApiOutput<K> | Promise<ApiOutput<K>>;
+/** What the desktop shell can do that the core cannot; absent in the web shell and the CLI. */
+export interface ShellActions {
+  /** Shows a folder in the OS file manager. */
+  showFolder?(folder: string): void | Promise<void>;
+  /** Asks the user for a folder with the OS dialog; null when cancelled. */
+  chooseFolder?(): Promise<string | null>;
+}
+
+/** Who is calling, and what the handler may reach beyond the workspace. */
+export interface CallContext {
+  /** The web shell's callers are browsers: they may name no file on disk, only their uploads. */
+  shell: 'web' | 'electron' | 'cli' | 'core';
+  session: WorkspaceSession;
+  actions: ShellActions;
+}
+
+export type Handler<K extends ApiName> = (ws: Workspace, input: ApiParsed<K>, ctx: CallContext) => ApiOutput<K> | Promise<ApiOutput<K>>;
 /** A part of the handler map; the dispatcher checks that the parts together cover the whole API. */
 export type Handlers<K extends ApiName> = { [P in K]: Handler<P> };
 

@@ -28,7 +28,13 @@ const spoolDir = (ws: Workspace) => {
   return dir;
 };
 
-async function runJob(ws: Workspace, plan: ImportPlan, job: A.ImportJob, signal: AbortSignal): Promise<void> {
+/** What a caller may do at the turning points of an import (a worker thread asks for write access there). */
+export interface ImportHooks {
+  /** Awaited once the file is checked, before the first write. */
+  beforeWrite?(): Promise<void>;
+}
+
+async function runJob(ws: Workspace, plan: ImportPlan, job: A.ImportJob, signal: AbortSignal, hooks: ImportHooks = {}): Promise<void> {
   let spool = SpoolWriter.create(spoolDir(ws));
   try {
     let v: Validation;
@@ -54,6 +60,8 @@ async function runJob(ws: Workspace, plan: ImportPlan, job: A.ImportJob, signal:
       setMessage(job, 'import.job.rejected', { badRows: v.errors.badRows, count: v.errors.count });
       return;
     }
+    await hooks.beforeWrite?.();
+    if (signal.aborted) throw signal.reason;
     job.phase = 'writing';
     job.bytesRead = 0;
     const counts = await withWriteLock(ws, () => writePass(ws, plan, v, spool.file, job, signal));
@@ -96,12 +104,12 @@ function setMessage(job: A.ImportJob, key: MessageKey, params?: MessageParams) {
 }
 
 /** Starts the import; the returned entry's `done` settles when it has finished. */
-export async function startImport(ws: Workspace, input: StartInput): Promise<JobEntry> {
+export async function startImport(ws: Workspace, input: StartInput, hooks: ImportHooks = {}): Promise<JobEntry> {
   const plan = await planImport(ws, input);
   const job = newJob(plan.file.name, plan.file.size);
   const controller = new AbortController();
   const entry: JobEntry = { job, controller, done: Promise.resolve() };
-  entry.done = runJob(ws, plan, job, controller.signal);
+  entry.done = runJob(ws, plan, job, controller.signal, hooks);
   registerJob(ws, entry);
   return entry;
 }

@@ -6,7 +6,9 @@ import type { Row } from '../../db/entities';
 import type { WriteTx } from '../../db/write';
 import { planImport, type PlannedProcess } from './bpmn-graph';
 import type { El } from './bpmn-model';
+import { checkBpmnLimits } from './bpmn-limits';
 import { parseBpmn } from './bpmn-parse';
+import { readBpmnSource } from './bpmn-source';
 import { ensureDepartment, findDepartment } from './department-target';
 import { detachFromStep } from './undo';
 
@@ -168,9 +170,27 @@ function writeProcess(ws: Workspace, tx: WriteTx, departmentId: string, fileKey:
   };
 }
 
+/** Where an import stands, for a progress bar: each phase has its share of the bar. */
+export interface BpmnProgress {
+  phase: 'checking' | 'reading' | 'planning' | 'writing';
+  fraction: number;
+}
+
+export interface BpmnImportHooks {
+  progress?(p: BpmnProgress): void;
+  /** Awaited once everything is checked, before the write (a worker thread asks for write access there). */
+  beforeWrite?(): Promise<void>;
+}
+
+const SHARE = { checking: [0, 0.1], reading: [0.1, 0.6], planning: [0.6, 0.7], writing: [0.7, 1] } as const;
+const at = (phase: BpmnProgress['phase'], f: number): BpmnProgress => ({ phase, fraction: SHARE[phase][0] + (SHARE[phase][1] - SHARE[phase][0]) * f });
+
 /** Parses and plans a file, refusing it when it is not importable. Reads nothing, writes nothing. */
-export async function prepareBpmnImport(xml: string, fileName: string | undefined) {
+export async function prepareBpmnImport(xml: string, fileName: string | undefined, hooks: BpmnImportHooks = {}) {
+  checkBpmnLimits(xml, (p) => hooks.progress?.(at('checking', p.chars / Math.max(1, p.total))));
+  hooks.progress?.(at('reading', 0));
   const parsed = await parseBpmn(xml);
+  hooks.progress?.(at('planning', 0));
   const file = fileKeyOf(fileName, parsed.definitions as El);
   const plan = planImport(parsed.definitions as El, file.label);
   if (plan.processes.length === 0) {
@@ -179,14 +199,26 @@ export async function prepareBpmnImport(xml: string, fileName: string | undefine
   return { parsed, file, plan };
 }
 
-export async function importBpmn(ws: Workspace, input: Input): Promise<S.BpmnImportSummary> {
+export async function importBpmn(ws: Workspace, input: Input, hooks: BpmnImportHooks = {}): Promise<S.BpmnImportSummary> {
   // Everything that can refuse the file runs before the write: department, XML, BPMN, plan.
+  findDepartment(ws, { departmentId: input.departmentId, departmentName: input.departmentName });
+  const source = readBpmnSource(input);
+  const { parsed, file, plan } = await prepareBpmnImport(source.xml, source.fileName, hooks);
+  await hooks.beforeWrite?.();
+  // Looked up again: between the check and the write (another thread's turn), it may have changed.
   const target = findDepartment(ws, { departmentId: input.departmentId, departmentName: input.departmentName });
-  const { parsed, file, plan } = await prepareBpmnImport(input.xml, input.fileName);
+  const steps = Math.max(1, plan.processes.reduce((n, p) => n + p.steps.length, 0));
+  let written = 0;
+  hooks.progress?.(at('writing', 0));
 
   return ws.writer.write((tx) => {
     const dep = ensureDepartment(ws, tx, target);
-    const processes = plan.processes.map((p) => writeProcess(ws, tx, dep.id, file.key, p));
+    const processes = plan.processes.map((p) => {
+      const r = writeProcess(ws, tx, dep.id, file.key, p);
+      written += p.steps.length;
+      hooks.progress?.(at('writing', written / steps));
+      return r;
+    });
     return {
       departmentId: dep.id,
       departmentCreated: dep.created,

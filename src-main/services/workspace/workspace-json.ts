@@ -78,7 +78,7 @@ export function describeCounts(counts: EntityCounts): string {
 
 // ---------------------------------------------------------------------------------------------- export
 
-function rowToExport(entity: EntityName, cols: string[], row: Row): Row {
+export function rowToExport(entity: EntityName, cols: string[], row: Row): Row {
   const json = jsonColumns(entity);
   const out: Row = {};
   for (const c of cols) {

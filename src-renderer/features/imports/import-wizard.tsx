@@ -62,10 +62,20 @@ export function ImportWizard({ opened, onClose, departmentId, indicators, indica
   const [job, setJob] = useState<ImportJob | null>(null);
   const [startError, setStartError] = useState<string | null>(null);
   const touched = useRef(false);
+  // An upload no import took (the wizard closed, another file chosen) is removed from the web shell at once.
+  const unused = useRef<string | null>(null);
+  const discardUnused = () => {
+    const ref = unused.current;
+    unused.current = null;
+    if (ref) void api.call('imports.uploads.discard', { fileRef: ref }).catch(() => undefined);
+  };
 
   // A fresh wizard each time it opens.
   useEffect(() => {
-    if (!opened) return;
+    if (!opened) {
+      discardUnused();
+      return;
+    }
     setStep(0); setBusy(false); setFileError(null); setSource(null); setPreview(null); setOptions({});
     setMapping({ date: null, value: null, note: null, indicator: null }); setTarget(indicatorId ?? null); setDateFormat(null);
     setOnExisting('replace'); setJob(null); setStartError(null); touched.current = false;
@@ -89,7 +99,9 @@ export function ImportWizard({ opened, onClose, departmentId, indicators, indica
     setBusy(true);
     setFileError(null);
     try {
+      discardUnused();
       const src = await fileSourceOf(file);
+      if ('fileRef' in src) unused.current = src.fileRef;
       const p = await runPreview(src, {}, null, target, null);
       setSource(src);
       setPreview(p);
@@ -139,6 +151,8 @@ export function ImportWizard({ opened, onClose, departmentId, indicators, indica
         ...(dateFormat ? { dateFormat } : {}),
         onExisting,
       });
+      // The import owns the upload now: the web shell removes it when the import ends, whatever the outcome.
+      unused.current = null;
       const first = await api.call('imports.jobs.get', { jobId });
       setJob(first);
       // A small file may be done before the first look.
@@ -366,7 +380,7 @@ export function ImportWizard({ opened, onClose, departmentId, indicators, indica
         </Stack>
       )}
 
-      {step === 3 && job && <ImportOutcome job={job} onClose={onClose} onAgain={() => setStep(1)} />}
+      {step === 3 && job && <ImportOutcome job={job} onClose={onClose} onAgain={() => (source && 'fileRef' in source ? (setSource(null), setStep(0)) : setStep(1))} />}
       {busy && step === 0 && <Group justify="center" mt="sm"><Loader size="sm" /></Group>}
     </Modal>
   );

@@ -1,11 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
-import { Alert, Anchor, Autocomplete, Badge, Button, Group, List, Modal, Stack, Table, Text } from '@mantine/core';
+import { Alert, Anchor, Autocomplete, Badge, Button, Group, List, Modal, Progress, Stack, Table, Text } from '@mantine/core';
 import { Dropzone } from '@mantine/dropzone';
 import { IconAlertTriangle, IconCheck, IconFileUpload, IconUpload, IconX } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { BpmnImportSummary } from '@shared/processes/bpmn';
+import type { BpmnImportSummary, BpmnJob } from '@shared/processes/bpmn';
 import { formatNumber } from '@shared/format';
-import { ApiCallError, api } from '../../api/client';
+import { ApiCallError, api, fileSourceOf } from '../../api/client';
 import { useApp } from '../../stores';
 
 const ACCEPT = {
@@ -37,6 +37,7 @@ export function BpmnImportModal({ opened, onClose }: Props) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [summary, setSummary] = useState<BpmnImportSummary | null>(null);
+  const [job, setJob] = useState<BpmnJob | null>(null);
   const openRef = useRef<() => void>(null);
 
   useEffect(() => {
@@ -64,20 +65,30 @@ export function BpmnImportModal({ opened, onClose }: Props) {
       return;
     }
     setBusy(true);
+    setJob(null);
     try {
-      const xml = await file.text();
-      const result = await api.call('bpmn.import', {
-        xml,
+      // The file goes as it lies (desktop) or as an upload (browser), never in the call itself: a large
+      // model is read, checked and written off the thread that answers calls, with its progress here.
+      const source = await fileSourceOf(file);
+      let j = await api.call('bpmn.importStart', {
+        ...source,
         fileName: file.name,
         ...(match ? { departmentId: match.id } : { departmentName: department.trim() }),
       });
-      setSummary(result);
+      while (j.phase !== 'done' && j.phase !== 'failed') {
+        setJob(j);
+        await new Promise((r) => setTimeout(r, 250));
+        j = await api.call('bpmn.jobs.get', { jobId: j.id });
+      }
+      if (j.phase === 'failed' && j.error) throw new ApiCallError(j.error as ConstructorParameters<typeof ApiCallError>[0]);
+      setSummary(j.result);
       bumpRevision();
     } catch (e) {
       if (e instanceof ApiCallError && (e.field === 'departmentName' || e.field === 'departmentId')) setDeptError(e.message);
       else setError(e instanceof Error ? e.message : String(e));
     } finally {
       setBusy(false);
+      setJob(null);
     }
   };
 
@@ -189,6 +200,12 @@ export function BpmnImportModal({ opened, onClose }: Props) {
               <Button variant="default" size="xs" onClick={() => openRef.current?.()} data-testid="bpmn-pick">{t('import.pick')}</Button>
               {file && <Badge tt="none" variant="light" data-testid="bpmn-file-name">{file.name}</Badge>}
             </Group>
+            {job && (
+              <Stack gap={4} data-testid="bpmn-progress">
+                <Text size="sm" c="dimmed">{t(`import.phase.${job.phase}`)}</Text>
+                <Progress value={Math.round(job.fraction * 100)} animated />
+              </Stack>
+            )}
             {error && (
               <Alert color="red" icon={<IconAlertTriangle size={18} />} title={t('import.errorTitle')} data-testid="bpmn-error">
                 {error}

@@ -12,6 +12,7 @@ import { useWorkspaceInfo } from '../../components/use-workspace-info';
 import { setLanguage, type Language } from '../../i18n';
 import { useApp } from '../../stores';
 import { DepartmentFormModal } from '../departments/department-form-modal';
+import { BackupsCard } from './backups-card';
 
 function InfoRow({ label, value, testId }: { label: string; value: string | number | undefined; testId?: string }) {
   return (
@@ -145,6 +146,8 @@ export default function SettingsPage() {
           </Table>
         </Stack>
       </Card>
+
+      <BackupsCard />
 
       <DepartmentFormModal opened={form.open} onClose={() => setForm({ open: false, department: null })} department={form.department} />
     </Stack>

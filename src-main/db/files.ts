@@ -1,0 +1,2 @@
+// The files of a workspace in its data folder.
+export const DATABASE_FILE = 'boucle.sqlite';

@@ -1,0 +1,61 @@
+import type { BackupReason } from '../../src-shared/workspace/schemas';
+import type { Workspace } from '../db/workspace';
+import { checkIntegrity } from '../db/health';
+import type { BpmnImport } from '../../src-shared/processes/bpmn';
+import { bpmnImport } from '../../src-shared/processes/bpmn';
+import { importBpmn } from '../services/processes/bpmn-import';
+import { ImportCancelled, snapshot } from '../services/imports/jobs';
+import { startImport } from '../services/imports/measurement-import';
+import { adoptUpload } from '../services/imports/uploads';
+import { importStartInput, type ImportJob } from '../../src-shared/imports/schemas';
+import { writeBackup } from '../services/workspace/backups';
+
+// The long work that runs on a worker thread (entry.ts), by name. Each task gets its own connection
+// to the workspace; one that writes awaits `writeAccess()` before its first write.
+
+export interface TaskContext {
+  ws: Workspace;
+  signal: AbortSignal;
+  progress(p: unknown): void;
+  /** Resolves once the main thread lets this task write (it refuses its own writes meanwhile). */
+  writeAccess(): Promise<void>;
+}
+
+export const TASKS = {
+  /** A checked backup (VACUUM INTO reads one snapshot: the app goes on writing meanwhile). */
+  'workspace.backup': async (ctx: TaskContext, input: { reason: BackupReason; check: 'quick' | 'full'; out?: string; rotate?: boolean }) =>
+    writeBackup(ctx.ws.db, ctx.ws.dataDir, input.reason, {
+      check: input.check,
+      rotate: input.rotate !== false,
+      ...(input.out ? { out: input.out } : {}),
+      ...(ctx.ws.nativeBinding ? { nativeBinding: ctx.ws.nativeBinding } : {}),
+    }),
+  /** PRAGMA quick_check or integrity_check: the problems found, [] when sound. */
+  'workspace.check': async (ctx: TaskContext, input: { kind: 'quick' | 'full' }) => checkIntegrity(ctx.ws.db, input.kind),
+  /** A BPMN import (already validated by the core): checked, parsed and planned here, then written once allowed. */
+  'bpmn.import': async (ctx: TaskContext, input: BpmnImport) =>
+    importBpmn(ctx.ws, bpmnImport.parse(input), { progress: ctx.progress, beforeWrite: ctx.writeAccess }),
+  /**
+   * A measurement import: both passes here, the write once allowed. Progress is the job as it stands
+   * (every 100 ms); the result, the job at its end — done, rejected, cancelled or failed.
+   */
+  'imports.measurements': async (ctx: TaskContext, input: { start: unknown }): Promise<ImportJob> => {
+    const start = importStartInput.parse(input.start);
+    if (start.fileRef) adoptUpload(start.fileRef, ctx.ws.dataDir);
+    const entry = await startImport(ctx.ws, start, { beforeWrite: ctx.writeAccess });
+    const cancel = () => entry.controller.abort(new ImportCancelled());
+    ctx.signal.addEventListener('abort', cancel);
+    const timer = setInterval(() => ctx.progress(snapshot(entry.job)), 100);
+    try {
+      await entry.done;
+    } finally {
+      clearInterval(timer);
+      ctx.signal.removeEventListener('abort', cancel);
+    }
+    return snapshot(entry.job);
+  },
+};
+
+export type TaskName = keyof typeof TASKS;
+export type TaskInput<K extends TaskName> = Parameters<(typeof TASKS)[K]>[1];
+export type TaskOutput<K extends TaskName> = Awaited<ReturnType<(typeof TASKS)[K]>>;

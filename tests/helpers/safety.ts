@@ -1,0 +1,65 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createCore, type Core } from '../../src-main/core/dispatch';
+import { WorkspaceSession, type SessionOptions } from '../../src-main/core/session';
+import { DATABASE_FILE } from '../../src-main/db/files';
+import type { ApiName, ApiOutput } from '../../src-shared/api';
+import type { ApiError } from '../../src-shared/errors';
+import { tempDir } from './workspace';
+
+// For the tests of workspace safety: sessions as the shells open them, file fingerprints, damage.
+
+export interface TestSession {
+  dir: string;
+  session: WorkspaceSession;
+  core: Core;
+  ok<K extends ApiName>(name: K, input: unknown): Promise<ApiOutput<K>>;
+  fail(name: ApiName, input: unknown): Promise<ApiError>;
+  close(): Promise<void>;
+}
+
+export function openTestSession(dir = tempDir('boucle-safety-'), opts: Partial<SessionOptions> = {}): TestSession {
+  const session = WorkspaceSession.open(dir, { program: 'the tests', maintenance: false, ...opts });
+  const core = createCore(session);
+  return {
+    dir,
+    session,
+    core,
+    async ok(name, input) {
+      const r = await core.call(name, input);
+      if (!r.ok) throw new Error(`${name} failed: ${JSON.stringify(r.error)}`);
+      return r.data;
+    },
+    async fail(name, input) {
+      const r = await core.call(name, input);
+      if (r.ok) throw new Error(`${name} succeeded, a refusal was expected`);
+      return r.error;
+    },
+    close: () => session.close(),
+  };
+}
+
+export const dbFile = (dir: string) => path.join(dir, DATABASE_FILE);
+
+/** sha256 of a file, or null when it does not exist. */
+export function sha(file: string): string | null {
+  if (!fs.existsSync(file)) return null;
+  if (fs.statSync(file).isDirectory()) return `folder:${fs.readdirSync(file).join(',')}`;
+  return createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+}
+
+/** Fingerprint of the database and its log: what "left untouched" compares. */
+export const fileFingerprint = (dir: string) => ({ db: sha(dbFile(dir)), wal: sha(`${dbFile(dir)}-wal`) });
+
+/** Overwrites page `page` (1-based) of an SQLite file with bytes that are no b-tree page. */
+export function overwritePage(file: string, page: number): void {
+  const size = fs.readFileSync(file).readUInt16BE(16);
+  const pageSize = size === 1 ? 65536 : size;
+  const fd = fs.openSync(file, 'r+');
+  try {
+    fs.writeSync(fd, Buffer.alloc(pageSize, 0xa5), 0, pageSize, (page - 1) * pageSize);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
