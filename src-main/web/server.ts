@@ -2,9 +2,9 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
-import fastifyStatic from '@fastify/static';
 import { RENDERER_CSP } from '../../src-shared/security';
 import type { Core } from '../core/dispatch';
+import { registerRendererFiles } from './renderer-files';
 import { registerUpload } from './upload';
 
 // The web shell: the built renderer and the API over HTTP, bound to 127.0.0.1 only and guarded by
@@ -58,7 +58,8 @@ export async function startWebShell(opts: WebShellOptions): Promise<WebShell> {
     reply.header('Content-Security-Policy', RENDERER_CSP);
     reply.header('X-Content-Type-Options', 'nosniff');
     reply.header('Referrer-Policy', 'no-referrer');
-    reply.header('Cache-Control', 'no-store');
+    // Hashed renderer files say how long they keep (renderer-files.ts); everything else is never stored.
+    if (!reply.hasHeader('cache-control')) reply.header('Cache-Control', 'no-store');
     return payload;
   });
 
@@ -76,7 +77,7 @@ export async function startWebShell(opts: WebShellOptions): Promise<WebShell> {
   );
 
   await registerUpload(app, { token, header: TOKEN_HEADER });
-  await app.register(fastifyStatic, { root: path.resolve(opts.rendererDir), index: ['index.html'] });
+  await registerRendererFiles(app, opts.rendererDir);
   // Client-side routes (/gaps, /processes/…) all load the app.
   app.setNotFoundHandler((req, reply) => {
     if (req.method === 'GET' && !req.url.startsWith('/api/')) return reply.sendFile('index.html');

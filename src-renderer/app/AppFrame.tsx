@@ -7,7 +7,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../stores';
 import { PAGES, type Page } from '../stores/route-slice';
-import { PAGE_COMPONENTS } from './pages';
+import { PAGE_COMPONENTS, preloadAllPagesWhenIdle, preloadPage } from './pages';
 import { HeaderExtras } from './header-extras';
 
 const ICONS: Record<Page, ReactNode> = {
@@ -51,6 +51,7 @@ export function AppFrame() {
   useEffect(() => {
     window.addEventListener('hashchange', syncRoute);
     void loadDepartments();
+    preloadAllPagesWhenIdle();
     return () => window.removeEventListener('hashchange', syncRoute);
   }, [syncRoute, loadDepartments]);
 
@@ -83,6 +84,8 @@ export function AppFrame() {
               label={t(`nav.${p}`)}
               leftSection={ICONS[p]}
               active={route.page === p}
+              onMouseEnter={() => preloadPage(p)}
+              onFocus={() => preloadPage(p)}
               onClick={(e) => {
                 e.preventDefault();
                 navigate(p);

@@ -96,7 +96,9 @@ async function loadDashboard(context: BrowserContext, url: string): Promise<Load
   await page.addInitScript(`window.__watch = ${JSON.stringify([DASHBOARD_HEADING, data])};${WATCH}`);
   await page.goto(`${url}#/dashboard`);
   const sels = JSON.stringify([DASHBOARD_HEADING, data]);
-  await page.waitForFunction(`${sels}.every((s) => s in (window.__seen || {}))`, undefined, { timeout: 60_000 });
+  await page.waitForFunction((list) => list.every((s) => s in ((globalThis as { __seen?: object }).__seen ?? {})), [DASHBOARD_HEADING, data], {
+    timeout: 60_000,
+  });
   const figures = (await page.evaluate(`(() => {
     const [heading, data] = ${sels};
     const scripts = performance.getEntriesByType('resource').filter((r) => /\\.m?js(\\?|$)/.test(r.name));

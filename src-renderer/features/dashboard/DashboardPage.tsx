@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDate, formatMoney } from '@shared/format';
 import { api } from '../../api/client';
 import { useApp } from '../../stores';
-import { severityColour } from '../processes/process-gaps-tab';
+import { severityColour } from '../gaps/gap-style';
 import { useLoad } from '../../components/use-load';
 import { useWorkspaceInfo } from '../../components/use-workspace-info';
 

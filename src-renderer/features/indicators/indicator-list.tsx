@@ -10,7 +10,7 @@ import { formatDate, formatNumber } from '@shared/format';
 import { api } from '../../api/client';
 import { askToDelete } from '../../components/confirm-delete';
 import { useApp } from '../../stores';
-import { ImportWizard } from '../imports/import-wizard';
+import { ImportWizard } from '../imports/lazy-import-wizard';
 import { IndicatorFormModal } from './indicator-form-modal';
 import { RagBadge } from './rag-badge';
 import { LoadState } from '../../components/load-state';
