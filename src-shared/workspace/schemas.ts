@@ -16,3 +16,19 @@ export interface WorkspaceInfo {
   /** Entries of the change log (one per changed field): history, undo and sync read them. */
   historyEntries: number;
 }
+
+/** Fill an empty workspace with the demo (three departments with two to three years of history). */
+export const workspaceDemoInput = z
+  .object({
+    /** The language of the demo's texts: the UI's, so a French user searches French words. */
+    lang: z.enum(['en', 'fr']).default('en'),
+  })
+  .strict();
+export type WorkspaceDemoInput = z.input<typeof workspaceDemoInput>;
+
+export interface WorkspaceDemoResult {
+  /** Rows now in the workspace, by entity. */
+  counts: Record<string, number>;
+  /** The day the demo's history ends before (YYYY-MM-DD). */
+  today: string;
+}

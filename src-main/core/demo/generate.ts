@@ -6,6 +6,7 @@ import { describeCounts, liveCounts, totalRows, type EntityCounts } from '../../
 import { callSync } from './api-call';
 import { addDays, monthStart, pastPeriods } from './calendar';
 import { createRng, hashSeed } from './prng';
+import { effectNote, localiseRecipe, type DemoLanguage } from './localise';
 import { baselineOf, drawSeries } from './series';
 
 // `boucle demo`: turns the recipe of resources/demo into API calls, all in one transaction of the
@@ -21,6 +22,8 @@ export interface DemoOptions {
   /** Delete (softly, through the API) every department of a non-empty workspace first. */
   force?: boolean;
   recipe?: DemoRecipe;
+  /** The language of the demo's texts (names, descriptions, evidence…); default English. */
+  lang?: DemoLanguage;
 }
 
 export interface DemoSummary {
@@ -34,10 +37,11 @@ export interface DemoSummary {
 export function createDemo(ws: Workspace, opts: DemoOptions = {}): DemoSummary {
   const seed = opts.seed ?? DEFAULT_DEMO_SEED;
   const today = opts.today ?? todayIso();
-  const recipe = opts.recipe ?? DEMO_RECIPE;
+  const lang = opts.lang ?? 'en';
+  const recipe = localiseRecipe(opts.recipe ?? DEMO_RECIPE, lang);
   const before = liveCounts(ws);
   if (totalRows(before) > 0 && !opts.force) {
-    throw new BoucleError('conflict', `This workspace is not empty (${describeCounts(before)}): the demo only fills an empty workspace`);
+    throw BoucleError.of('conflict', 'demo.not_empty', { counts: describeCounts(before) });
   }
   let replacedDepartments = 0;
   ws.writer.write(() => {
@@ -48,7 +52,7 @@ export function createDemo(ws: Workspace, opts: DemoOptions = {}): DemoSummary {
       const left = liveCounts(ws);
       if (totalRows(left) > 0) throw new BoucleError('conflict', `Could not clear the workspace: ${describeCounts(left)} left outside any department`);
     }
-    for (const dep of recipe.departments) buildDepartment(ws, dep, seed, today);
+    for (const dep of recipe.departments) buildDepartment(ws, dep, seed, today, lang);
   });
   return { seed, today, replacedDepartments, counts: liveCounts(ws) };
 }
@@ -59,7 +63,7 @@ function lookup<T>(map: Map<string, T>, key: string, what: string, where: string
   return v;
 }
 
-function buildDepartment(ws: Workspace, dep: DemoDepartment, seed: number, today: string) {
+function buildDepartment(ws: Workspace, dep: DemoDepartment, seed: number, today: string, lang: DemoLanguage) {
   const d = callSync(ws, 'departments.create', {
     name: dep.name,
     code: dep.code,
@@ -138,7 +142,7 @@ function buildDepartment(ws: Workspace, dep: DemoDepartment, seed: number, today
     }
   }
 
-  for (const ind of dep.indicators) buildIndicator(ws, d.id, ind, { processIds, gapIds, interventions }, seed, today);
+  for (const ind of dep.indicators) buildIndicator(ws, d.id, ind, { processIds, gapIds, interventions }, seed, today, lang);
 }
 
 interface Refs {
@@ -147,7 +151,7 @@ interface Refs {
   interventions: Map<string, { id: string; title: string; startDate: string | null }>;
 }
 
-function buildIndicator(ws: Workspace, departmentId: string, ind: DemoIndicator, refs: Refs, seed: number, today: string) {
+function buildIndicator(ws: Workspace, departmentId: string, ind: DemoIndicator, refs: Refs, seed: number, today: string, lang: DemoLanguage) {
   const where = `indicator ${ind.key}`;
   const effect = ind.series.effect ? lookup(refs.interventions, ind.series.effect.intervention, 'intervention', where) : undefined;
   // An intervention that has not started yet has no effect to show.
@@ -186,7 +190,7 @@ function buildIndicator(ws: Workspace, departmentId: string, ind: DemoIndicator,
   let noted = false;
   for (const p of points) {
     // Mark the first period of the effect so the chart tells its own story.
-    const note = effect && effectStart && !noted && p.period >= effectStart ? `${effect.title}: started ${effectStart}` : null;
+    const note = effect && effectStart && !noted && p.period >= effectStart ? effectNote(effect.title, effectStart, lang) : null;
     if (note) noted = true;
     callSync(ws, 'measurements.create', { indicatorId: row.id, period: p.period, value: p.value, source: ind.sourceDetail, note });
   }
