@@ -1,5 +1,4 @@
-import { Alert, Anchor, Badge, Card, Center, Code, Group, Loader, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { IconDatabaseImport } from '@tabler/icons-react';
+import { Anchor, Badge, Card, Center, Group, Loader, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatMoney } from '@shared/format';
 import { api } from '../../api/client';
@@ -7,6 +6,7 @@ import { useApp } from '../../stores';
 import { severityColour } from '../gaps/gap-style';
 import { useLoad } from '../../components/use-load';
 import { useWorkspaceInfo } from '../../components/use-workspace-info';
+import { FirstRun, showsFirstRun } from '../workspace/first-run';
 
 const COUNTED = ['departments', 'processes', 'steps', 'gaps', 'interventions', 'indicators', 'measurements'] as const;
 
@@ -24,7 +24,15 @@ export default function DashboardPage() {
     [departmentId],
   );
   const interventions = useLoad(() => api.call('interventions.list', { ...scope, limit: 6 }), [departmentId]);
-  const empty = info !== null && COUNTED.every((k) => (info.counts[k] ?? 0) === 0);
+  // A workspace with nothing to show yet gets the first-run choices instead of empty tables.
+  if (info && showsFirstRun(info.counts)) {
+    return (
+      <Stack gap="lg">
+        <Title order={2}>{t('title')}</Title>
+        <FirstRun departments={info.counts.departments ?? 0} />
+      </Stack>
+    );
+  }
 
   return (
     <Stack gap="lg">
@@ -32,17 +40,6 @@ export default function DashboardPage() {
         <Title order={2}>{t('title')}</Title>
         <Text c="dimmed" size="sm">{t('subtitle')}</Text>
       </div>
-
-      {empty && (
-        <Alert color="indigo" icon={<IconDatabaseImport size={20} />} title={t('emptyTitle')} data-testid="dashboard-empty">
-          <Text size="sm">{t('emptyBody')}</Text>
-          <Code block mt="xs">npx boucle demo</Code>
-          <Text size="sm" mt="xs">
-            {t('emptyOr')}{' '}
-            <Anchor href="#/settings" onClick={(e) => { e.preventDefault(); navigate('settings'); }}>{t('emptyCreate')}</Anchor>
-          </Text>
-        </Alert>
-      )}
 
       <SimpleGrid cols={{ base: 2, sm: 4, lg: 7 }} data-testid="dashboard-counts">
         {COUNTED.map((k) => (

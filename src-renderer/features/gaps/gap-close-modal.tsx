@@ -9,6 +9,7 @@ import type { Gap } from '@shared/gaps/schemas';
 import { JUSTIFICATION_MIN } from '@shared/gaps/closing';
 import { api } from '../../api/client';
 import { notifySaved, showApiError } from '../../components/api-form';
+import { useConfirmClose } from '../../components/use-confirm-close';
 
 export interface GapCloseModalProps {
   opened: boolean;
@@ -87,8 +88,10 @@ export function GapCloseModal({ opened, onClose, gap, indicators, interventions,
   }));
   const started = interventions.filter((i) => i.startDate);
   const kind = form.values.kind;
+  const close = useConfirmClose(() => form.isDirty(), onClose);
+
   return (
-    <Modal opened={opened} onClose={onClose} size="lg" title={t('close.title', { title: gap.title })}>
+    <Modal opened={opened} onClose={close} size="lg" title={t('close.title', { title: gap.title })}>
       <form onSubmit={submit} data-testid="close-form">
         <Stack gap="sm">
           <Text size="sm" c="dimmed">{t('close.help')}</Text>
@@ -136,7 +139,7 @@ export function GapCloseModal({ opened, onClose, gap, indicators, interventions,
             />
           )}
           <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={onClose}>{tc('actions.cancel')}</Button>
+            <Button variant="default" onClick={close}>{tc('actions.cancel')}</Button>
             <Button type="submit" color="teal" data-testid="close-submit">{t('close.submit')}</Button>
           </Group>
         </Stack>

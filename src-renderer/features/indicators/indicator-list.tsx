@@ -9,6 +9,7 @@ import type { IndicatorStatus } from '@shared/indicators/status';
 import { formatDate, formatNumber } from '@shared/format';
 import { api } from '../../api/client';
 import { askToDelete } from '../../components/confirm-delete';
+import { NeedsDepartment } from '../workspace/prerequisites';
 import { useApp } from '../../stores';
 import { ImportWizard } from '../imports/lazy-import-wizard';
 import { IndicatorFormModal } from './indicator-form-modal';
@@ -75,7 +76,7 @@ export function IndicatorList() {
       </Group>
 
       {noDepartment ? (
-        <Card withBorder padding="xl"><Text c="dimmed" ta="center">{t('empty.noDepartment')}</Text></Card>
+        <Card withBorder padding="xl"><NeedsDepartment /></Card>
       ) : (
         <LoadState
           load={rows}

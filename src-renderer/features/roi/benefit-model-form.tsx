@@ -1,11 +1,14 @@
 import { useEffect } from 'react';
-import { Button, Group, Modal, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Button, Group, Modal, SegmentedControl, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import type { Indicator, Intervention } from '@shared/api';
 import { AMOUNT_PER, BENEFIT_KINDS, type BenefitKind, type BenefitModel } from '@shared/roi/schemas';
 import { api } from '../../api/client';
 import { notifySaved, showApiError } from '../../components/api-form';
+import { DateField } from '../../components/date-field';
+import { NumberField } from '../../components/number-field';
+import { resetForm, useConfirmClose } from '../../components/use-confirm-close';
 import { useApp } from '../../stores';
 import { fromCents, toCents } from '../../components/typed-numbers';
 
@@ -43,7 +46,7 @@ const EMPTY: Values = {
 };
 
 const num = (v: number | string) => (v === '' ? null : Number(v));
-const text = (s: string) => (s.trim() === '' ? null : s.trim());
+const text = (s: string | null) => (!s || s.trim() === '' ? null : s.trim());
 
 export function BenefitModelForm({ opened, onClose, intervention, model, indicators }: Props) {
   const { t } = useTranslation('indicators');
@@ -54,7 +57,7 @@ export function BenefitModelForm({ opened, onClose, intervention, model, indicat
   useEffect(() => {
     if (!opened) return;
     const m = model;
-    form.setValues(
+    resetForm(form, 
       m
         ? {
             kind: m.kind, classification: m.classification, label: m.label ?? '', hoursPerMonth: m.hoursPerMonth ?? '',
@@ -112,8 +115,10 @@ export function BenefitModelForm({ opened, onClose, intervention, model, indicat
 
   const cur = intervention.currency;
   const kind = form.values.kind;
+  const close = useConfirmClose(() => form.isDirty(), onClose);
+
   return (
-    <Modal opened={opened} onClose={onClose} size="xl" title={model ? t('roi.form.editTitle') : t('roi.form.createTitle')}>
+    <Modal opened={opened} onClose={close} size="xl" title={model ? t('roi.form.editTitle') : t('roi.form.createTitle')}>
       <form onSubmit={submit} data-testid="benefit-form">
         <Stack gap="sm">
           <SegmentedControl fullWidth data={BENEFIT_KINDS.map((c) => ({ value: c, label: t(`roi.kind.${c}`) }))} data-testid="benefit-kind"
@@ -129,10 +134,10 @@ export function BenefitModelForm({ opened, onClose, intervention, model, indicat
           </SimpleGrid>
           {kind === 'time_released' && (
             <SimpleGrid cols={3} style={{ alignItems: 'end' }}>
-              <NumberInput label={t('roi.form.hoursPerMonth')} withAsterisk min={0} data-testid="benefit-hours" {...form.getInputProps('hoursPerMonth')} />
+              <NumberField label={t('roi.form.hoursPerMonth')} withAsterisk min={0} data-testid="benefit-hours" {...form.getInputProps('hoursPerMonth')} />
               <TextInput label={t('roi.form.hourlyRate', { currency: cur })} placeholder={t('roi.form.departmentRate')} inputMode="decimal"
                 data-testid="benefit-rate" {...form.getInputProps('hourlyRateCents')} />
-              <NumberInput label={t('roi.form.realisationPct')} placeholder="100" min={0} max={100} suffix=" %" {...form.getInputProps('realisationPct')} />
+              <NumberField label={t('roi.form.realisationPct')} placeholder="100" min={0} max={100} suffix=" %" {...form.getInputProps('realisationPct')} />
             </SimpleGrid>
           )}
           {(kind === 'cost_avoided' || kind === 'custom') && (
@@ -147,20 +152,20 @@ export function BenefitModelForm({ opened, onClose, intervention, model, indicat
             <SimpleGrid cols={3} style={{ alignItems: 'end' }}>
               <TextInput label={t('roi.form.annualRevenue', { currency: cur })} withAsterisk inputMode="decimal" data-testid="benefit-revenue"
                 {...form.getInputProps('annualRevenueCents')} />
-              <NumberInput label={t('roi.form.daysImproved')} withAsterisk min={0} data-testid="benefit-days" {...form.getInputProps('daysImproved')} />
-              <NumberInput label={t('roi.form.financingRatePct')} description={t('roi.form.financingHelp')} min={0} max={100} suffix=" %"
+              <NumberField label={t('roi.form.daysImproved')} withAsterisk min={0} data-testid="benefit-days" {...form.getInputProps('daysImproved')} />
+              <NumberField label={t('roi.form.financingRatePct')} description={t('roi.form.financingHelp')} min={0} max={100} suffix=" %"
                 {...form.getInputProps('financingRatePct')} />
             </SimpleGrid>
           )}
           <SimpleGrid cols={3} style={{ alignItems: 'end' }}>
-            <TextInput type="date" label={t('roi.form.startDate')} description={t('roi.form.startHelp')} {...form.getInputProps('startDate')} />
-            <TextInput type="date" label={t('roi.form.endDate')} {...form.getInputProps('endDate')} />
+            <DateField label={t('roi.form.startDate')} description={t('roi.form.startHelp')} {...form.getInputProps('startDate')} />
+            <DateField label={t('roi.form.endDate')} {...form.getInputProps('endDate')} />
             <Select label={t('roi.form.indicator')} clearable data={indicators.map((i) => ({ value: i.id, label: i.name }))}
               {...form.getInputProps('indicatorId')} />
           </SimpleGrid>
           <Textarea label={t('roi.form.note')} autosize minRows={1} maxRows={4} {...form.getInputProps('note')} />
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>{tc('actions.cancel')}</Button>
+            <Button variant="default" onClick={close}>{tc('actions.cancel')}</Button>
             <Button type="submit" data-testid="benefit-save">{tc('actions.save')}</Button>
           </Group>
         </Stack>

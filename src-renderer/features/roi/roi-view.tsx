@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import {
-  ActionIcon, Alert, Badge, Button, Card, Center, Group, Loader, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Title, Tooltip,
+  ActionIcon, Alert, Badge, Button, Card, Center, Group, Loader, Paper, Select, SimpleGrid, Stack, Table, Text, Title, Tooltip,
 } from '@mantine/core';
 import { IconAlertTriangle, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,8 @@ import type { BenefitModel, InterventionRoi, RoiFigures } from '@shared/roi/sche
 import { formatDate, formatMoney, formatNumber, formatPercent } from '@shared/format';
 import { api } from '../../api/client';
 import { askToDelete } from '../../components/confirm-delete';
+import { DateField } from '../../components/date-field';
+import { NeedsDepartment } from '../workspace/prerequisites';
 import { useApp } from '../../stores';
 import { BenefitModelForm } from './benefit-model-form';
 import { useLoad } from '../../components/use-load';
@@ -45,7 +47,7 @@ export function RoiView() {
   const interventions = dept.data?.interventions ?? [];
   const current = interventions.find((i) => i.id === interventionId) ?? null;
 
-  if (!departments.length) return <Card withBorder padding="xl"><Text c="dimmed" ta="center">{t('empty.noDepartment')}</Text></Card>;
+  if (!departments.length) return <Card withBorder padding="xl"><NeedsDepartment /></Card>;
 
   return (
     <Stack gap="md" data-testid="roi-view">
@@ -59,10 +61,10 @@ export function RoiView() {
             <Select label={tc('department.filter')} w={220} allowDeselect={false} value={departmentId}
               data={departments.map((d) => ({ value: d.id, label: `${d.code} · ${d.name}` }))} onChange={setChosenDept} />
           )}
-          <TextInput type="date" label={t('roi.from')} value={window.from} data-testid="roi-from"
-            onChange={(e) => { const v = e.currentTarget.value; setWindow((w) => ({ ...w, from: v })); }} />
-          <TextInput type="date" label={t('roi.to')} value={window.to} data-testid="roi-to" error={!validWindow ? t('roi.badWindow') : undefined}
-            onChange={(e) => { const v = e.currentTarget.value; setWindow((w) => ({ ...w, to: v })); }} />
+          <DateField label={t('roi.from')} value={window.from} data-testid="roi-from" clearable={false} w={170}
+            onChange={(v) => v && setWindow((w) => ({ ...w, from: v }))} />
+          <DateField label={t('roi.to')} value={window.to} data-testid="roi-to" error={!validWindow ? t('roi.badWindow') : undefined}
+            clearable={false} w={170} onChange={(v) => v && setWindow((w) => ({ ...w, to: v }))} />
         </Group>
       </Group>
 
