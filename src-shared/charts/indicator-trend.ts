@@ -30,7 +30,7 @@ export const INDICATOR_TREND_LABELS: { en: IndicatorTrendLabels; fr: IndicatorTr
   },
   fr: {
     value: 'Valeur',
-    baseline: 'Référence',
+    baseline: 'Point de départ',
     target: 'Cible',
     tolerance: 'Bande de tolérance',
     centre: 'Moyenne (XmR)',

@@ -117,7 +117,7 @@ function ImpactCard({ intervention, impact, indicator }: { intervention: Interve
                   <Text size="sm" key={i}>
                     <Badge tt="none" size="sm" mr={6} color={s.effect === 'favourable' ? 'green' : 'red'} variant="light">{t(`impact.effect.${s.effect}`)}</Badge>
                     {t(`impact.rule.${s.rule}`, { side: t(`impact.side.${s.side}`) })}{' '}
-                    <Text span c="dimmed" size="sm">({t('impact.points', { count: s.periods.length })}: {s.periods.length > 6
+                    <Text span c="dimmed" size="sm">({t('common:colon', { label: t('impact.points', { count: s.periods.length }) })} {s.periods.length > 6
                       ? `${period(s.periods[0]!)} – ${period(s.periods.at(-1)!)}`
                       : s.periods.map(period).join(', ')})</Text>
                   </Text>

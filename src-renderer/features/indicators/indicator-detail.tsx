@@ -96,7 +96,7 @@ export function IndicatorDetail({ indicatorId }: { indicatorId: string }) {
             <Badge tt="none" variant="light" color="gray">{tc(`source.${ind.source}`)}{ind.sourceDetail ? ` · ${ind.sourceDetail}` : ''}</Badge>
             {ind.reference && <Badge tt="none" variant="outline" color="gray">{ind.reference}</Badge>}
           </Group>
-          {ind.formula && <Text size="sm" c="dimmed" mt={6}>{t('fields.formula')}: {ind.formula}</Text>}
+          {ind.formula && <Text size="sm" c="dimmed" mt={6}>{tc('colon', { label: t('fields.formula') })} {ind.formula}</Text>}
         </div>
         <Group gap="sm">
           <Button variant="default" leftSection={<IconFileImport size={16} />} onClick={() => setImportOpen(true)} data-testid="indicator-import">
