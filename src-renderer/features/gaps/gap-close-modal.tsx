@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { Alert, Button, Group, Modal, Radio, Select, Stack, Text, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconAlertCircle } from '@tabler/icons-react';
+import { formatDate } from '@shared/format';
 import { useTranslation } from 'react-i18next';
 import type { Indicator } from '@shared/indicators/schemas';
 import type { Intervention } from '@shared/interventions/schemas';
@@ -47,7 +48,7 @@ const FIELD_MAP: Record<string, string> = {
  * or a written justification) and either closes the gap or refuses with a reason shown at the field.
  */
 export function GapCloseModal({ opened, onClose, gap, indicators, interventions, onClosed }: GapCloseModalProps) {
-  const { t } = useTranslation('gaps');
+  const { t, i18n } = useTranslation('gaps');
   const { t: tc } = useTranslation();
   const form = useForm<Values>({
     mode: 'controlled',
@@ -121,7 +122,7 @@ export function GapCloseModal({ opened, onClose, gap, indicators, interventions,
                 {...form.getInputProps('indicatorId')} />
               {kind === 'measured_improvement' && (
                 <Select label={t('close.intervention')} withAsterisk description={t('close.interventionHelp')}
-                  data={started.map((i) => ({ value: i.id, label: `${i.title} (${i.startDate})` }))} data-testid="close-intervention"
+                  data={started.map((i) => ({ value: i.id, label: `${i.title} (${formatDate(i.startDate, i18n.language)})` }))} data-testid="close-intervention"
                   {...form.getInputProps('interventionId')} />
               )}
               <Textarea label={t('close.note')} autosize minRows={2} {...form.getInputProps('note')} />
