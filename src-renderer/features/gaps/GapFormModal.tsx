@@ -186,9 +186,9 @@ export default function GapFormModal({ opened, onClose, processId, stepId, gap, 
             {form.errors.severity && <Text size="xs" c="red" data-testid="gap-severity-error">{form.errors.severity}</Text>}
           </Stack>
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <NumberField label={t('frequency')} description={t('frequencyHelp')} decimalScale={2} min={0} data-testid="gap-frequency"
+            <NumberField label={t('frequency')} description={t('frequencyHelp')} decimalScale={2} data-testid="gap-frequency"
               {...form.getInputProps('frequencyPerMonth')} />
-            <NumberField label={t('hours')} description={t('hoursHelp')} decimalScale={2} min={0} data-testid="gap-hours"
+            <NumberField label={t('hours')} description={t('hoursHelp')} decimalScale={2} data-testid="gap-hours"
               {...form.getInputProps('hoursLostPerOccurrence')} />
             <DateField label={t('foundOn')} description={t('foundOnHelp')} data-testid="gap-found-on" {...form.getInputProps('foundOn')} />
           </SimpleGrid>
