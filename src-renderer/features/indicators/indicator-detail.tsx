@@ -58,6 +58,7 @@ export function IndicatorDetail({ indicatorId }: { indicatorId: string }) {
       interventions: linkedInterventions.flatMap((i) => (i.startDate ? [{ title: i.title, startDate: i.startDate }] : [])),
       status: d.status.status,
       labels: INDICATOR_TREND_LABELS[lang.startsWith('fr') ? 'fr' : 'en'],
+      locale: lang,
     });
   }, [d, linkedInterventions, lang]);
 
