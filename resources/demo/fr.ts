@@ -40,6 +40,26 @@ export const DEMO_FR: Readonly<Record<string, string>> = {
   'SCOR sD1': 'SCOR sD1',
   'SCOR sP1': 'SCOR sP1',
 
+  // ------------------------------------------------------------------ decisions and branches of the maps
+  'Invoice matches?': 'Facture conforme ?',
+  'Within the credit limit?': 'Dans l’encours autorisé ?',
+  'Candidate selected?': 'Candidat retenu ?',
+  'Stock available?': 'Stock disponible ?',
+  yes: 'oui',
+  'no: price or quantity differs': 'non : écart de prix ou de quantité',
+  'released: match again': 'libérée : rapprocher à nouveau',
+  'questions on the pack': 'questions sur le rapport',
+  'no: blocked until sales confirm': 'non : bloquée jusqu’à l’accord des ventes',
+  'paid on time': 'payée à l’échéance',
+  overdue: 'échue',
+  disputed: 'contestée',
+  'paid after a reminder': 'payée après relance',
+  'no: source again': 'non : relancer la recherche',
+  'not yet autonomous': 'pas encore autonome',
+  'no: back-order, plan again': 'non : reliquat, replanifier',
+  'claim: ship again': 'réclamation : réexpédier',
+  'no agreement: review demand again': 'pas d’accord : revoir la demande',
+
   // ------------------------------------------------------------------ Finance: processes
   Finance: 'Finance',
   'Procure-to-pay': 'Achat-à-paiement (procure-to-pay)',

@@ -1,4 +1,4 @@
-import { DEMO_HISTORY, DEMO_RECIPE, type DemoDepartment, type DemoIndicator, type DemoRecipe } from '../../../resources/demo';
+import { DEMO_HISTORY, DEMO_RECIPE, type DemoDepartment, type DemoFlow, type DemoIndicator, type DemoRecipe } from '../../../resources/demo';
 import { BoucleError } from '../../../src-shared/errors';
 import type { Workspace } from '../../db/workspace';
 import { todayIso } from '../../db/ids';
@@ -92,8 +92,19 @@ function buildDepartment(ws: Workspace, dep: DemoDepartment, seed: number, today
         system: s.system,
         inputs: s.inputs ?? null,
         outputs: s.outputs ?? null,
+        kind: s.kind ?? 'task',
       });
       stepIds.set(`${p.key}/${s.key}`, step.id);
+    }
+    // The map's flows: the recipe's branches and loops, else one step after the other.
+    const flows: DemoFlow[] = p.flows ?? p.steps.slice(1).map((s, i) => ({ from: p.steps[i]!.key, to: s.key }));
+    for (const f of flows) {
+      callSync(ws, 'flows.create', {
+        fromStepId: lookup(stepIds, `${p.key}/${f.from}`, 'step', `a flow of ${p.key}`),
+        toStepId: lookup(stepIds, `${p.key}/${f.to}`, 'step', `a flow of ${p.key}`),
+        label: f.label ?? null,
+        kind: f.kind ?? 'sequence',
+      });
     }
   }
 
