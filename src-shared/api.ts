@@ -11,6 +11,8 @@ import { roiMethods } from './roi/api';
 import { importsMethods } from './imports/api';
 import { searchMethods } from './search/api';
 import { historyMethods } from './history/api';
+import { dashboardMethods } from './dashboard/api';
+import { reportsMethods } from './reports/api';
 
 /**
  * The whole API of the core: one map from method name to input schema and result type.
@@ -28,6 +30,8 @@ export const apiMethods = {
   ...importsMethods,
   ...searchMethods,
   ...historyMethods,
+  ...dashboardMethods,
+  ...reportsMethods,
 };
 
 export type ApiMethods = typeof apiMethods;

@@ -9,9 +9,17 @@ export interface BoucleBridge {
   call(method: string, input: unknown): Promise<ApiResult<unknown>>;
   /** The path on disk of a file the user picked or dropped (Electron's webUtils.getPathForFile). */
   pathForFile(file: File): string;
+  /** A path chosen in the native save dialog for a report, or null when the user cancelled. */
+  saveAs(defaultName: string): Promise<string | null>;
+  /** Opens / reveals a file the core wrote (a report, an export); anything else is refused. */
+  openFile(path: string): Promise<boolean | null>;
+  showInFolder(path: string): Promise<boolean | null>;
   readonly shell: 'electron';
   readonly platform: string;
 }
 
 /** The IPC channel the preload and the main process agree on; no other channel carries API calls. */
 export const API_CHANNEL = 'boucle:api';
+
+/** The channel of the report file actions (save dialog, open, show in folder). */
+export const FILE_CHANNEL = 'boucle:file';

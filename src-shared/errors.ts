@@ -14,6 +14,9 @@ export const ERROR_CODES = [
   'bad_request',
   'database',
   'internal',
+  /** Something the machine lacks (e.g. no browser to print a PDF with). */
+  'unavailable',
+  'cancelled',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

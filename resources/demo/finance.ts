@@ -228,6 +228,10 @@ export const finance: DemoDepartment = {
       recurringCostCents: 35_000,
       expectedBenefit: 'Blocked invoices released in 3 days instead of 9; fewer late-payment fees; half an FTE of chasing released in AP.',
       closes: ['fin-blocked', 'fin-approvals'],
+      benefits: [
+        { kind: 'time_released', label: 'AP chasing time released', classification: 'soft', hoursPerMonth: 70, realisationPct: 60 },
+        { kind: 'cost_avoided', label: 'Late-payment fees avoided', classification: 'hard', amountCents: 180_000, amountPer: 'month' },
+      ],
     },
     {
       key: 'fin-portal',
@@ -258,6 +262,7 @@ export const finance: DemoDepartment = {
       recurringCostCents: 40_000,
       expectedBenefit: 'Close in 6 working days instead of 8; no single point of failure on complex reconciliations.',
       closes: ['fin-recs', 'fin-journals'],
+      benefits: [{ kind: 'time_released', label: 'Close effort released', classification: 'soft', hoursPerMonth: 90, realisationPct: 50 }],
     },
     {
       key: 'fin-ic-directory',
@@ -287,6 +292,10 @@ export const finance: DemoDepartment = {
       recurringCostCents: 50_000,
       expectedBenefit: 'DSO down by 5 to 7 days, i.e. cash released of about revenue ÷ 365 × 6.',
       closes: ['fin-disputes', 'fin-promises'],
+      benefits: [
+        { kind: 'cash_released', label: 'Financing saved on cash released by a lower DSO', classification: 'hard', annualRevenueCents: 12_000_000_000, daysImproved: 5, financingRatePct: 4.5 },
+        { kind: 'time_released', label: 'Dispute handling time released', classification: 'soft', hoursPerMonth: 40, realisationPct: 70 },
+      ],
     },
   ],
   indicators: [

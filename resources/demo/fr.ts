@@ -456,4 +456,14 @@ export const DEMO_FR: Readonly<Record<string, string>> = {
   'Cash-to-cash cycle time': 'Cycle de conversion de trésorerie (cash-to-cash)',
   'Working-capital dashboard': 'Tableau de bord du BFR',
   'Days of inventory + days sales outstanding − days payables outstanding': 'Jours de stock + délai moyen de paiement clients − délai moyen de paiement fournisseurs',
+  // Benefit models of the interventions.
+  'AP chasing time released': 'Temps de relance de la comptabilité fournisseurs libéré',
+  'Late-payment fees avoided': 'Pénalités de retard de paiement évitées',
+  'Close effort released': 'Effort de clôture libéré',
+  'Financing saved on cash released by a lower DSO': 'Frais financiers économisés sur la trésorerie libérée par un DSO plus court',
+  'Dispute handling time released': 'Temps de traitement des litiges libéré',
+  'Recruiter scheduling time released': 'Temps de planification des recruteurs libéré',
+  'Early leavers avoided (replacement cost)': 'Départs précoces évités (coût de remplacement)',
+  'Carrier claims recovered in time': 'Réclamations transporteurs recouvrées à temps',
+  'Planner firefighting time released': 'Temps d’urgence des planificateurs libéré',
 };

@@ -155,6 +155,7 @@ export const hr: DemoDepartment = {
       recurringCostCents: 25_000,
       expectedBenefit: 'Time to fill down by 10 days; fewer candidates lost to competing offers.',
       closes: ['hr-scheduling', 'hr-offer'],
+      benefits: [{ kind: 'time_released', label: 'Recruiter scheduling time released', classification: 'soft', hoursPerMonth: 45, realisationPct: 70 }],
     },
     {
       key: 'hr-buddy',
@@ -169,6 +170,7 @@ export const hr: DemoDepartment = {
       recurringCostCents: 80_000,
       expectedBenefit: 'First-year turnover from 18 % to 13 %; new hires productive three weeks earlier.',
       closes: ['hr-whom'],
+      benefits: [{ kind: 'cost_avoided', label: 'Early leavers avoided (replacement cost)', classification: 'hard', amountCents: 1_200_000, amountPer: 'quarter' }],
     },
     {
       key: 'hr-pulse',

@@ -80,6 +80,22 @@ export interface DemoIntervention {
   expectedBenefit: string;
   /** Keys of the gaps it closes (many-to-many). */
   closes: string[];
+  /** How its benefit is valued (benefitModels.create), for ROI and payback. */
+  benefits?: DemoBenefit[];
+}
+
+/** A benefit model of an intervention, as benefitModels.create takes it (the intervention aside). */
+export interface DemoBenefit {
+  kind: 'time_released' | 'cost_avoided' | 'cash_released' | 'custom';
+  label: string;
+  classification: 'hard' | 'soft';
+  hoursPerMonth?: number;
+  realisationPct?: number;
+  amountCents?: number;
+  amountPer?: 'month' | 'quarter' | 'year' | 'one_off';
+  annualRevenueCents?: number;
+  daysImproved?: number;
+  financingRatePct?: number;
 }
 
 /** How the measurements of an indicator are drawn. */

@@ -155,6 +155,7 @@ export const supplyChain: DemoDepartment = {
       recurringCostCents: 60_000,
       expectedBenefit: 'Perfect order from 88 % to 93 %; a day less of fulfilment cycle time.',
       closes: ['sc-claims', 'sc-booking'],
+      benefits: [{ kind: 'cost_avoided', label: 'Carrier claims recovered in time', classification: 'hard', amountCents: 250_000, amountPer: 'month' }],
     },
     {
       key: 'sc-carrier-slack',
@@ -200,6 +201,7 @@ export const supplyChain: DemoDepartment = {
       recurringCostCents: 30_000,
       expectedBenefit: 'Forecast accuracy up by 5 to 8 points; constraint decisions in 2 days instead of 12.',
       closes: ['sc-market', 'sc-escalations'],
+      benefits: [{ kind: 'time_released', label: 'Planner firefighting time released', classification: 'soft', hoursPerMonth: 30, realisationPct: 60 }],
     },
   ],
   indicators: [

@@ -22,9 +22,12 @@ export interface CliWorkspace {
   call<K extends ApiName>(name: K, input: unknown): Promise<ApiOutput<K>>;
 }
 
+/** A long step of opening a workspace (updating it to a newer schema), told on stderr. */
+export const tellProgress = (message: string) => process.stderr.write(`${message}\n`);
+
 /** Opens the workspace of `--data DIR` (else BOUCLE_DATA_DIR, else the OS folder), runs `fn`, closes it. */
 export async function withWorkspace<T>(dataFlag: string | undefined, fn: (w: CliWorkspace) => Promise<T>): Promise<T> {
-  const ws = openWorkspace(resolveDataDir(dataFlag));
+  const ws = openWorkspace(resolveDataDir(dataFlag), { onProgress: tellProgress });
   const core = createCore(ws);
   try {
     return await fn({

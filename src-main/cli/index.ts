@@ -9,6 +9,7 @@ import { registerImportJson } from './commands/import-json';
 import { registerTemplate } from './commands/template';
 import { registerImportBpmn } from './commands/import-bpmn';
 import { registerImportMeasurements } from './commands/import-measurements';
+import { registerReport } from './commands/report';
 
 // The `boucle` command: headless access to the same core as the app.
 export async function runCli(argv: string[]): Promise<number> {
@@ -27,6 +28,7 @@ export async function runCli(argv: string[]): Promise<number> {
   registerTemplate(program);
   registerImportBpmn(program);
   registerImportMeasurements(program);
+  registerReport(program);
 
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -10,6 +10,8 @@ import { roiHandlers } from './handlers/roi';
 import { importsHandlers } from './handlers/imports';
 import { searchHandlers } from './handlers/search';
 import { historyHandlers } from './handlers/history';
+import { dashboardHandlers } from './handlers/dashboard';
+import { reportsHandlers } from './handlers/reports';
 import type { Handlers } from './handlers/types';
 
 /** The handler map: one part per domain area (handlers/<area>.ts), checked complete by the type below. */
@@ -25,4 +27,6 @@ export const handlers: Handlers<ApiName> = {
   ...importsHandlers,
   ...searchHandlers,
   ...historyHandlers,
+  ...dashboardHandlers,
+  ...reportsHandlers,
 };

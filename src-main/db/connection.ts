@@ -2,13 +2,37 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { BoucleError } from '../../src-shared/errors';
-import { incompatibility, migrate } from './migrations';
+import { incompatibility, migrate, type Migration } from './migrations';
 
 export const DATABASE_FILE = 'boucle.sqlite';
 
 export interface OpenOptions {
   /** Path to the native better-sqlite3 addon; the Electron shell passes its Electron-ABI build. */
   nativeBinding?: string;
+  /** Told what a long migration is doing (the CLI prints it, the app shows it). */
+  onProgress?: (message: string) => void;
+}
+
+/** Where the copy taken before a migration goes: backups/ in the data folder. */
+export const BACKUP_DIR = 'backups';
+
+/**
+ * A workspace about to be migrated is copied first (VACUUM INTO: a consistent, compact copy), so
+ * that whatever happens the user keeps the file as it was; the copy is checked before going on.
+ */
+function backupBeforeMigrating(db: Database.Database, dataDir: string, pending: Migration[], native: object) {
+  const dir = path.join(dataDir, BACKUP_DIR);
+  fs.mkdirSync(dir, { recursive: true });
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const file = path.join(dir, `boucle-before-schema-${pending.at(-1)!.version}-${stamp}.sqlite`);
+  db.prepare('VACUUM INTO ?').run(file);
+  const copy = new Database(file, { readonly: true, fileMustExist: true, ...native });
+  try {
+    const ok = copy.pragma('quick_check', { simple: true });
+    if (ok !== 'ok') throw new BoucleError('database', `The copy taken before updating the workspace is damaged (${String(ok)}): nothing was changed`);
+  } finally {
+    copy.close();
+  }
 }
 
 /**
@@ -45,7 +69,10 @@ export function openDatabase(dataDir: string, opts: OpenOptions = {}): Database.
     db.pragma('foreign_keys = ON');
     db.pragma('synchronous = NORMAL');
     db.pragma('busy_timeout = 5000');
-    migrate(db);
+    migrate(db, {
+      onProgress: opts.onProgress,
+      beforeMigrating: (pending) => backupBeforeMigrating(db, dataDir, pending, native),
+    });
     return db;
   } catch (e) {
     db.close();

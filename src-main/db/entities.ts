@@ -1,12 +1,20 @@
+import { uuidToBlob } from './ids';
+
 // The registry of domain tables the write path may touch. Table and column names come only from
 // here (never from input), so the SQL the write path prepares is fixed text with bound values.
 
 export interface EntityDef {
+  /** What reads select from: the table, or for a compact entity the view that shows its rows as a table. */
   table: string;
   /** Writable columns besides id, department_id and the timestamps, in snake_case. */
   columns: readonly string[];
   /** Columns holding JSON (encoded on write, decoded on read). */
   json?: readonly string[];
+  /**
+   * Stored compactly (measurements: millions of rows): `table` is a view, rows are found by `uid`
+   * (the id's 16 bytes) and written by db/measurement-rows.ts.
+   */
+  compact?: true;
 }
 
 export const ENTITIES = {
@@ -63,9 +71,15 @@ export const ENTITIES = {
   measurements: {
     table: 'measurements',
     columns: ['indicator_id', 'period', 'value', 'source', 'note'],
+    compact: true,
   },
   saved_views: { table: 'saved_views', columns: ['name', 'entity', 'filters', 'sort_by', 'sort_dir'], json: ['filters'] },
   vocabulary: { table: 'vocabulary', columns: ['kind', 'code', 'label'] },
+  report_templates: {
+    table: 'report_templates',
+    columns: ['name', 'description', 'sections', 'scope', 'period', 'language', 'company_name', 'logo', 'confidentiality', 'paper', 'focus_intervention_id'],
+    json: ['sections', 'scope', 'period', 'logo'],
+  },
   benefit_models: { table: 'benefit_models', columns: ['intervention_id', 'kind', 'label', 'classification', 'hours_per_month', 'hourly_rate_cents', 'realisation_pct', 'amount_cents', 'amount_per', 'annual_revenue_cents', 'days_improved', 'financing_rate_pct', 'start_date', 'end_date', 'indicator_id', 'note'] },
 } as const satisfies Record<string, EntityDef>;
 
@@ -74,6 +88,23 @@ export const ENTITY_NAMES = Object.keys(ENTITIES) as EntityName[];
 
 export function entityDef(entity: EntityName): EntityDef {
   return ENTITIES[entity];
+}
+
+export const isCompact = (entity: EntityName) => (ENTITIES[entity] as EntityDef).compact === true;
+
+/** The condition that finds a row by id, and the id as that condition binds it. */
+export function byIdWhere(entity: EntityName): { sql: string; bind: (id: string) => unknown } {
+  if (!isCompact(entity)) return { sql: 'id = ?', bind: (id) => id };
+  return { sql: 'uid = ?', bind: uidOf };
+}
+
+/** A compact row's key; an id that is not a UUID finds nothing (16 zero bytes are never a UUIDv7). */
+function uidOf(id: string): Buffer {
+  try {
+    return uuidToBlob(id);
+  } catch {
+    return Buffer.alloc(16);
+  }
 }
 
 export const snake = (s: string) => s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
@@ -86,7 +117,7 @@ export function rowToDto<T>(entity: EntityName, row: Row): T {
   const def = entityDef(entity);
   const out: Row = {};
   for (const [k, v] of Object.entries(row)) {
-    if (k === 'deleted_at') continue;
+    if (k === 'deleted_at' || k === 'uid') continue;
     if (entity === 'departments' && k === 'department_id') continue;
     out[camel(k)] = def.json?.includes(k) && typeof v === 'string' ? JSON.parse(v) : v;
   }

@@ -2,9 +2,13 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Database } from 'better-sqlite3';
+import { MIGRATION_STEPS, type StepProgress } from './migration-steps';
 
 // Numbered migrations, one SQL file each (Joplin style), bundled at build time so the app, the CLI
-// and the tests run exactly the same text. Each applied one is recorded with a checksum.
+// and the tests run exactly the same text. Each applied one is recorded with a checksum. A file may
+// name a step done in code (`-- step: <name>`, migration-steps.ts) for what SQL cannot do well, such
+// as converting millions of rows with progress; it runs between the SQL before and after it, in the
+// migration's one transaction.
 
 export interface Migration {
   version: number;
@@ -84,8 +88,39 @@ export function incompatibility(db: Database): string | null {
   return null;
 }
 
+export interface MigrateOptions {
+  /** Told what a long migration is doing, e.g. "Converting the change log: 1,200,000 of 6,000,000". */
+  onProgress?: (message: string) => void;
+  /** Called once before the first pending migration of a workspace that holds data (a backup). */
+  beforeMigrating?: (pending: Migration[]) => void;
+}
+
+/** The migrations this database has not applied yet. */
+export function pendingMigrations(db: Database): Migration[] {
+  const has = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'`).get();
+  if (!has) return MIGRATIONS;
+  const done = new Set(db.prepare(`SELECT version FROM schema_migrations`).pluck().all() as number[]);
+  return MIGRATIONS.filter((m) => !done.has(m.version));
+}
+
+/** Runs a migration's SQL and the steps it names, in order. */
+function apply(db: Database, m: Migration, progress: StepProgress) {
+  const parts = m.sql.split(/^-- step: ([a-z0-9-]+)[ \t]*$/m);
+  for (let i = 0; i < parts.length; i++) {
+    if (i % 2 === 0) {
+      if (parts[i]!.trim()) db.exec(parts[i]!);
+      continue;
+    }
+    const step = MIGRATION_STEPS[parts[i]!];
+    if (!step) throw new Error(`Migration ${m.name} names an unknown step: ${parts[i]}`);
+    step(db, progress);
+  }
+}
+
 /** Applies the migrations not yet applied, each in its own transaction. */
-export function migrate(db: Database): number[] {
+export function migrate(db: Database, opts: MigrateOptions = {}): number[] {
+  const pending = pendingMigrations(db);
+  const holdsData = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'`).get() !== undefined && pending.length < MIGRATIONS.length;
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY,
     name TEXT NOT NULL,
@@ -93,13 +128,14 @@ export function migrate(db: Database): number[] {
     applied_at TEXT NOT NULL
   ) STRICT`);
   db.pragma(`application_id = ${APPLICATION_ID}`);
-  const done = new Set(db.prepare(`SELECT version FROM schema_migrations`).pluck().all() as number[]);
+  if (pending.length && holdsData) opts.beforeMigrating?.(pending);
   const applied: number[] = [];
   const record = db.prepare(`INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (?, ?, ?, ?)`);
-  for (const m of MIGRATIONS) {
-    if (done.has(m.version)) continue;
+  for (const m of pending) {
+    const progress: StepProgress = (what, done, total) =>
+      opts.onProgress?.(`Updating the workspace to schema ${m.version}: ${what}, ${done.toLocaleString('en-US')} of ${total.toLocaleString('en-US')}`);
     db.transaction(() => {
-      db.exec(m.sql);
+      apply(db, m, progress);
       record.run(m.version, m.name, m.checksum, new Date().toISOString());
     })();
     applied.push(m.version);

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { BoucleError } from '../../src-shared/errors';
 import type { Page } from '../../src-shared/common';
-import { ENTITIES, rowToDto, snake, type EntityName, type Row } from './entities';
+import { ENTITIES, byIdWhere, rowToDto, snake, type EntityName, type Row } from './entities';
 
 // Read helpers shared by the services. Filters name columns from a fixed list given by the calling
 // service; every value is bound, never spliced into SQL.
@@ -10,7 +10,8 @@ export const label = (entity: EntityName) => entity.replace(/_/g, ' ').replace(/
 
 export function findLive(db: Database, entity: EntityName, id: string): Row | undefined {
   const table = ENTITIES[entity].table;
-  return db.prepare(`SELECT * FROM ${table} WHERE id = ? AND deleted_at IS NULL`).get(id) as Row | undefined;
+  const by = byIdWhere(entity);
+  return db.prepare(`SELECT * FROM ${table} WHERE ${by.sql} AND deleted_at IS NULL`).get(by.bind(id)) as Row | undefined;
 }
 
 /** The live row, or a not_found error naming `field` (so the UI shows it where the id was chosen). */

@@ -1,12 +1,16 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { BoucleError } from '../../src-shared/errors';
-import { ENTITIES, type EntityName, type Row } from './entities';
-import { formatHlc, tick, type HlcState } from './hlc';
+import { LogWriter } from './change-log';
+import { ENTITIES, byIdWhere, isCompact, type EntityName, type Row } from './entities';
+import { hlcToInt, tick, type HlcState } from './hlc';
+import { MeasurementBulk } from './measurement-bulk';
+import { MeasurementRows } from './measurement-rows';
 import { newId, nowIso } from './ids';
 
 // THE write path (ARCHITECTURE.md §4). Every change to a domain table goes through `Writer.write`,
-// which in one SQLite transaction writes the rows, appends one change_log entry per changed field
-// and advances the clock and cursor kept in `meta`. If anything throws, nothing of it remains.
+// which in one SQLite transaction writes the rows, appends one change-log entry per row change with
+// the fields it changed (change-log.ts), and advances the clock and cursor kept in `meta`. If
+// anything throws, nothing of it remains.
 
 export interface WriteTx {
   /**
@@ -22,6 +26,12 @@ export interface WriteTx {
   restore(entity: EntityName, id: string): void;
   readonly txId: string;
   readonly db: Database;
+  /** This transaction's change log, for bulk writers that append entries themselves. */
+  readonly log: LogWriter;
+  /** The next tick of the clock, as the log stores it. */
+  nextHlc(): number;
+  /** Inserts of measurements by the hundred, for imports (measurement-bulk.ts); same rows and log as insert. */
+  measurementBulk(source: string | null): MeasurementBulk;
 }
 
 /** See Writer.beginBulk. */
@@ -38,25 +48,20 @@ export interface WriterOptions {
   now?: () => number;
 }
 
-const encode = (v: unknown): string | null => (v === undefined ? null : JSON.stringify(v));
-
 export class Writer {
   private readonly stmts = new Map<string, Statement>();
-  private readonly logStmt: Statement;
-  private readonly nodeId: string;
   private readonly now: () => number;
+  private readonly log: LogWriter;
+  private readonly measurements: MeasurementRows;
   private clock: HlcState;
 
   constructor(
     readonly db: Database,
     opts: WriterOptions,
   ) {
-    this.nodeId = opts.nodeId;
     this.now = opts.now ?? Date.now;
-    this.logStmt = db.prepare(
-      `INSERT INTO change_log (hlc, node_id, tx_id, entity, row_id, field, value, department_id)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
+    this.log = new LogWriter(db, opts.nodeId);
+    this.measurements = new MeasurementRows(db);
     const saved = db.prepare(`SELECT value FROM meta WHERE key = 'hlc'`).pluck().get() as string | undefined;
     this.clock = saved ? (JSON.parse(saved) as HlcState) : { ms: 0, counter: 0 };
   }
@@ -71,16 +76,19 @@ export class Writer {
       this.current = tx;
       try {
         const result = fn(tx);
-        this.persistClock();
+        this.finish();
         return result;
       } finally {
         this.current = undefined;
       }
     });
     try {
-      return run.immediate();
+      const result = run.immediate();
+      this.log.end(true);
+      return result;
     } catch (e) {
       this.clock = before; // the transaction rolled back, so must the clock in memory
+      this.log.end(false);
       throw e;
     }
   }
@@ -104,14 +112,16 @@ export class Writer {
     const end = (commit: boolean) => {
       if (!this.bulkOpen) return;
       if (commit) {
-        this.persistClock();
+        this.finish();
         this.db.exec('COMMIT');
         this.bulkOpen = false;
+        this.log.end(true);
         return;
       }
       this.bulkOpen = false;
       if (this.db.inTransaction) this.db.exec('ROLLBACK');
       this.clock = before;
+      this.log.end(false);
     };
     return {
       apply: (fn) => {
@@ -147,18 +157,28 @@ export class Writer {
     return s;
   }
 
-  private nextHlc(): string {
-    this.clock = tick(this.clock, this.now());
-    return formatHlc(this.clock, this.nodeId);
+  /** The transaction has not logged anything yet: its first clock follows the wall clock. */
+  private fresh = false;
+
+  /**
+   * The clock of the next change. The first of a transaction follows the wall clock; the others
+   * come one after the other, so that the log need not store them (change-log.ts).
+   */
+  private nextHlc(): number {
+    this.clock = tick(this.clock, this.fresh ? this.now() : 0);
+    this.fresh = false;
+    return hlcToInt(this.clock);
   }
 
-  private persistClock(): void {
+  /** Inside the transaction, before it commits: the log's range, the clock and the sync cursor. */
+  private finish(): void {
+    this.log.finish();
     const setMeta = this.stmt(
       'meta',
       () => `INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`,
     );
     setMeta.run('hlc', JSON.stringify(this.clock));
-    const seq = this.stmt('seq', () => `SELECT COALESCE(MAX(seq), 0) FROM change_log`).pluck().get() as number;
+    const seq = this.stmt('seq', () => `SELECT COALESCE(MAX(seq), 0) FROM log_entries`).pluck().get() as number;
     setMeta.run('change_seq', String(seq));
   }
 
@@ -180,73 +200,87 @@ export class Writer {
 
   private getRow(entity: EntityName, id: string): Row | undefined {
     const table = ENTITIES[entity].table;
-    return this.stmt(`get:${table}`, () => `SELECT * FROM ${table} WHERE id = ?`).get(id) as Row | undefined;
+    const by = byIdWhere(entity);
+    return this.stmt(`get:${table}`, () => `SELECT * FROM ${table} WHERE ${by.sql}`).get(by.bind(id)) as Row | undefined;
+  }
+
+  private requireRow(entity: EntityName, id: string, live: boolean): Row {
+    const old = this.getRow(entity, id);
+    if (!old || (live && old.deleted_at)) throw new BoucleError('not_found', `No such ${entity.replace(/_/g, ' ')} (${id})`);
+    return old;
   }
 
   private makeTx(txId: string): WriteTx {
-    const log = (entity: EntityName, rowId: string, field: string, value: unknown, dep: string, hlc: string) =>
-      this.logStmt.run(hlc, this.nodeId, txId, entity, rowId, field, encode(value), dep);
-
+    this.log.begin(txId);
+    this.fresh = true;
     const tx: WriteTx = {
       txId,
       db: this.db,
+      log: this.log,
+      nextHlc: () => this.nextHlc(),
+      measurementBulk: (source) => new MeasurementBulk(this.db, this.log, () => this.nextHlc(), source),
       insert: (entity, values, givenId) => {
         const id = givenId ?? newId();
         const table = ENTITIES[entity].table;
-        const depId = entity === 'departments' ? id : values.department_id;
         const { created_at: createdAt, updated_at: updatedAt, ...rest } = values;
         const cols = this.columnsOf(entity, rest);
         const ts = nowIso();
-        const all = ['id', 'department_id', ...cols, 'created_at', 'updated_at'];
-        const sql = () => `INSERT INTO ${table} (${all.join(', ')}) VALUES (${all.map(() => '?').join(', ')})`;
-        this.stmt(`ins:${table}:${cols.join(',')}`, sql).run(
-          id,
-          depId,
-          ...cols.map((c) => this.stored(entity, c, values[c])),
-          typeof createdAt === 'string' ? createdAt : ts,
-          typeof updatedAt === 'string' ? updatedAt : ts,
-        );
-        const hlc = this.nextHlc();
-        log(entity, id, 'department_id', depId, depId, hlc);
-        for (const c of cols) log(entity, id, c, values[c] ?? null, depId, hlc);
+        const created = typeof createdAt === 'string' ? createdAt : ts;
+        const updated = typeof updatedAt === 'string' ? updatedAt : ts;
+        let depId = entity === 'departments' ? id : values.department_id;
+        if (isCompact(entity)) {
+          this.measurements.insert(id, values, created, updated);
+          depId = this.measurements.indicator(values.indicator_id).departmentId;
+        } else {
+          const all = ['id', 'department_id', ...cols, 'created_at', 'updated_at'];
+          const sql = () => `INSERT INTO ${table} (${all.join(', ')}) VALUES (${all.map(() => '?').join(', ')})`;
+          this.stmt(`ins:${table}:${cols.join(',')}`, sql).run(id, depId, ...cols.map((c) => this.stored(entity, c, values[c])), created, updated);
+        }
+        const fields: Row = { department_id: depId };
+        for (const c of cols) fields[c] = values[c] ?? null;
+        this.log.append(entity, id, depId, 'insert', this.nextHlc(), fields);
         return id;
       },
       update: (entity, id, values) => {
         const table = ENTITIES[entity].table;
-        const old = this.getRow(entity, id);
-        if (!old || old.deleted_at) throw new BoucleError('not_found', `No such ${entity.replace(/_/g, ' ')} (${id})`);
-        const cols = this.columnsOf(entity, values).filter(
-          (c) => this.stored(entity, c, values[c]) !== old[c],
-        );
+        const old = this.requireRow(entity, id, true);
+        const cols = this.columnsOf(entity, values).filter((c) => this.stored(entity, c, values[c]) !== old[c]);
         if (cols.length === 0) return [];
-        const sets = [...cols, 'updated_at'].map((c) => `${c} = ?`).join(', ');
-        this.stmt(`upd:${table}:${cols.join(',')}`, () => `UPDATE ${table} SET ${sets} WHERE id = ?`).run(
-          ...cols.map((c) => this.stored(entity, c, values[c])),
-          nowIso(),
-          id,
-        );
-        const hlc = this.nextHlc();
-        const dep = old.department_id as string;
-        for (const c of cols) log(entity, id, c, values[c] ?? null, dep, hlc);
+        const ts = nowIso();
+        if (isCompact(entity)) {
+          this.measurements.update(id, Object.fromEntries(cols.map((c) => [c, values[c]])), ts);
+        } else {
+          const sets = [...cols, 'updated_at'].map((c) => `${c} = ?`).join(', ');
+          this.stmt(`upd:${table}:${cols.join(',')}`, () => `UPDATE ${table} SET ${sets} WHERE id = ?`).run(
+            ...cols.map((c) => this.stored(entity, c, values[c])),
+            ts,
+            id,
+          );
+        }
+        const fields: Row = {};
+        for (const c of cols) fields[c] = values[c] ?? null;
+        this.log.append(entity, id, old.department_id as string, 'update', this.nextHlc(), fields);
         return cols;
       },
       remove: (entity, id) => {
-        const table = ENTITIES[entity].table;
-        const old = this.getRow(entity, id);
-        if (!old || old.deleted_at) throw new BoucleError('not_found', `No such ${entity.replace(/_/g, ' ')} (${id})`);
+        const old = this.requireRow(entity, id, true);
         const ts = nowIso();
-        this.stmt(`del:${table}`, () => `UPDATE ${table} SET deleted_at = ?, updated_at = ? WHERE id = ?`).run(ts, ts, id);
-        log(entity, id, 'deleted_at', ts, old.department_id as string, this.nextHlc());
+        this.setTombstone(entity, id, ts, ts);
+        this.log.append(entity, id, old.department_id as string, 'remove', this.nextHlc(), { deleted_at: ts });
       },
       restore: (entity, id) => {
-        const table = ENTITIES[entity].table;
-        const old = this.getRow(entity, id);
-        if (!old) throw new BoucleError('not_found', `No such ${entity.replace(/_/g, ' ')} (${id})`);
+        const old = this.requireRow(entity, id, false);
         if (!old.deleted_at) return;
-        this.stmt(`rst:${table}`, () => `UPDATE ${table} SET deleted_at = NULL, updated_at = ? WHERE id = ?`).run(nowIso(), id);
-        log(entity, id, 'deleted_at', null, old.department_id as string, this.nextHlc());
+        this.setTombstone(entity, id, null, nowIso());
+        this.log.append(entity, id, old.department_id as string, 'restore', this.nextHlc(), { deleted_at: null });
       },
     };
     return tx;
+  }
+
+  private setTombstone(entity: EntityName, id: string, deletedAt: string | null, ts: string) {
+    if (isCompact(entity)) return this.measurements.setTombstone(id, deletedAt, ts);
+    const table = ENTITIES[entity].table;
+    this.stmt(`tomb:${table}`, () => `UPDATE ${table} SET deleted_at = ?, updated_at = ? WHERE id = ?`).run(deletedAt, ts, id);
   }
 }

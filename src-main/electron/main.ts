@@ -17,6 +17,9 @@ import { electronNativeBinding } from './native-binding';
 import { isAppUrl, isExternalLink, rendererFileUrl } from './navigation';
 import { shellStrings, type ShellStrings } from './strings';
 import { mainWindowOptions } from './window-options';
+import { setPdfEngine } from '../reports/pdf/engine';
+import { electronPdfEngine } from './pdf-printer';
+import { registerFileActions } from './file-actions';
 
 // out/main/main.js → out/preload/preload.cjs and out/renderer/index.html (electron.config.ts).
 const PRELOAD = path.join(__dirname, '..', 'preload', 'preload.cjs');
@@ -110,7 +113,8 @@ function openOrRefuse(dataDir: string, strings: ShellStrings): Workspace | null 
     exists: fs.existsSync,
   });
   try {
-    return openWorkspace(dataDir, nativeBinding ? { nativeBinding } : {});
+    // A schema update of a big workspace takes a while: say so in the log (the window is not up yet).
+    return openWorkspace(dataDir, { ...(nativeBinding ? { nativeBinding } : {}), onProgress: (m) => console.log(`[boucle] ${m}`) });
   } catch (e) {
     const reason = e instanceof Error ? e.message : String(e);
     console.error(`${strings.workspaceRefusedTitle}: ${reason}`);
@@ -130,6 +134,8 @@ function start(): void {
   app.on('will-quit', () => ws.close());
   hardenSession();
   registerApi(createCore(ws));
+  setPdfEngine(electronPdfEngine());
+  registerFileActions(() => mainWindow);
   installMenu(ws, strings);
   mainWindow = createWindow(ws, strings);
   app.on('activate', () => {

@@ -1,7 +1,7 @@
 // The preload: the only bridge between the sandboxed renderer and the main process. It exposes
 // exactly `window.boucle` (BoucleBridge) — no ipcRenderer, no generic send, no Node.
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
-import { API_CHANNEL, type BoucleBridge } from '../../src-shared/bridge';
+import { API_CHANNEL, FILE_CHANNEL, type BoucleBridge } from '../../src-shared/bridge';
 import type { ApiResult } from '../../src-shared/errors';
 
 const bridge: BoucleBridge = {
@@ -10,6 +10,9 @@ const bridge: BoucleBridge = {
   call: (method: string, input: unknown): Promise<ApiResult<unknown>> => ipcRenderer.invoke(API_CHANNEL, method, input),
   // File.path is gone since Electron 32; imports read the file where it lies instead of uploading it.
   pathForFile: (file: File): string => webUtils.getPathForFile(file),
+  saveAs: (defaultName: string) => ipcRenderer.invoke(FILE_CHANNEL, 'saveAs', String(defaultName)),
+  openFile: (path: string) => ipcRenderer.invoke(FILE_CHANNEL, 'open', String(path)),
+  showInFolder: (path: string) => ipcRenderer.invoke(FILE_CHANNEL, 'reveal', String(path)),
   shell: 'electron',
   platform: process.platform,
 };

@@ -6,6 +6,7 @@ import { RENDERER_CSP } from '../../src-shared/security';
 import type { Core } from '../core/dispatch';
 import { registerRendererFiles } from './renderer-files';
 import { registerUpload } from './upload';
+import { registerReportDownload } from './report-download';
 
 // The web shell: the built renderer and the API over HTTP, bound to 127.0.0.1 only and guarded by
 // a random token per launch (in the printed URL), so another local user or a web page cannot call it.
@@ -77,6 +78,7 @@ export async function startWebShell(opts: WebShellOptions): Promise<WebShell> {
   );
 
   await registerUpload(app, { token, header: TOKEN_HEADER });
+  registerReportDownload(app, { token, header: TOKEN_HEADER });
   await registerRendererFiles(app, opts.rendererDir);
   // Client-side routes (/gaps, /processes/…) all load the app.
   app.setNotFoundHandler((req, reply) => {

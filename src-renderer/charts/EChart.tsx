@@ -1,9 +1,9 @@
 import { useEffect, useRef } from 'react';
 import type { EChartsOption } from 'echarts';
 import * as echarts from 'echarts/core';
-import { BarChart, LineChart } from 'echarts/charts';
+import { BarChart, HeatmapChart, LineChart } from 'echarts/charts';
 import {
-  DataZoomComponent, GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent, TitleComponent, TooltipComponent,
+  DataZoomComponent, GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent, TitleComponent, TooltipComponent, VisualMapComponent,
 } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 import langFR from 'echarts/lib/i18n/langFR.js';
@@ -13,7 +13,7 @@ import langFR from 'echarts/lib/i18n/langFR.js';
 // changes, follow the container's size, dispose on unmount. Only the modules the builders use are
 // registered, which keeps the bundle small.
 echarts.use([
-  LineChart, BarChart, TitleComponent, TooltipComponent, LegendComponent, GridComponent, MarkLineComponent, MarkAreaComponent,
+  LineChart, BarChart, HeatmapChart, VisualMapComponent, TitleComponent, TooltipComponent, LegendComponent, GridComponent, MarkLineComponent, MarkAreaComponent,
   DataZoomComponent, CanvasRenderer,
 ]);
 // Month and day names of time axes in the user's language (English is built in).
@@ -27,12 +27,16 @@ export interface EChartProps {
   /** The app's language ("fr", "en-US"…): names of months and days on time axes. */
   locale?: string;
   'data-testid'?: string;
+  /** A click on a bar, a point or a cell: its data item (the builders put there what the list behind it needs). */
+  onItemClick?: (data: unknown) => void;
 }
 
-export function EChart({ option, height = 360, ariaLabel, locale = 'en', 'data-testid': testId }: EChartProps) {
+export function EChart({ option, height = 360, ariaLabel, locale = 'en', 'data-testid': testId, onItemClick }: EChartProps) {
   const el = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
   const latest = useRef(option);
+  const onClick = useRef(onItemClick);
+  onClick.current = onItemClick;
   const lang = locale.toLowerCase().startsWith('fr') ? 'FR' : 'EN';
 
   // The locale is an init option: a new language means a new instance.
@@ -41,6 +45,7 @@ export function EChart({ option, height = 360, ariaLabel, locale = 'en', 'data-t
     if (!div) return;
     const instance = echarts.init(div, undefined, { renderer: 'canvas', locale: lang });
     instance.setOption(latest.current as echarts.EChartsCoreOption);
+    instance.on('click', (p) => onClick.current?.((p as { data?: unknown }).data));
     chart.current = instance;
     const observer = new ResizeObserver(() => instance.resize());
     observer.observe(div);
@@ -57,5 +62,5 @@ export function EChart({ option, height = 360, ariaLabel, locale = 'en', 'data-t
     chart.current?.setOption(option as echarts.EChartsCoreOption, { notMerge: true });
   }, [option]);
 
-  return <div ref={el} role="img" aria-label={ariaLabel} data-testid={testId} style={{ width: '100%', height }} />;
+  return <div ref={el} role="img" aria-label={ariaLabel} data-testid={testId} style={{ width: '100%', height, cursor: onItemClick ? 'pointer' : undefined }} />;
 }

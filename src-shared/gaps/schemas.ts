@@ -75,6 +75,14 @@ export const gapFiltersShape = {
   severityMax: severity.optional(),
   /** Full-text words (title, description, evidence, owner), accent-insensitive, last word as a prefix. */
   text: z.string().max(200, msg('common.max_chars', { max: 200 })).optional(),
+  /** Found on or after / on or before (a dashboard bar opens the gaps found in its month). */
+  foundFrom: isoDate.optional(),
+  foundTo: isoDate.optional(),
+  /** Closed on or after / on or before. */
+  closedFrom: isoDate.optional(),
+  closedTo: isoDate.optional(),
+  /** Linked to an intervention of this kind (the dashboard's playbook opens them). */
+  interventionKind: z.string().trim().min(1).max(80).optional(),
 };
 
 const severityRange = <T extends { severityMin?: number | undefined; severityMax?: number | undefined }>(f: T) =>

@@ -13,8 +13,10 @@ export interface WorkspaceInfo {
   counts: Record<string, number>;
   /** The database file and its write-ahead log, in bytes. */
   databaseBytes: number;
-  /** Entries of the change log (one per changed field): history, undo and sync read them. */
+  /** Entries of the change log, one per row change (each with every field it changed): history, undo and sync read them. */
   historyEntries: number;
+  /** What the change log takes on disk (its tables and indexes), in bytes; null where SQLite cannot tell. */
+  historyBytes: number | null;
 }
 
 /** Fill an empty workspace with the demo (three departments with two to three years of history). */

@@ -1,61 +1,59 @@
-// `npm run bench -- xlsx`: the same 1,000,000 measurements as the CSV benchmark, as an Excel workbook
-// (shared strings, real date cells with a dd/mm/yyyy format, as an ERP export writes them). First our
-// .xlsx reader alone (rows per second and V8 heap: it must stay flat, only the shared strings are
-// held), then the whole import through the core. BENCH_ROWS=… for a smaller run.
+// `npm run bench -- xlsx`: the same measurements as the CSV benchmark as an Excel workbook (shared
+// strings, real date cells shown dd/mm/yyyy, as an ERP export writes them) and as the CSV, both
+// imported by the built `boucle import measurements` into fresh workspaces in the same run: the
+// workbook's import time against the CSV's. Then our .xlsx reader alone (rows per second, heap).
+// BENCH_ROWS=… for other sizes (default 100k, 1M, 3M). Needs `npm run build`.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import ExcelJS from 'exceljs';
 import { XlsxWorkbook } from '../../src-main/services/imports/xlsx-reader';
-import { day, importThroughCore, INDICATORS, mb, perSecond, sampled, secs } from './measurement-import.bench';
+import { importWithCli, mb, perSecond, prepareWorkspace, ratio, secs, sizes, writeCsv, writeXlsx } from './import-kit';
 import type { BenchResult } from './run';
 
-async function generate(file: string, rows: number): Promise<void> {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true, useStyles: true });
-  const sheet = wb.addWorksheet('Mesures');
-  sheet.getColumn(2).numFmt = 'dd/mm/yyyy';
-  sheet.addRow(['Indicateur', 'Date', 'Valeur', 'Note']).commit();
-  for (let n = 0; n < rows; n++) {
-    const k = n % INDICATORS;
-    const value = ((n * 7919) % 200_000) / 100 + (k % 3) * 1000;
-    const date = new Date(`${day(Math.floor(n / INDICATORS))}T00:00:00Z`);
-    sheet.addRow([`KPI ${String(k).padStart(2, '0')}`, date, value, n % 10 === 0 ? `relance fournisseur ${n}` : null]).commit();
+async function readerAlone(file: string): Promise<{ rows: number; ms: number; heapMb: number }> {
+  global.gc?.();
+  let rows = 0;
+  let heap = 0;
+  const t0 = Date.now();
+  const book = await XlsxWorkbook.open(file);
+  try {
+    for await (const r of book.rows(book.sheet(undefined), () => undefined, new AbortController().signal)) {
+      rows += r.cells.length > 0 ? 1 : 0;
+      if (rows % 50_000 === 0) heap = Math.max(heap, process.memoryUsage().heapUsed);
+    }
+  } finally {
+    book.close();
   }
-  sheet.commit();
-  await wb.commit();
+  return { rows, ms: Date.now() - t0, heapMb: mb(heap) };
 }
 
 export async function run(): Promise<BenchResult> {
-  const rows = Number(process.env.BENCH_ROWS ?? 1_000_000);
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'boucle-bench-xlsx-'));
-  const file = path.join(dir, 'measurements.xlsx');
   const out: BenchResult['rows'] = [];
-  try {
-    let t0 = Date.now();
-    await generate(file, rows);
-    out.push({ step: 'generate the workbook (exceljs stream writer)', rows, 'file MB': mb(fs.statSync(file).size), seconds: secs(Date.now() - t0) });
-
-    global.gc?.();
-    let count = 0;
-    t0 = Date.now();
-    const { peaks } = await sampled(async (mark) => {
-      mark('read');
-      const book = await XlsxWorkbook.open(file);
-      try {
-        for await (const r of book.rows(book.sheet(undefined), () => undefined, new AbortController().signal)) {
-          count += r.cells.length > 0 ? 1 : 0;
-        }
-      } finally {
-        book.close();
-      }
-    });
-    const ms = Date.now() - t0;
-    const read = peaks.get('read') ?? { rss: 0, heap: 0 };
-    out.push({ step: 'Boucle: .xlsx reader alone', rows: count, seconds: secs(ms), 'rows/s': perSecond(count, ms), 'peak RSS MB': mb(read.rss), 'peak heap MB': mb(read.heap) });
-
-    out.push(...(await importThroughCore(dir, file, rows)));
-    return { name: `Measurement import of ${rows.toLocaleString('en-US')} rows from an .xlsx workbook (${INDICATORS} indicators)`, rows: out };
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
+  for (const rows of sizes()) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'boucle-bench-xlsx-'));
+    try {
+      const csv = path.join(dir, 'measurements.csv');
+      const xlsx = path.join(dir, 'measurements.xlsx');
+      await writeCsv(csv, rows);
+      await writeXlsx(xlsx, rows);
+      await prepareWorkspace(path.join(dir, 'csv'));
+      await prepareWorkspace(path.join(dir, 'xlsx'));
+      const fromCsv = importWithCli(path.join(dir, 'csv'), csv);
+      const fromXlsx = importWithCli(path.join(dir, 'xlsx'), xlsx);
+      const reader = await readerAlone(xlsx);
+      out.push({
+        rows,
+        'xlsx MB': mb(fs.statSync(xlsx).size),
+        'CSV import s': secs(fromCsv.ms),
+        'XLSX import s': secs(fromXlsx.ms),
+        'XLSX ÷ CSV': ratio(fromXlsx.ms, fromCsv.ms),
+        'XLSX peak RSS MB': fromXlsx.peakRssMb,
+        'reader alone rows/s': perSecond(reader.rows, reader.ms),
+        'reader peak heap MB': reader.heapMb,
+      });
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   }
+  return { name: 'Measurement import from .xlsx next to the same rows as CSV, both through `boucle import measurements`, same run', rows: out };
 }

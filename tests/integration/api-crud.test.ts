@@ -132,9 +132,10 @@ describe('the typed API: create, update, delete, get and list for every entity',
     const info = await t.ok('workspace.info', {});
     expect(info.counts).toMatchObject({ processes: 0, gaps: 0, interventions: 0, gap_interventions: 0, departments: 1 });
     // Deleted rows leave their history (tombstones sync); the file holds it all.
-    const logged = t.ws.db.prepare(`SELECT COUNT(*) FROM change_log`).pluck().get() as number;
+    const logged = t.ws.db.prepare(`SELECT COUNT(*) FROM log_entries`).pluck().get() as number;
     expect(info.historyEntries).toBe(logged);
     expect(logged).toBeGreaterThan(20);
+    expect(info.historyBytes).toBeGreaterThan(0);
     expect(info.databaseBytes).toBeGreaterThan(4096);
   });
 });

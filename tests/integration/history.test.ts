@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { HistoryFieldChange, HistoryLinkChange } from '../../src-shared/history/schemas';
+import { Writer } from '../../src-main/db/write';
 import { openTestWorkspace, type TestWorkspace } from '../helpers/workspace';
 
 let t: TestWorkspace;
@@ -56,15 +57,16 @@ describe('history from the change log', () => {
     const g = await t.ok('gaps.create', { processId: p.id, title: 'Who grants access?', type: 'expertise', foundOn: '2026-01-05' });
     await t.ok('gaps.close', { id: g.id, evidence: { kind: 'override', justification: 'Access is now granted by the HRIS workflow.' }, closedOn: '2026-03-02' });
     await t.ok('gaps.reopen', { id: g.id, reason: 'New hires wait again' });
-    // A change pulled from another laptop (as sync will write it): same log, another node id.
-    t.ws.db
-      .prepare(`INSERT INTO change_log (hlc, node_id, tx_id, entity, row_id, field, value, department_id) VALUES (?, ?, ?, 'gaps', ?, 'owner', ?, ?)`)
-      .run(`${String(Date.now()).padStart(15, '0')}-00000-remote0001`, 'remote0001', 'remote-tx', g.id, JSON.stringify('Léa'), d.id);
+    // A change made on another laptop (as the sync writes it): same log, another node id.
+    const remoteTx = new Writer(t.ws.db, { nodeId: 'remote0001' }).write((tx) => {
+      tx.update('gaps', g.id, { owner: 'Léa' });
+      return tx.txId;
+    });
     await t.ok('gaps.delete', { id: g.id });
 
     const h = await t.ok('history.list', { entity: 'gaps', id: g.id });
     const byTx = new Map(h.entries.map((e) => [e.txId, e]));
-    const remote = byTx.get('remote-tx')!;
+    const remote = byTx.get(remoteTx)!;
     expect(remote).toMatchObject({ nodeId: 'remote0001', local: false, action: 'changed' });
     expect(fields(remote.changes)).toEqual({ owner: [null, 'Léa'] });
     const actions = h.entries.map((e) => e.action);

@@ -88,7 +88,7 @@ describe('existing values', () => {
     expect(keep.result).toMatchObject({ rows: 5, inserted: 3, kept: 1, unchanged: 1, replaced: 0 });
     expect(values(t, apCost.id)[0]).toEqual({ period: '2025-01-01', value: 1000, note: 'typed by hand' });
 
-    const log = footprint(t).changeLog;
+    const log = footprint(t).logSeq;
     const replace = await runImport(t, { ...input, onExisting: 'replace' });
     expect(replace.result).toMatchObject({ inserted: 0, replaced: 1, kept: 0, unchanged: 4 });
     expect(values(t, apCost.id)[0]).toEqual({ period: '2025-01-01', value: 1234.5, note: 'Clôture de janvier' });
@@ -101,7 +101,7 @@ describe('existing values', () => {
 
   it('writes a whole import as one transaction of the change log, every field logged', async () => {
     const { t, delay, late, apCost } = await setup();
-    const log = footprint(t).changeLog;
+    const log = footprint(t).logSeq;
     const job = await runImport(t, { path: fixture('fr-windows-1252-multi.csv'), mapping: { indicator: 0, date: 1, value: 2, note: 3 }, onExisting: 'keep' });
     expect(job.phase).toBe('done');
     const entries = t.ws.db.prepare(`SELECT entity, field, tx_id, department_id FROM change_log WHERE seq > ?`).all(log) as Record<string, string>[];

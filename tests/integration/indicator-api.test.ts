@@ -88,7 +88,7 @@ describe('measurements.grid and upsertMany', () => {
     const { ind } = await setup();
     const kept = await t.ok('measurements.create', { indicatorId: ind.id, period: '2025-01-01', value: 40, note: 'keep me' });
     await t.ok('measurements.create', { indicatorId: ind.id, period: '2025-02-01', value: 35 });
-    const before = { m: count('SELECT COUNT(*) FROM measurements'), log: count('SELECT COUNT(*) FROM change_log') };
+    const before = { m: count('SELECT COUNT(*) FROM measurements'), log: count('SELECT COUNT(*) FROM change_log'), seq: count('SELECT COALESCE(MAX(seq), 0) FROM change_log') };
     const refused = await t.core.call('measurements.upsertMany', {
       indicatorId: ind.id,
       values: [
@@ -102,7 +102,7 @@ describe('measurements.grid and upsertMany', () => {
       values: [{ period: '2025-03-01', value: 31 }, { period: '2025-03-01', value: 32 }],
     });
     expect(twice).toMatchObject({ ok: false, error: { field: 'values.1.period' } });
-    expect({ m: count('SELECT COUNT(*) FROM measurements'), log: count('SELECT COUNT(*) FROM change_log') }).toEqual(before);
+    expect({ m: count('SELECT COUNT(*) FROM measurements'), log: count('SELECT COUNT(*) FROM change_log'), seq: count('SELECT COALESCE(MAX(seq), 0) FROM change_log') }).toEqual(before);
 
     const r = await t.ok('measurements.upsertMany', {
       indicatorId: ind.id,
@@ -118,7 +118,7 @@ describe('measurements.grid and upsertMany', () => {
     const g = await t.ok('measurements.grid', { indicatorId: ind.id, from: '2025-01-01', to: '2025-03-31' });
     expect(g.rows.map((x) => [x.value, x.note])).toEqual([[39, 'keep me'], [null, null], [31, 'new']]);
     // One write-path transaction for the whole save.
-    const txs = count(`SELECT COUNT(DISTINCT tx_id) FROM change_log WHERE seq > ${before.log}`);
+    const txs = count(`SELECT COUNT(DISTINCT tx_id) FROM change_log WHERE seq > ${before.seq}`);
     expect(txs).toBe(1);
   });
 });

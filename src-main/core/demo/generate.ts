@@ -8,6 +8,7 @@ import { addDays, monthStart, pastPeriods } from './calendar';
 import { createRng, hashSeed } from './prng';
 import { effectNote, localiseRecipe, type DemoLanguage } from './localise';
 import { baselineOf, drawSeries } from './series';
+import { addOutcomes } from './outcomes';
 
 // `boucle demo`: turns the recipe of resources/demo into API calls, all in one transaction of the
 // write path (a failure leaves the workspace as it was). Same seed + same day = same demo.
@@ -128,7 +129,7 @@ function buildDepartment(ws: Workspace, dep: DemoDepartment, seed: number, today
     gapIds.set(g.key, gap.id);
   });
 
-  const interventions = new Map<string, { id: string; title: string; startDate: string | null }>();
+  const interventions = new Map<string, { id: string; title: string; startDate: string | null; status: string }>();
   for (const it of dep.interventions) {
     const startDate = it.startMonthsAgo === null ? null : monthStart(today, it.startMonthsAgo);
     const endDate = it.endMonthsAgo === undefined || it.endMonthsAgo === null ? null : monthStart(today, it.endMonthsAgo);
@@ -147,22 +148,27 @@ function buildDepartment(ws: Workspace, dep: DemoDepartment, seed: number, today
       currency: dep.currency,
       expectedBenefit: it.expectedBenefit,
     });
-    interventions.set(it.key, { id: row.id, title: it.title, startDate });
+    interventions.set(it.key, { id: row.id, title: it.title, startDate, status: it.status });
     for (const g of it.closes) {
       callSync(ws, 'links.gapIntervention.add', { gapId: lookup(gapIds, g, 'gap', `intervention ${it.key}`), interventionId: row.id });
     }
   }
 
-  for (const ind of dep.indicators) buildIndicator(ws, d.id, ind, { processIds, gapIds, interventions }, seed, today, lang);
+  const effectIndicator = new Map<string, string>();
+  for (const ind of dep.indicators) {
+    const id = buildIndicator(ws, d.id, ind, { processIds, gapIds, interventions }, seed, today, lang);
+    if (ind.series.effect && !effectIndicator.has(ind.series.effect.intervention)) effectIndicator.set(ind.series.effect.intervention, id);
+  }
+  addOutcomes(ws, dep, today, { gapIds, interventions, effectIndicator });
 }
 
 interface Refs {
   processIds: Map<string, string>;
   gapIds: Map<string, string>;
-  interventions: Map<string, { id: string; title: string; startDate: string | null }>;
+  interventions: Map<string, { id: string; title: string; startDate: string | null; status: string }>;
 }
 
-function buildIndicator(ws: Workspace, departmentId: string, ind: DemoIndicator, refs: Refs, seed: number, today: string, lang: DemoLanguage) {
+function buildIndicator(ws: Workspace, departmentId: string, ind: DemoIndicator, refs: Refs, seed: number, today: string, lang: DemoLanguage): string {
   const where = `indicator ${ind.key}`;
   const effect = ind.series.effect ? lookup(refs.interventions, ind.series.effect.intervention, 'intervention', where) : undefined;
   // An intervention that has not started yet has no effect to show.
@@ -205,4 +211,5 @@ function buildIndicator(ws: Workspace, departmentId: string, ind: DemoIndicator,
     if (note) noted = true;
     callSync(ws, 'measurements.create', { indicatorId: row.id, period: p.period, value: p.value, source: ind.sourceDetail, note });
   }
+  return row.id;
 }

@@ -3,7 +3,7 @@ import { BoucleError } from '../../../src-shared/errors';
 import type { GapClosingEvent, gapClose, gapReopen } from '../../../src-shared/gaps/closing';
 import type { ClosureEvidence, Gap } from '../../../src-shared/gaps/schemas';
 import type { Workspace } from '../../db/workspace';
-import { parseHlc } from '../../db/hlc';
+import { rowLog } from '../../db/log-read';
 import { todayIso } from '../../db/ids';
 import { requireLive } from '../../db/read';
 import { checkIndicatorTarget, checkMeasuredImprovement } from './evidence';
@@ -79,30 +79,17 @@ export function reopenGap(ws: Workspace, input: z.output<typeof gapReopen>): Gap
   return getGap(ws, input.id);
 }
 
-interface LogRow {
-  hlc: string;
-  node_id: string;
-  tx_id: string;
-  field: string;
-  value: string | null;
-}
-
 /** Every closing and reopening of the gap, oldest first, replayed from the change log. */
 export function gapClosings(ws: Workspace, id: string): GapClosingEvent[] {
   requireLive(ws.db, 'gaps', id);
-  const log = ws.db
-    .prepare(`SELECT hlc, node_id, tx_id, field, value FROM change_log WHERE entity = 'gaps' AND row_id = ? ORDER BY seq`)
-    .all(id) as LogRow[];
+  const log = rowLog(ws.db, 'gaps', id);
   const state: Record<string, unknown> = {};
   const events: GapClosingEvent[] = [];
   for (let i = 0; i < log.length; ) {
     const tx = log[i]!;
     const before = state.status;
     // The entries of one transaction are consecutive: transactions of the write path never interleave.
-    for (; i < log.length && log[i]!.tx_id === tx.tx_id; i++) {
-      const e = log[i]!;
-      state[e.field] = e.value === null ? null : JSON.parse(e.value);
-    }
+    for (; i < log.length && log[i]!.txId === tx.txId; i++) Object.assign(state, log[i]!.fields);
     const after = state.status;
     const closed = after === 'closed' && before !== 'closed';
     const reopened = before === 'closed' && after !== 'closed';
@@ -110,10 +97,10 @@ export function gapClosings(ws: Workspace, id: string): GapClosingEvent[] {
     const str = (f: string) => (typeof state[f] === 'string' ? (state[f] as string) : null);
     events.push({
       action: closed ? 'closed' : 'reopened',
-      at: new Date(parseHlc(tx.hlc).ms).toISOString(),
-      nodeId: tx.node_id,
-      local: tx.node_id === ws.nodeId,
-      txId: tx.tx_id,
+      at: tx.at,
+      nodeId: tx.nodeId,
+      local: tx.nodeId === ws.nodeId,
+      txId: tx.txId,
       closedOn: closed ? str('closed_on') : null,
       closureKind: closed ? (str('closure_kind') as Gap['closureKind']) : null,
       closureEvidence: closed ? ((state.closure_evidence as ClosureEvidence | undefined) ?? null) : null,

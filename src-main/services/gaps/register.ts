@@ -17,7 +17,7 @@ import { prepared } from '../../db/statements';
 type Filters = Pick<
   z.output<typeof gapList>,
   'departmentId' | 'processId' | 'stepId' | 'type' | 'status' | 'owner' | 'severityMin' | 'severityMax' | 'text'
->;
+> & Partial<Pick<z.output<typeof gapList>, 'foundFrom' | 'foundTo' | 'closedFrom' | 'closedTo' | 'interventionKind'>>;
 
 const list = <T>(v: T | T[] | undefined): T[] | undefined => (v === undefined ? undefined : Array.isArray(v) ? v : [v]);
 
@@ -59,6 +59,20 @@ function whereOf(f: Filters): Where {
     conds.push('g.severity <= ?');
     params.push(f.severityMax);
   }
+  const bound = (sql: string, v: unknown) => {
+    if (v === undefined) return;
+    conds.push(sql);
+    params.push(v);
+  };
+  bound('g.found_on >= ?', f.foundFrom);
+  bound('g.found_on <= ?', f.foundTo);
+  bound('g.closed_on >= ?', f.closedFrom);
+  bound('g.closed_on <= ?', f.closedTo);
+  bound(
+    `g.id IN (SELECT l.gap_id FROM gap_interventions l JOIN interventions i ON i.id = l.intervention_id AND i.deleted_at IS NULL
+      WHERE l.deleted_at IS NULL AND i.kind = ?)`,
+    f.interventionKind,
+  );
   const fts = f.text === undefined ? null : toFtsQuery(f.text);
   if (fts) {
     conds.push(`g.id IN (${FTS_IDS_SQL})`);

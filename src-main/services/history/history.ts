@@ -3,12 +3,12 @@ import { BoucleError } from '../../../src-shared/errors';
 import type { HistoryEntity, HistoryEntry, HistoryFieldChange, HistoryLinkChange, HistoryPage, historyList } from '../../../src-shared/history/schemas';
 import type { Workspace } from '../../db/workspace';
 import { camel } from '../../db/entities';
-import { parseHlc } from '../../db/hlc';
+import { rowLog, rowsLog } from '../../db/log-read';
 import { prepared } from '../../db/statements';
 
 // History from the change log (ARCHITECTURE.md §4): the write path logged the NEW value of every
 // changed field with its clock, machine and transaction, so the OLD value of a change is the value
-// of the previous entry for the same row and field (nothing before it: the row was created then).
+// the previous entry of the same row gave that field (nothing before it: the row was created then).
 // One entry per transaction, newest first, with the links of the entity (an intervention linked to
 // a gap, an indicator linked to it…) shown as added or removed.
 
@@ -50,22 +50,8 @@ const TITLE_SQL: Record<Target, string> = {
   indicators: `SELECT name FROM indicators WHERE id = ?`,
 };
 
-interface LogRow {
-  seq: number;
-  hlc: string;
-  node_id: string;
-  tx_id: string;
-  entity: string;
-  row_id: string;
-  field: string;
-  value: string | null;
-}
-
-const LOG_COLUMNS = `seq, hlc, node_id, tx_id, entity, row_id, field, value`;
-const decode = (v: string | null): unknown => (v === null ? null : JSON.parse(v));
-
 export function listHistory(ws: Workspace, q: z.output<typeof historyList>): HistoryPage {
-  const own = prepared(ws.db, `SELECT ${LOG_COLUMNS} FROM change_log WHERE entity = ? AND row_id = ? ORDER BY seq`).all(q.entity, q.id) as LogRow[];
+  const own = rowLog(ws.db, q.entity, q.id);
   if (own.length === 0) throw BoucleError.of('not_found', `history.nothing.${q.entity}`, undefined, 'id');
 
   // Link rows ever made with this entity (tombstoned ones too: their removal is history) → the other end.
@@ -78,14 +64,7 @@ export function listHistory(ws: Workspace, q: z.output<typeof historyList>): His
       if (other) linkTarget.set(r.id!, { table: spec.table, entity: other.entity, id: r[other.column]! });
     }
   }
-  const linkLog = linkTarget.size
-    ? (prepared(
-        ws.db,
-        `SELECT ${LOG_COLUMNS} FROM change_log WHERE entity IN ('gap_interventions', 'indicator_links')
-           AND row_id IN (SELECT value FROM json_each(?)) ORDER BY seq`,
-      ).all(JSON.stringify([...linkTarget.keys()])) as LogRow[])
-    : [];
-
+  const linkLog = rowsLog(ws.db, ['gap_interventions', 'indicator_links'], [...linkTarget.keys()]);
   const log = [...own, ...linkLog].sort((a, b) => a.seq - b.seq);
   const titles = new Map<string, string | null>();
   const titleOf = (entity: Target, id: string) => {
@@ -98,39 +77,32 @@ export function listHistory(ws: Workspace, q: z.output<typeof historyList>): His
   const entries: HistoryEntry[] = [];
   let current: HistoryEntry | undefined;
   for (const e of log) {
-    if (!current || current.txId !== e.tx_id) {
-      current = {
-        txId: e.tx_id,
-        at: new Date(parseHlc(e.hlc).ms).toISOString(),
-        hlc: e.hlc,
-        nodeId: e.node_id,
-        local: e.node_id === ws.nodeId,
-        action: 'links',
-        changes: [],
-      };
+    if (!current || current.txId !== e.txId) {
+      current = { txId: e.txId, at: e.at, hlc: e.hlcText, nodeId: e.nodeId, local: e.nodeId === ws.nodeId, action: 'links', changes: [] };
       entries.push(current);
     }
-    const value = decode(e.value);
-    if (e.entity === q.entity) {
-      const created = e.field === 'department_id' && !last.has('department_id');
-      const change: HistoryFieldChange = { kind: 'field', field: camel(e.field), oldValue: last.has(e.field) ? last.get(e.field) : null, newValue: value };
-      last.set(e.field, value);
-      current.changes.push(change);
-      if (created) current.action = 'created';
-      else if (e.field === 'deleted_at') current.action = value === null ? 'restored' : 'deleted';
-      else if (current.action === 'links') current.action = 'changed';
-      continue;
+    for (const [field, value] of Object.entries(e.fields)) {
+      if (e.entity === q.entity) {
+        const created = field === 'department_id' && !last.has('department_id');
+        const change: HistoryFieldChange = { kind: 'field', field: camel(field), oldValue: last.has(field) ? last.get(field) : null, newValue: value };
+        last.set(field, value);
+        current.changes.push(change);
+        if (created) current.action = 'created';
+        else if (field === 'deleted_at') current.action = value === null ? 'restored' : 'deleted';
+        else if (current.action === 'links') current.action = 'changed';
+        continue;
+      }
+      // A link row: its insert (logged with department_id first) or its tombstone set / cleared.
+      const target = linkTarget.get(e.rowId)!;
+      const kind = field === 'department_id' || (field === 'deleted_at' && value === null) ? 'link_added' : field === 'deleted_at' ? 'link_removed' : null;
+      if (!kind) continue;
+      current.changes.push({
+        kind,
+        link: target.table,
+        linkId: e.rowId,
+        target: { entity: target.entity, id: target.id, title: titleOf(target.entity, target.id) },
+      });
     }
-    // A link row: its insert (logged with department_id first) or its tombstone set / cleared.
-    const target = linkTarget.get(e.row_id)!;
-    const kind = e.field === 'department_id' || (e.field === 'deleted_at' && value === null) ? 'link_added' : e.field === 'deleted_at' ? 'link_removed' : null;
-    if (!kind) continue;
-    current.changes.push({
-      kind,
-      link: target.table,
-      linkId: e.row_id,
-      target: { entity: target.entity, id: target.id, title: titleOf(target.entity, target.id) },
-    });
   }
   const newestFirst = entries.filter((x) => x.changes.length > 0).reverse();
   return {

@@ -28,8 +28,25 @@ function inRange(day: number, text: string): number | DateProblem {
   return day;
 }
 
+// The same dates recur on every row of a file (one per day, once per indicator): remember what each
+// text reads as, per format, so the regular expressions run once per distinct date.
+const MEMO_LIMIT = 50_000;
+const memo = new Map<ImportDateFormat | null, Map<string, number | DateProblem>>();
+
 /** The day (days since 1970-01-01) of a text date, or why not. `format` null: only unambiguous dates. */
 export function parseDateText(raw: string, format: ImportDateFormat | null): number | DateProblem {
+  let known = memo.get(format);
+  if (!known) memo.set(format, (known = new Map()));
+  let day = known.get(raw);
+  if (day === undefined) {
+    if (known.size >= MEMO_LIMIT) known.clear();
+    day = readDateText(raw, format);
+    known.set(raw, day);
+  }
+  return day;
+}
+
+function readDateText(raw: string, format: ImportDateFormat | null): number | DateProblem {
   const text = raw.trim();
   let m = ISO.exec(text);
   if (m) return inRange(dayFromParts(Number(m[1]), Number(m[2]), Number(m[3])), text);

@@ -1,4 +1,3 @@
-import { Transform } from 'node:stream';
 import iconv from 'iconv-lite';
 import type { ImportEncoding } from '../../../src-shared/imports/schemas';
 
@@ -31,32 +30,6 @@ export class NotUtf8Error extends Error {
     super(`The file is not valid UTF-8 (byte ${byteOffset}): it is probably Windows-1252`);
     this.name = 'NotUtf8Error';
   }
-}
-
-/** Bytes in, text out (BOM removed); UTF-8 is checked strictly. */
-export function decoderStream(encoding: ImportEncoding): Transform {
-  if (encoding !== 'utf-8') return iconv.decodeStream(encoding) as unknown as Transform;
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  let offset = 0;
-  return new Transform({
-    readableObjectMode: true,
-    transform(chunk: Buffer, _enc, done) {
-      try {
-        const text = decoder.decode(chunk, { stream: true });
-        offset += chunk.length;
-        done(null, text);
-      } catch {
-        done(new NotUtf8Error(offset));
-      }
-    },
-    flush(done) {
-      try {
-        done(null, decoder.decode());
-      } catch {
-        done(new NotUtf8Error(offset));
-      }
-    },
-  });
 }
 
 /** The text of a sample (the start of a file); a character cut at its end is dropped. */

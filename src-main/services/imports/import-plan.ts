@@ -4,11 +4,12 @@ import type * as A from '../../../src-shared/imports/schemas';
 import type { Workspace } from '../../db/workspace';
 import { loadIndicator } from '../indicators/series';
 import type { SourceRow } from './cells';
+import type { LineHandler } from './csv-tokenizer';
 import { resolveImportFile, type ImportFile } from './import-file';
 import { IndicatorMatcher, loadIndicators, type IndicatorInfo } from './indicator-match';
 import { detectDateFormat, inspectFile } from './inspect';
 import type { Mapping, RowContext } from './row-parser';
-import { csvRows, type ByteCounter, xlsxRows } from './sources';
+import { csvBatches, type ByteCounter, xlsxBatches } from './sources';
 
 // Planning a measurement import: every format choice fixed and checked before the whole file is read.
 
@@ -32,10 +33,11 @@ export interface ImportPlan {
   onExisting: A.OnExisting;
 }
 
-export function rowsOf(plan: ImportPlan, counter: ByteCounter, signal: AbortSignal): AsyncGenerator<SourceRow> {
+/** The file's rows, a batch at a time; a CSV's lines go to `lineHandler` first (the fast lane). */
+export function batchesOf(plan: ImportPlan, counter: ByteCounter, signal: AbortSignal, lineHandler?: LineHandler): AsyncGenerator<SourceRow[]> {
   return plan.file.format === 'xlsx'
-    ? xlsxRows(plan.file, { sheet: plan.sheet }, counter, signal)
-    : csvRows(plan.file, { encoding: plan.encoding!, separator: plan.separator! }, counter, signal);
+    ? xlsxBatches(plan.file, { sheet: plan.sheet }, counter, signal)
+    : csvBatches(plan.file, { encoding: plan.encoding!, separator: plan.separator!, lineHandler }, counter, signal);
 }
 
 export function contextOf(plan: ImportPlan): RowContext {

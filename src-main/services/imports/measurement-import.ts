@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { BoucleError } from '../../../src-shared/errors';
 import { reasonOf, type MessageKey, type MessageParams } from '../../../src-shared/messages';
 import type * as A from '../../../src-shared/imports/schemas';
@@ -8,6 +10,7 @@ import { ImportCancelled, type JobEntry, newJob, registerJob, withWriteLock } fr
 import { removeUpload } from './uploads';
 import { planImport, type ImportPlan, type StartInput } from './import-plan';
 import { validatePass, type Validation } from './validate-pass';
+import { SpoolWriter } from './spool';
 import { writePass } from './write-pass';
 
 // The measurement import, all or nothing, in two streaming passes so memory stays flat:
@@ -18,20 +21,31 @@ import { writePass } from './write-pass';
 //     write-path transaction held open across the reads (Writer.beginBulk), batch by batch, so the
 //     progress bar moves and a cancel rolls everything back. Each change is logged like any other.
 
+/** Where an import keeps its checked rows between the two passes: the workspace's own folder, not the shared temp dir. */
+const spoolDir = (ws: Workspace) => {
+  const dir = path.join(ws.dataDir, 'imports');
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  return dir;
+};
+
 async function runJob(ws: Workspace, plan: ImportPlan, job: A.ImportJob, signal: AbortSignal): Promise<void> {
+  let spool = SpoolWriter.create(spoolDir(ws));
   try {
     let v: Validation;
     for (;;) {
       try {
-        v = await validatePass(plan, job, signal);
+        v = await validatePass(plan, job, spool, signal);
         break;
       } catch (e) {
         // The sample looked like UTF-8 but the rest is not: read it all again as Windows-1252.
         if (!(e instanceof NotUtf8Error) || plan.encodingGiven || plan.encoding !== 'utf-8') throw e;
         plan.encoding = 'windows-1252';
         job.rowsRead = 0;
+        spool.discard();
+        spool = SpoolWriter.create(spoolDir(ws));
       }
     }
+    spool.close();
     if (signal.aborted) throw signal.reason;
     if (v.errors.count > 0) {
       job.errors = v.errors.items;
@@ -42,7 +56,7 @@ async function runJob(ws: Workspace, plan: ImportPlan, job: A.ImportJob, signal:
     }
     job.phase = 'writing';
     job.bytesRead = 0;
-    const counts = await withWriteLock(ws, () => writePass(ws, plan, v, job, signal));
+    const counts = await withWriteLock(ws, () => writePass(ws, plan, v, spool.file, job, signal));
     job.result = {
       rows: v.rows,
       ...counts,
@@ -68,6 +82,7 @@ async function runJob(ws: Workspace, plan: ImportPlan, job: A.ImportJob, signal:
       else job.message = e instanceof Error ? e.message : String(e);
     }
   } finally {
+    spool.discard();
     job.finishedAt = new Date().toISOString();
   }
 }

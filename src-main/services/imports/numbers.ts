@@ -16,14 +16,71 @@ const EXPONENT = /^\d+(?:\.\d+)?[eE][+-]?\d+$/;
 
 export type NumberProblem = { code: 'bad_number' | 'excel_error' } & KeyedReason;
 
+/**
+ * The common case, scanned without a regular expression: optional '-', digits, optionally the
+ * decimal mark and digits. Undefined for anything else (the full rules below decide).
+ */
+function plainNumber(t: string, mark: number): number | undefined {
+  const n = t.length;
+  let i = t.charCodeAt(0) === 45 ? 1 : 0; // '-'
+  const digitsFrom = i;
+  while (i < n && t.charCodeAt(i) >= 48 && t.charCodeAt(i) <= 57) i++;
+  if (i === digitsFrom) return undefined;
+  if (i === n) return Number(t);
+  if (t.charCodeAt(i) !== mark || i === n - 1) return undefined;
+  const at = i++;
+  while (i < n && t.charCodeAt(i) >= 48 && t.charCodeAt(i) <= 57) i++;
+  if (i !== n) return undefined;
+  return mark === 46 ? Number(t) : Number(`${t.slice(0, at)}.${t.slice(at + 1)}`);
+}
+
+const groupedInt = new Map<string, RegExp>();
+
+/** "1,234,567.89" (US) or "1.234,5" (FR): optional '-', 1–3 digits, groups of 3 after the group mark, then the decimal part. */
+function groupedNumber(t: string, mark: number, group: number): number | undefined {
+  const n = t.length;
+  let i = t.charCodeAt(0) === 45 ? 1 : 0;
+  let digits = '';
+  let run = 0;
+  let groups = 0;
+  for (; i < n; i++) {
+    const c = t.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      run++;
+      continue;
+    }
+    if (c !== group) break;
+    if (run === 0 || run > 3 || (groups > 0 && run !== 3)) return undefined;
+    digits += t.slice(i - run, i);
+    run = 0;
+    groups++;
+  }
+  if (groups === 0 || run !== 3) return undefined;
+  digits += t.slice(i - run, i);
+  let frac = '';
+  if (i < n) {
+    if (t.charCodeAt(i) !== mark || i === n - 1) return undefined;
+    const from = ++i;
+    while (i < n && t.charCodeAt(i) >= 48 && t.charCodeAt(i) <= 57) i++;
+    if (i !== n) return undefined;
+    frac = `.${t.slice(from)}`;
+  }
+  const v = Number(digits + frac);
+  return t.charCodeAt(0) === 45 ? -v : v;
+}
+
 /** The number, null for an empty cell (or a lone dash, the reports' "nothing"), or why not. */
 export function parseNumberText(raw: string, decimal: ImportDecimal): number | null | NumberProblem {
+  const plain = raw.length ? plainNumber(raw, decimal === '.' ? 46 : 44) : undefined;
+  if (plain !== undefined) return plain;
   const text = raw.trim();
   if (text === '' || text === '-' || text === '–' || text === '—') return null;
   if (decimal === '.' ? FAST_POINT.test(text) : FAST_COMMA.test(text)) {
     return Number(decimal === '.' ? text : text.replace(',', '.'));
   }
-  const bad: NumberProblem = { code: 'bad_number', ...reasonOf('row.not_a_number', { text: text.slice(0, 100) }) };
+  const grouped = groupedNumber(text, decimal === '.' ? 46 : 44, decimal === '.' ? 44 : 46);
+  if (grouped !== undefined) return grouped;
+  const bad = (): NumberProblem => ({ code: 'bad_number', ...reasonOf('row.not_a_number', { text: text.slice(0, 100) }) });
   let t = text;
   let negative = false;
   if (t.startsWith('(') && t.endsWith(')')) {
@@ -37,20 +94,22 @@ export function parseNumberText(raw: string, decimal: ImportDecimal): number | n
   }
   if (decimal === '.' && EXPONENT.test(t)) return (negative ? -1 : 1) * Number(t);
   const parts = t.split(decimal);
-  if (parts.length > 2) return bad;
+  if (parts.length > 2) return bad();
   const [int = '', frac] = parts;
-  if (frac !== undefined && !/^\d+$/.test(frac)) return bad;
+  if (frac !== undefined && !/^\d+$/.test(frac)) return bad();
   let digits: string;
   if (/^\d+$/.test(int) || (int === '' && frac !== undefined)) digits = int || '0';
   else {
     const group = decimal === '.' ? ',' : '.';
     const sep = [...int].find((c) => c < '0' || c > '9');
-    if (sep === undefined || !(SPACES.includes(sep) || sep === group || sep === "'" || sep === '’')) return bad;
-    if (!new RegExp(`^\\d{1,3}(?:${sep === '.' ? '\\.' : sep}\\d{3})+$`).test(int)) return bad;
+    if (sep === undefined || !(SPACES.includes(sep) || sep === group || sep === "'" || sep === '’')) return bad();
+    let grouped = groupedInt.get(sep);
+    if (!grouped) groupedInt.set(sep, (grouped = new RegExp(`^\\d{1,3}(?:${sep === '.' ? '\\.' : sep}\\d{3})+$`)));
+    if (!grouped.test(int)) return bad();
     digits = int.split(sep).join('');
   }
   const value = Number(frac === undefined ? digits : `${digits}.${frac}`);
-  if (!Number.isFinite(value)) return bad;
+  if (!Number.isFinite(value)) return bad();
   return negative ? -value : value;
 }
 

@@ -45,32 +45,45 @@ export type ParsedRow =
       note: string | null;
     };
 
+const BLANK: ParsedRow = { kind: 'blank' };
 const frequencyOf = (ctx: RowContext, idx: number): IndicatorFrequency => ctx.matcher.used[idx]!.frequency;
 
+/** Adds a bad cell's problem to the row's list (made on the first problem: most rows have none). */
+function bad(
+  errors: ImportBadRow[] | null,
+  ctx: RowContext,
+  src: SourceRow,
+  col: number | null,
+  code: ImportErrorCode,
+  why: KeyedReason,
+  cell: Cell | undefined,
+): ImportBadRow[] {
+  const list = errors ?? [];
+  list.push({ row: src.row, column: col === null ? null : ctx.columnName(col), code, ...why, value: cell === undefined ? null : cellText(cell).slice(0, 100) });
+  return list;
+}
+
 export function parseRow(ctx: RowContext, src: SourceRow): ParsedRow {
-  const { mapping: m, columnName } = ctx;
+  const m = ctx.mapping;
   const cells = src.cells;
   const dateCell = cells[m.date] ?? null;
   const valueCell = cells[m.value] ?? null;
   const indicatorCell = m.indicator === null ? null : (cells[m.indicator] ?? null);
-  if (isEmptyCell(dateCell) && isEmptyCell(valueCell) && (m.indicator === null || isEmptyCell(indicatorCell))) return { kind: 'blank' };
+  if (isEmptyCell(dateCell) && isEmptyCell(valueCell) && (m.indicator === null || isEmptyCell(indicatorCell))) return BLANK;
 
-  const errors: ImportBadRow[] = [];
-  const bad = (col: number | null, code: ImportErrorCode, why: KeyedReason, cell: Cell | undefined) =>
-    errors.push({ row: src.row, column: col === null ? null : columnName(col), code, ...why, value: cell === undefined ? null : cellText(cell).slice(0, 100) });
-
+  let errors: ImportBadRow[] | null = null;
   const needed = Math.max(m.date, m.value, m.indicator ?? -1);
   if (cells.length <= needed) {
-    bad(needed, 'missing_column', reasonOf('row.missing_column', { count: cells.length, needed: needed + 1 }), undefined);
+    errors = bad(errors, ctx, src, needed, 'missing_column', reasonOf('row.missing_column', { count: cells.length, needed: needed + 1 }), undefined);
     return { kind: 'bad', errors };
   }
 
   let day = Number.NaN;
-  if (isEmptyCell(dateCell)) bad(m.date, 'empty_date', reasonOf('row.empty_date'), dateCell);
+  if (isEmptyCell(dateCell)) errors = bad(errors, ctx, src, m.date, 'empty_date', reasonOf('row.empty_date'), dateCell);
   else {
     const d = parseDateCell(dateCell, ctx.dateFormat, ctx.xlsx);
     if (typeof d === 'number') day = d;
-    else bad(m.date, d.code, d, dateCell);
+    else errors = bad(errors, ctx, src, m.date, d.code, d, dateCell);
   }
 
   const v = parseNumberCell(valueCell, ctx.decimal);
@@ -78,23 +91,24 @@ export function parseRow(ctx: RowContext, src: SourceRow): ParsedRow {
   let empty = false;
   if (v === null) empty = true;
   else if (typeof v === 'number') value = v;
-  else bad(m.value, v.code, v, valueCell);
+  else errors = bad(errors, ctx, src, m.value, v.code, v, valueCell);
 
   let indicator = 0;
   if (m.indicator !== null) {
     const r = ctx.matcher.resolve(cellText(indicatorCell));
     if (typeof r === 'number') indicator = r;
-    else bad(m.indicator, r.code, r, indicatorCell);
+    else errors = bad(errors, ctx, src, m.indicator, r.code, r, indicatorCell);
   }
 
   let note: string | null = null;
   if (m.note !== null) {
-    const text = cellText(cells[m.note] ?? null).trim();
-    if (text.length > NOTE_MAX) bad(m.note, 'note_too_long', reasonOf('row.note_too_long', { length: text.length, max: NOTE_MAX }), cells[m.note]);
+    const cell = cells[m.note] ?? null;
+    const text = isEmptyCell(cell) ? '' : cellText(cell).trim();
+    if (text.length > NOTE_MAX) errors = bad(errors, ctx, src, m.note, 'note_too_long', reasonOf('row.note_too_long', { length: text.length, max: NOTE_MAX }), cell);
     note = text || null;
   }
 
-  if (errors.length) return { kind: 'bad', errors };
+  if (errors) return { kind: 'bad', errors };
   if (empty) return { kind: 'empty_value', row: src.row };
   return { kind: 'ok', row: src.row, indicator, day, periodDay: periodStartDay(frequencyOf(ctx, indicator), day), value, note };
 }

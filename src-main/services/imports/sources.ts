@@ -1,58 +1,73 @@
 import fs from 'node:fs';
-import { pipeline } from 'node:stream';
-import { parse } from 'csv-parse';
-import { parse as parseSync } from 'csv-parse/sync';
+import iconv from 'iconv-lite';
 import type { ImportEncoding, ImportSeparator } from '../../../src-shared/imports/schemas';
 import type { SourceRow } from './cells';
-import { decodeSample, decoderStream, detectEncoding, type DetectedEncoding } from './encoding';
+import { CsvTokenizer, type LineHandler } from './csv-tokenizer';
+import { decodeSample, detectEncoding, NotUtf8Error, type DetectedEncoding } from './encoding';
 import type { ImportFile } from './import-file';
 import { XlsxWorkbook } from './xlsx-reader';
 
 export { SheetNotFound } from './xlsx-reader';
 
-// The rows of a file, streamed: CSV through a decoder and csv-parse, XLSX through our reader on yauzl
-// and saxes (xlsx-reader.ts). Both count the bytes read (the progress bar) and stop when the signal aborts. Only
-// the current row is held; nothing grows with the file.
+// The rows of a file, streamed in batches: CSV decoded and split by our tokenizer (csv-tokenizer.ts),
+// XLSX through our reader on yauzl and saxes (xlsx-reader.ts). Both count the bytes read (the
+// progress bar) and stop when the signal aborts. Only one chunk of the file is held at a time.
 
 export interface ByteCounter {
   bytesRead: number;
 }
 
-const CSV_OPTIONS = {
-  relax_column_count: true, // a short or long row is reported by the import, not thrown by the parser
-  relax_quotes: true, // a lone quote inside a field (5" screen) is kept as text
-  skip_empty_lines: true,
-  info: true,
-} as const;
+const CHUNK = 1 << 18;
+/** Rows handed on at a time: enough to amortise the awaits, few enough to keep memory flat. */
+const XLSX_BATCH = 4096;
 
-/** Where a record started: csv-parse tells the line it ended on; quoted fields may span lines. */
-function startLine(endLine: number, record: string[]): number {
-  let inner = 0;
-  for (const f of record) {
-    if (f.includes('\n')) for (const c of f) if (c === '\n') inner++;
+/** Bytes to text, strictly for UTF-8 (a bad byte past the detection sample is told, with its offset). */
+function textDecoder(encoding: ImportEncoding): (bytes: Buffer | null) => string {
+  if (encoding === 'utf-8') {
+    const d = new TextDecoder('utf-8', { fatal: true });
+    let offset = 0;
+    return (bytes) => {
+      try {
+        const text = bytes ? d.decode(bytes, { stream: true }) : d.decode();
+        offset += bytes?.length ?? 0;
+        return text;
+      } catch {
+        throw new NotUtf8Error(offset);
+      }
+    };
   }
-  return endLine - inner;
+  const d = iconv.getDecoder(encoding);
+  return (bytes) => (bytes ? d.write(bytes) : (d.end() ?? ''));
 }
 
-export async function* csvRows(
+export async function* csvBatches(
   file: ImportFile,
-  opts: { encoding: ImportEncoding; separator: ImportSeparator },
+  opts: { encoding: ImportEncoding; separator: ImportSeparator; lineHandler?: LineHandler | undefined },
   counter: ByteCounter,
   signal: AbortSignal,
-): AsyncGenerator<SourceRow> {
-  const input = fs.createReadStream(file.path, { highWaterMark: 1 << 20 });
-  input.on('data', (chunk) => (counter.bytesRead += chunk.length));
-  const parser = parse({ ...CSV_OPTIONS, delimiter: opts.separator });
-  // pipeline destroys every stage on the first error, so the loop below throws it.
-  pipeline(input, decoderStream(opts.encoding), parser, () => undefined);
+): AsyncGenerator<SourceRow[]> {
+  const handle = await fs.promises.open(file.path, 'r');
+  const decode = textDecoder(opts.encoding);
+  const tokenizer = new CsvTokenizer(opts.separator);
+  tokenizer.lineHandler = opts.lineHandler ?? null;
+  const buffer = Buffer.alloc(CHUNK);
   try {
-    for await (const r of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+    for (;;) {
       if (signal.aborted) throw signal.reason;
-      yield { row: startLine(r.info.lines, r.record), cells: r.record };
+      const { bytesRead } = await handle.read(buffer, 0, CHUNK, null);
+      const rows: SourceRow[] = [];
+      if (bytesRead === 0) {
+        tokenizer.push(decode(null), rows);
+        tokenizer.end(rows);
+        yield rows;
+        return;
+      }
+      counter.bytesRead += bytesRead;
+      tokenizer.push(decode(buffer.subarray(0, bytesRead)), rows);
+      yield rows; // even empty (a line handler took them all): the reader tells its progress per chunk
     }
   } finally {
-    input.destroy();
-    parser.destroy();
+    await handle.close();
   }
 }
 
@@ -70,6 +85,18 @@ export async function* xlsxRows(
   } finally {
     book.close();
   }
+}
+
+export async function* xlsxBatches(file: ImportFile, opts: { sheet?: string | undefined }, counter: ByteCounter, signal: AbortSignal): AsyncGenerator<SourceRow[]> {
+  let batch: SourceRow[] = [];
+  for await (const r of xlsxRows(file, opts, counter, signal)) {
+    batch.push(r);
+    if (batch.length === XLSX_BATCH) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length) yield batch;
 }
 
 // ---------------------------------------------------------------------------------------------- samples
@@ -137,19 +164,12 @@ export function sampleCsv(file: ImportFile, opts: { encoding?: ImportEncoding | 
   let text = decodeSample(bytes, detected.encoding);
   if (!complete) text = text.slice(0, text.lastIndexOf('\n') + 1);
   const separator = opts.separator ?? detectSeparator(text.split(/\r?\n/, 200));
-  let rows: SourceRow[] = [];
-  for (let attempt = 0; attempt < 20; attempt++) {
-    try {
-      const parsed = parseSync(text, { ...CSV_OPTIONS, delimiter: separator, to: SAMPLE_ROWS }) as unknown as { record: string[]; info: { lines: number } }[];
-      rows = parsed.map((r) => ({ row: startLine(r.info.lines, r.record), cells: r.record }));
-      break;
-    } catch (e) {
-      // A quoted field cut by the end of the sample: drop the last line and try again.
-      const cut = text.lastIndexOf('\n', text.length - 2);
-      if (complete || cut <= 0) throw e;
-      text = text.slice(0, cut + 1);
-    }
-  }
+  // A record cut by the end of the sample (a quoted field going on) stays out: push() keeps it back.
+  const tokenizer = new CsvTokenizer(separator);
+  const all: SourceRow[] = [];
+  tokenizer.push(text, all);
+  if (complete) tokenizer.end(all);
+  const rows = all.slice(0, SAMPLE_ROWS);
   return { rows, complete: complete && rows.length < SAMPLE_ROWS, bytes: size, encoding: detected, separator, sheets: [], sheet: null };
 }
 

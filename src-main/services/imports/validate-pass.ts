@@ -5,10 +5,14 @@ import { MIN_DAY } from './dates';
 import { NotUtf8Error } from './encoding';
 import type { IndicatorInfo } from './indicator-match';
 import { parseRow } from './row-parser';
-import { VALIDATE_SHARE, contextOf, rowsOf, type ImportPlan } from './import-plan';
+import { CsvSyntaxError } from './csv-tokenizer';
+import { fastLane } from './fast-lane';
+import { VALIDATE_SHARE, batchesOf, contextOf, type ImportPlan } from './import-plan';
+import type { SpoolWriter } from './spool';
 
 // Pass 1 of the measurement import: parse every row, list EVERY bad row (the first MAX_ERRORS kept,
-// all counted), and detect a second value for the same indicator and period with 8 bytes per row.
+// all counted), detect a second value for the same indicator and period with 8 bytes per row, and
+// spool the good rows (spool.ts) for pass 2, so that the file is read and parsed only once.
 
 export const MAX_ERRORS = 1000;
 export const ROW_SPAN = 2 ** 26; // rows per file the packed key can hold
@@ -56,7 +60,7 @@ export interface Validation {
   indicators: IndicatorInfo[];
 }
 
-export async function validatePass(plan: ImportPlan, job: A.ImportJob, signal: AbortSignal): Promise<Validation> {
+export async function validatePass(plan: ImportPlan, job: A.ImportJob, spool: SpoolWriter, signal: AbortSignal): Promise<Validation> {
   const ctx = contextOf(plan);
   const counter = { bytesRead: 0 };
   const errors = new ErrorList();
@@ -69,40 +73,59 @@ export async function validatePass(plan: ImportPlan, job: A.ImportJob, signal: A
     if (row !== lastBadRow) errors.badRows++;
     lastBadRow = row;
   };
+  const accept = (row: number, indicator: number, periodDay: number, value: number, note: string | null) => {
+    rows++;
+    keys.push(indicator, periodDay, row);
+    // Once a row is bad nothing will be written: stop spooling, keep checking.
+    if (errors.count === 0) spool.add(indicator, periodDay, value, note);
+    const s = (perIndicator[indicator] ??= { rows: 0, minDay: periodDay, maxDay: periodDay });
+    s.rows++;
+    if (periodDay < s.minDay) s.minDay = periodDay;
+    if (periodDay > s.maxDay) s.maxDay = periodDay;
+  };
+  let fastRows = 0;
+  const lane =
+    plan.file.format === 'csv'
+      ? fastLane(ctx, plan.separator!, { header: plan.headerRow, limit: ROW_SPAN }, (row, indicator, periodDay, value, note) => {
+          fastRows++;
+          accept(row, indicator, periodDay, value, note);
+        })
+      : undefined;
   try {
-    for await (const src of rowsOf(plan, counter, signal)) {
-      if (src.row <= plan.headerRow) continue;
-      job.rowsRead++;
+    outer: for await (const batch of batchesOf(plan, counter, signal, lane)) {
+      job.rowsRead += fastRows;
+      fastRows = 0;
+      if (signal.aborted) throw signal.reason;
       job.bytesRead = counter.bytesRead;
       job.fraction = (VALIDATE_SHARE * counter.bytesRead) / Math.max(1, job.bytesTotal);
-      if (src.row >= ROW_SPAN) {
-        errors.add({ row: src.row, column: null, code: 'bad_file', ...reasonOf('row.too_many_rows', { max: ROW_SPAN - 1 }), value: null });
-        badRow(src.row);
-        break;
+      for (const src of batch) {
+        if (src.row <= plan.headerRow) continue;
+        job.rowsRead++;
+        if (src.row >= ROW_SPAN) {
+          errors.add({ row: src.row, column: null, code: 'bad_file', ...reasonOf('row.too_many_rows', { max: ROW_SPAN - 1 }), value: null });
+          badRow(src.row);
+          break outer;
+        }
+        const p = parseRow(ctx, src);
+        if (p.kind === 'blank') continue;
+        if (p.kind === 'empty_value') {
+          skippedEmpty++;
+          continue;
+        }
+        if (p.kind === 'bad') {
+          for (const e of p.errors) errors.add(e);
+          badRow(src.row);
+          continue;
+        }
+        accept(p.row, p.indicator, p.periodDay, p.value, p.note);
       }
-      const p = parseRow(ctx, src);
-      if (p.kind === 'blank') continue;
-      if (p.kind === 'empty_value') {
-        skippedEmpty++;
-        continue;
-      }
-      if (p.kind === 'bad') {
-        for (const e of p.errors) errors.add(e);
-        badRow(src.row);
-        continue;
-      }
-      rows++;
-      keys.push(p.indicator, p.periodDay, p.row);
-      const s = (perIndicator[p.indicator] ??= { rows: 0, minDay: p.periodDay, maxDay: p.periodDay });
-      s.rows++;
-      if (p.periodDay < s.minDay) s.minDay = p.periodDay;
-      if (p.periodDay > s.maxDay) s.maxDay = p.periodDay;
     }
+    job.rowsRead += fastRows;
   } catch (e) {
     if (signal.aborted || e instanceof NotUtf8Error) throw e;
-    // The parser gave up on the file itself (e.g. a quote never closed): that is the bad row.
-    const err = e as { lines?: number; message?: string };
-    errors.add({ row: err.lines ?? job.rowsRead + plan.headerRow, column: null, code: 'bad_file', ...reasonOf('row.bad_file', { detail: String(err.message ?? e) }), value: null });
+    // The file itself cannot be read from there on (e.g. a quote never closed): that is the bad row.
+    const row = e instanceof CsvSyntaxError ? e.line : job.rowsRead + plan.headerRow;
+    errors.add({ row, column: null, code: 'bad_file', ...reasonOf('row.bad_file', { detail: String((e as Error).message ?? e) }), value: null });
     errors.badRows++;
   }
 

@@ -1,17 +1,22 @@
-import fs from 'node:fs';
 import { BoucleError } from '../../../src-shared/errors';
 import type * as A from '../../../src-shared/imports/schemas';
 import type { Workspace } from '../../db/workspace';
-import type { BulkWrite, WriteTx } from '../../db/write';
+import { indexedRows, type BulkIndicator } from '../../db/measurement-bulk';
+import type { BulkWrite } from '../../db/write';
 import { isoOfDay, nextPeriodStartDay } from '../indicators/periods';
-import { parseRow, type RowContext } from './row-parser';
-import { VALIDATE_SHARE, contextOf, rowsOf, type ImportPlan } from './import-plan';
+import { VALIDATE_SHARE, type ImportPlan } from './import-plan';
+import { readSpool } from './spool';
 import type { Validation } from './validate-pass';
 
-// Pass 2 of the measurement import, only when pass 1 found nothing wrong: read the file again and
-// write it inside ONE write-path transaction held open across the reads (Writer.beginBulk).
+// Pass 2 of the measurement import, only when pass 1 found nothing wrong: the rows it spooled are
+// written inside ONE write-path transaction held open across the batches (Writer.beginBulk), so the
+// progress bar moves, other calls are answered between batches, and a cancel rolls everything back.
+// New values go in by the hundred (db/measurement-bulk.ts); a value already stored for the period is
+// kept or replaced as the user chose, through the write path's update.
 
-const BATCH = 2000;
+const BATCH = 10_000;
+/** Below this, keeping the indexes up to date costs less than building them again. */
+const DEFER_INDEX_FROM = 20_000;
 const BULK_CACHE_KIB = -65536; // negative: KiB, i.e. 64 MB
 
 interface Counts {
@@ -21,75 +26,26 @@ interface Counts {
   unchanged: number;
 }
 
-type OkRow = Extract<ReturnType<typeof parseRow>, { kind: 'ok' }>;
-
-const isoMemo = new Map<number, string>();
-
 /**
  * Which indicators of the file already hold a value somewhere in the file's date range: only their
  * rows need a look-up before writing (a first import of a history is all inserts).
  */
-function indicatorsWithValues(ws: Workspace, v: Validation): Set<string> {
+function indicatorsWithValues(ws: Workspace, v: Validation): Set<number> {
   const any = ws.db.prepare(
     `SELECT 1 FROM measurements WHERE indicator_id = ? AND deleted_at IS NULL AND period >= ? AND period <= ? LIMIT 1`,
   );
-  const out = new Set<string>();
+  const out = new Set<number>();
   v.perIndicator.forEach((s, i) => {
     const ind = v.indicators[i]!;
     const to = isoOfDay(nextPeriodStartDay(ind.frequency, s.maxDay) - 1);
-    if (any.get(ind.id, isoOfDay(s.minDay), to)) out.add(ind.id);
+    if (any.get(ind.id, isoOfDay(s.minDay), to)) out.add(i);
   });
   return out;
 }
 
-function writeBatch(ws: Workspace, tx: WriteTx, plan: ImportPlan, ctx: RowContext, batch: OkRow[], counts: Counts, existing: Set<string>) {
-  const find = ws.db.prepare(
-    `SELECT id, value, note FROM measurements
-      WHERE indicator_id = ? AND deleted_at IS NULL AND period >= ? AND period <= ?
-      ORDER BY period = ? DESC, period DESC LIMIT 1`,
-  );
-  const source = plan.file.name.slice(0, 200);
-  const withNote = plan.mapping.note !== null;
-  // The same days recur across the indicators of a file; formatting a date is the costly part.
-  const iso = (day: number) => {
-    let s = isoMemo.get(day);
-    if (s === undefined) {
-      if (isoMemo.size > 100_000) isoMemo.clear();
-      s = isoOfDay(day);
-      isoMemo.set(day, s);
-    }
-    return s;
-  };
-  for (const p of batch) {
-    const ind = ctx.matcher.used[p.indicator]!;
-    const period = iso(p.periodDay);
-    const end = iso(nextPeriodStartDay(ind.frequency, p.periodDay) - 1);
-    const old = existing.has(ind.id)
-      ? (find.get(ind.id, period, end, period) as { id: string; value: number; note: string | null } | undefined)
-      : undefined;
-    if (!old) {
-      tx.insert('measurements', { department_id: ind.departmentId, indicator_id: ind.id, period, value: p.value, source, note: p.note });
-      counts.inserted++;
-      continue;
-    }
-    const same = old.value === p.value && (!withNote || old.note === p.note);
-    if (same) counts.unchanged++;
-    else if (plan.onExisting === 'keep') counts.kept++;
-    else {
-      tx.update('measurements', old.id, withNote ? { value: p.value, note: p.note, source } : { value: p.value, source });
-      counts.replaced++;
-    }
-  }
-}
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-export async function writePass(ws: Workspace, plan: ImportPlan, v: Validation, job: A.ImportJob, signal: AbortSignal): Promise<Counts> {
-  const expected = v.rows;
-  const st = fs.statSync(plan.file.path);
-  if (st.size !== plan.file.size || st.mtimeMs !== plan.file.mtimeMs) {
-    throw BoucleError.of('conflict', 'import.changed_after_check');
-  }
-  const ctx = contextOf(plan);
-  const counter = { bytesRead: 0 };
+export async function writePass(ws: Workspace, plan: ImportPlan, v: Validation, spoolFile: string, job: A.ImportJob, signal: AbortSignal): Promise<Counts> {
   const counts: Counts = { inserted: 0, replaced: 0, kept: 0, unchanged: 0 };
   job.rowsRead = 0;
   // One transaction of a million rows dirties more pages than SQLite's default 2 MB cache holds;
@@ -101,30 +57,64 @@ export async function writePass(ws: Workspace, plan: ImportPlan, v: Validation, 
   try {
     const b = (bulk = ws.writer.beginBulk());
     const existing = indicatorsWithValues(ws, v); // inside the transaction: nothing can change it now
-    let batch: OkRow[] = [];
-    const flush = () => {
-      if (!batch.length) return;
-      const rows = batch;
-      batch = [];
-      b.apply((tx) => writeBatch(ws, tx, plan, ctx, rows, counts, existing));
-      job.rowsWritten += rows.length;
+    const source = plan.file.name.slice(0, 200);
+    const withNote = plan.mapping.note !== null;
+    const find = ws.db.prepare(
+      `SELECT id, value, note FROM measurements
+        WHERE indicator_id = ? AND deleted_at IS NULL AND period >= ? AND period <= ?
+        ORDER BY period = ? DESC, period DESC LIMIT 1`,
+    );
+    let keys: BulkIndicator[] = [];
+    const rows = b.apply((tx) => {
+      const mb = tx.measurementBulk(source);
+      keys = v.indicators.map((ind) => mb.indicator(ind.id));
+      // Only new values, and many of them next to what is stored: the indexes are built once at the end.
+      if (existing.size === 0 && v.rows >= DEFER_INDEX_FROM && v.rows >= indexedRows(ws.db)) mb.deferIndexes();
+      return mb;
+    });
+    // The same days recur across the indicators of a file; formatting a date is the costly part.
+    const isoMemo = new Map<number, string>();
+    const iso = (day: number) => {
+      let s = isoMemo.get(day);
+      if (s === undefined) {
+        if (isoMemo.size > 100_000) isoMemo.clear();
+        isoMemo.set(day, (s = isoOfDay(day)));
+      }
+      return s;
     };
-    for await (const src of rowsOf(plan, counter, signal)) {
-      if (src.row <= plan.headerRow) continue;
-      job.rowsRead++;
-      job.bytesRead = counter.bytesRead;
-      job.fraction = VALIDATE_SHARE + ((1 - VALIDATE_SHARE) * counter.bytesRead) / Math.max(1, job.bytesTotal);
-      const p = parseRow(ctx, src);
-      if (p.kind === 'bad') throw BoucleError.of('conflict', 'import.changed_at_row', { row: src.row });
-      if (p.kind !== 'ok') continue;
-      batch.push(p);
-      if (batch.length === BATCH) flush();
+    for (const batch of readSpool(spoolFile, BATCH)) {
+      if (signal.aborted) throw signal.reason;
+      b.apply((tx) => {
+        for (const r of batch) {
+          const period = iso(r.periodDay);
+          const old = existing.has(r.indicator)
+            ? (find.get(v.indicators[r.indicator]!.id, period, iso(nextPeriodStartDay(v.indicators[r.indicator]!.frequency, r.periodDay) - 1), period) as
+                | { id: string; value: number; note: string | null }
+                | undefined)
+            : undefined;
+          if (!old) {
+            rows.add(keys[r.indicator]!, period, r.value, r.note);
+            counts.inserted++;
+            continue;
+          }
+          rows.flush(); // keep the log in row order around an update
+          if (old.value === r.value && (!withNote || old.note === r.note)) counts.unchanged++;
+          else if (plan.onExisting === 'keep') counts.kept++;
+          else {
+            tx.update('measurements', old.id, withNote ? { value: r.value, note: r.note, source } : { value: r.value, source });
+            counts.replaced++;
+          }
+        }
+        rows.flush();
+      });
+      job.rowsRead += batch.length;
+      job.rowsWritten += batch.length;
+      job.fraction = VALIDATE_SHARE + ((1 - VALIDATE_SHARE) * job.rowsWritten) / Math.max(1, v.rows);
+      await nextTurn(); // answer other calls (and a cancel) between batches
     }
-    flush();
     if (signal.aborted) throw signal.reason;
-    if (job.rowsWritten !== expected) {
-      throw BoucleError.of('conflict', 'import.changed_rows');
-    }
+    if (job.rowsWritten !== v.rows) throw BoucleError.of('conflict', 'import.changed_rows');
+    b.apply(() => rows.restoreIndexes());
     b.commit();
     return counts;
   } finally {

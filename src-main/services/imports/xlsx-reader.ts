@@ -2,6 +2,7 @@ import type { Readable } from 'node:stream';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import yauzl from 'yauzl';
 import type { Cell } from './cells';
+import { SheetScanner, type RawRow } from './xlsx-sheet-scanner';
 
 // Reads the rows of one sheet of an .xlsx file, streaming.
 //
@@ -12,8 +13,9 @@ import type { Cell } from './cells';
 // deletes that sheet's temp file while the read stream on it is still opening, an uncaught ENOENT
 // (exceljs#3064, still open). Both failed our CI once in a few hundred reads. yauzl reads the zip's
 // central directory, so the workbook, shared strings and styles are read first, in any stored order,
-// and then only the chosen sheet is streamed, with no temp file. saxes parses the XML; what is ours is
-// the SpreadsheetML cell mapping below (ECMA-376 part 1, §18.3.1.4 c, §18.8.30 numFmt).
+// and then only the chosen sheet is streamed, with no temp file. saxes parses the workbook's XML parts;
+// the sheet itself, a million rows of the same few elements, is read by xlsx-sheet-scanner.ts; what is
+// ours is the SpreadsheetML cell mapping below (ECMA-376 part 1, §18.3.1.4 c, §18.8.30 numFmt).
 
 export class SheetNotFound extends Error {
   constructor(readonly sheet: string) {
@@ -38,7 +40,10 @@ const local = (name: string): string => name.slice(name.indexOf(':') + 1);
 
 /** An attribute by its local name (`r:id` and `id` alike). */
 function attr(tag: SaxesTagPlain, name: string): string | undefined {
-  for (const [k, v] of Object.entries(tag.attributes)) if (local(k) === name) return v;
+  // Attributes are almost always unprefixed: look that up first (this runs for every cell).
+  const plain = tag.attributes[name];
+  if (plain !== undefined) return plain;
+  for (const k in tag.attributes) if (local(k) === name) return tag.attributes[k];
   return undefined;
 }
 
@@ -67,16 +72,6 @@ export function excelSerialToDate(serial: number, date1904: boolean): Date {
   const epochOffset = date1904 ? 24107 : 25569; // days from the workbook's day 0 to 1970-01-01
   return new Date(Math.round((serial - epochOffset) * 86_400_000));
 }
-
-const columnIndex = (ref: string): number => {
-  let n = 0;
-  for (const ch of ref) {
-    const c = ch.charCodeAt(0);
-    if (c < 65 || c > 90) break;
-    n = n * 26 + (c - 64);
-  }
-  return n - 1;
-};
 
 function resolvePart(base: string, target: string): string {
   if (target.startsWith('/')) return target.slice(1);
@@ -266,101 +261,41 @@ export class XlsxWorkbook {
     const entry = this.entries.get(sheet.part.toLowerCase());
     if (!entry) throw new Error(`it is not a valid .xlsx file (${sheet.part} is missing)`);
     const ratio = entry.uncompressedSize > 0 ? entry.compressedSize / entry.uncompressedSize : 0;
-    const parser = new SaxesParser({ xmlns: false });
-    const ready: SheetRow[] = [];
-    let rowNumber = 0;
-    let cells: Cell[] | null = null;
-    let col = -1;
-    let type = 'n';
-    let style = 0;
-    let value: string | null = null;
-    let inline: string | null = null;
-    let capture: 'v' | 't' | null = null;
-
-    parser.on('opentag', (t) => {
-      switch (local(t.name)) {
-        case 'row': {
-          const r = Number(attr(t, 'r'));
-          rowNumber = Number.isInteger(r) && r > 0 ? r : rowNumber + 1;
-          cells = [];
-          col = -1;
-          break;
-        }
-        case 'c': {
-          const ref = attr(t, 'r');
-          col = ref ? columnIndex(ref) : col + 1;
-          type = attr(t, 't') ?? 'n';
-          style = Number(attr(t, 's') ?? 0);
-          value = null;
-          inline = null;
-          break;
-        }
-        case 'v':
-          capture = 'v';
-          value = '';
-          break;
-        case 'is':
-          inline = '';
-          break;
-        case 't':
-          if (inline !== null) capture = 't';
-          break;
-      }
-    });
-    parser.on('text', (s) => {
-      if (capture === 'v') value += s;
-      else if (capture === 't') inline += s;
-    });
-    parser.on('closetag', (t) => {
-      switch (local(t.name)) {
-        case 'v':
-        case 't':
-          capture = null;
-          break;
-        case 'c':
-          if (cells && col >= 0) {
-            const cell = this.cell(type, style, value, inline);
-            if (cell !== null) {
-              while (cells.length < col) cells.push(null);
-              cells[col] = cell;
-            }
-          }
-          break;
-        case 'row':
-          if (cells) ready.push({ row: rowNumber, cells });
-          cells = null;
-          break;
-      }
-    });
-
+    const scanner = new SheetScanner();
     const input = await this.stream(sheet.part);
     input.setEncoding('utf8');
     let inflated = 0;
+    const rowsOf = (raw: RawRow[]): SheetRow[] =>
+      raw.map((r) => {
+        const cells: Cell[] = [];
+        for (const c of r.cells) {
+          const cell = this.cell(c.type, c.style, c.value, c.inline);
+          if (cell === null) continue;
+          while (cells.length < c.col) cells.push(null);
+          cells[c.col] = cell;
+        }
+        return { row: r.row, cells };
+      });
+    const scan = (chunk: string | null): RawRow[] => {
+      try {
+        return chunk === null ? scanner.end() : scanner.push(chunk);
+      } catch (e) {
+        throw new Error(`${sheet.part}: ${(e as Error).message}`);
+      }
+    };
     try {
       for await (const chunk of input) {
-        this.write(parser, sheet.part, chunk as string);
+        const ready = rowsOf(scan(chunk as string));
         inflated += Buffer.byteLength(chunk as string);
         progress(Math.min(this.fileSize, Math.round(inflated * ratio)));
         for (const r of ready) {
           if (signal.aborted) throw signal.reason;
           yield r;
         }
-        ready.length = 0;
       }
-      this.write(parser, sheet.part, null);
-      for (const r of ready) yield r;
+      for (const r of rowsOf(scan(null))) yield r;
     } finally {
       input.destroy();
-    }
-  }
-
-  /** Feeds the parser (null closes it); malformed XML is reported with the part it is in. */
-  private write(parser: SaxesParser, part: string, chunk: string | null): void {
-    try {
-      if (chunk === null) parser.close();
-      else parser.write(chunk);
-    } catch (e) {
-      throw new Error(`${part}: ${(e as Error).message}`);
     }
   }
 

@@ -1,7 +1,8 @@
-import { Alert, Badge, Paper, Table, Text, UnstyledButton } from '@mantine/core';
+import { Alert, Badge, Group, Paper, Table, Text, UnstyledButton } from '@mantine/core';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { ClampedText } from '../../components/clamped-text';
 import { useTranslation } from 'react-i18next';
+import { ExportButton } from '../../components/export-button';
 import type { Gap } from '@shared/gaps/schemas';
 import { formatDate, formatMoney, formatNumber } from '@shared/format';
 import { api } from '../../api/client';
@@ -24,7 +25,10 @@ export function GapPriorities({ onOpen }: { onOpen(gap: Gap): void }) {
   return (
     <Paper withBorder radius="md">
       <Alert variant="light" color="indigo" icon={<IconInfoCircle size={18} />} radius={0} data-testid="priorities-rule">
-        {t('priorities.rule')}
+        <Group justify="space-between" wrap="nowrap" align="flex-start">
+          <span>{t('priorities.rule')}</span>
+          <ExportButton request={{ list: 'priorities', filters: departmentId ? { departmentId } : {} }} />
+        </Group>
       </Alert>
       <PagedTable
         testId="priorities-table"

@@ -14,7 +14,9 @@ import { useLoad } from '../../components/use-load';
 import { usePagedRows } from '../../components/use-paged-rows';
 import { PagedTable } from '../../components/paged-table';
 import { BADGE_FULL, GAP_STATUS_COLOURS, NUM_STYLE, severityColour } from './gap-style';
-import { EMPTY_REGISTER, fromView, isFiltered, toListInput, type RegisterState } from './register-filters';
+import { EMPTY_REGISTER, fromView, isFiltered, toFilters, toListInput, type RegisterState } from './register-filters';
+import { ExportButton } from '../../components/export-button';
+import { ChartFilterBadges } from './chart-filter-badges';
 import { SavedViewsMenu } from './saved-views-menu';
 
 function SortHeader({ label, sort, state, onSort, align }: {
@@ -117,6 +119,7 @@ export function GapRegister({ onOpen }: { onOpen(gap: Gap): void }) {
         />
       </Group>
 
+      <ChartFilterBadges state={state} patch={patch} />
       <Group justify="space-between">
         <Text size="sm" c="dimmed">{t('sortHelp')}</Text>
         <Group gap="xs">
@@ -125,6 +128,7 @@ export function GapRegister({ onOpen }: { onOpen(gap: Gap): void }) {
                 {t('filters.clear')}
               </Button>
             )}
+            <ExportButton request={{ list: 'gaps', filters: { ...toFilters(query, departmentId), sortBy: state.sortBy, sortDir: state.sortDir } }} />
             <SavedViewsMenu
               state={state}
               onApply={(v) => {

@@ -9,6 +9,12 @@ export interface RegisterState {
   status: GapStatus[];
   owner: string;
   severityMin: number | null;
+  /** Set by a dashboard chart (one severity); the filter bar shows it as a removable badge. */
+  severityMax: number | null;
+  /** Found or closed within dates, linked to an intervention kind: set by a dashboard chart. */
+  found: { from: string; to: string } | null;
+  closed: { from: string; to: string } | null;
+  interventionKind: string | null;
   text: string;
   sortBy: GapSort;
   sortDir: SortDir;
@@ -20,6 +26,10 @@ export const EMPTY_REGISTER: RegisterState = {
   status: [],
   owner: '',
   severityMin: null,
+  severityMax: null,
+  found: null,
+  closed: null,
+  interventionKind: null,
   text: '',
   sortBy: 'cost',
   sortDir: 'desc',
@@ -34,6 +44,10 @@ export function toFilters(s: RegisterState, departmentId: string | null): GapFil
   if (s.status.length) f.status = s.status;
   if (s.owner.trim()) f.owner = s.owner.trim();
   if (s.severityMin !== null) f.severityMin = s.severityMin;
+  if (s.severityMax !== null) f.severityMax = s.severityMax;
+  if (s.found) Object.assign(f, { foundFrom: s.found.from, foundTo: s.found.to });
+  if (s.closed) Object.assign(f, { closedFrom: s.closed.from, closedTo: s.closed.to });
+  if (s.interventionKind) f.interventionKind = s.interventionKind;
   if (s.text.trim()) f.text = s.text.trim();
   return f;
 }
@@ -52,6 +66,10 @@ export function fromView(f: GapFilters, sortBy: GapSort, sortDir: SortDir): Regi
     status: many(f.status),
     owner: f.owner ?? '',
     severityMin: f.severityMin ?? null,
+    severityMax: f.severityMax ?? null,
+    found: f.foundFrom && f.foundTo ? { from: f.foundFrom, to: f.foundTo } : null,
+    closed: f.closedFrom && f.closedTo ? { from: f.closedFrom, to: f.closedTo } : null,
+    interventionKind: f.interventionKind ?? null,
     text: f.text ?? '',
     sortBy,
     sortDir,
@@ -59,4 +77,4 @@ export function fromView(f: GapFilters, sortBy: GapSort, sortDir: SortDir): Regi
 }
 
 export const isFiltered = (s: RegisterState) =>
-  !!(s.processId || s.type.length || s.status.length || s.owner.trim() || s.severityMin !== null || s.text.trim());
+  !!(s.processId || s.type.length || s.status.length || s.owner.trim() || s.severityMin !== null || s.severityMax !== null || s.found || s.closed || s.interventionKind || s.text.trim());

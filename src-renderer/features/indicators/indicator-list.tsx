@@ -4,6 +4,7 @@ import {
 } from '@mantine/core';
 import { IconFileImport, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { ExportButton } from '../../components/export-button';
 import type { Indicator } from '@shared/api';
 import type { IndicatorStatus } from '@shared/indicators/status';
 import { formatDate, formatNumber } from '@shared/format';
@@ -65,6 +66,7 @@ export function IndicatorList() {
           <Text c="dimmed" size="sm">{t('subtitle')}</Text>
         </div>
         <Group gap="sm">
+          <ExportButton request={{ list: 'indicators', filters: departmentId ? { departmentId } : {} }} disabled={noDepartment || !rows.data?.length} />
           <Button variant="default" leftSection={<IconFileImport size={16} />} onClick={() => setImportOpen(true)}
             disabled={noDepartment || !rows.data?.length} data-testid="indicators-import">
             {t('import.open')}

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { Alert, Badge, Button, Group, Paper, ScrollArea, Table, Text, TextInput } from '@mantine/core';
 import { IconDeviceFloppy, IconFileImport } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { ExportButton } from '../../components/export-button';
 import type { Indicator } from '@shared/api';
 import type { MeasurementGrid } from '@shared/indicators/grid';
 import { api, ApiCallError } from '../../api/client';
@@ -98,6 +99,7 @@ export function MeasurementGridEditor({ indicator, grid, onImport }: { indicator
           </Text>
         </div>
         <Group gap="sm">
+          <ExportButton request={{ list: 'measurements', filters: { indicatorId: indicator.id, from: grid.from, to: grid.to } }} />
           <Button variant="default" leftSection={<IconFileImport size={16} />} onClick={onImport}>{t('import.open')}</Button>
           <Button leftSection={<IconDeviceFloppy size={16} />} onClick={() => void save()} disabled={!changed.length} loading={saving}
             data-testid="grid-save">

@@ -3,6 +3,7 @@ import { Alert, Badge, Button, Card, Group, Paper, Select, Stack, Table, Text, T
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { ExportButton } from '../../components/export-button';
 import { INTERVENTION_STATUSES, type InterventionStatus } from '@shared/domain';
 import { formatDate, formatMoney } from '@shared/format';
 import { api } from '../../api/client';
@@ -27,30 +28,28 @@ export default function InterventionsPage() {
   const departments = useApp((s) => s.departments);
   const departmentsLoaded = useApp((s) => s.departmentsLoaded);
   const bumpRevision = useApp((s) => s.bumpRevision);
-  const [status, setStatus] = useState<InterventionStatus | null>(null);
+  const { status, kind } = useApp((s) => s.interventionFilter);
+  const patchFilter = useApp((s) => s.patchInterventionFilter);
+  const setStatus = (v: InterventionStatus | null) => patchFilter({ status: v });
   const [text, setText] = useState('');
   const [creating, setCreating] = useState(false);
   const [debounced] = useDebouncedValue(text, 200);
   const openId = route.page === 'interventions' ? (route.params[0] ?? null) : null;
 
-  const rows = usePagedRows(
-    (offset, limit) =>
-      api.call('interventions.list', {
-        limit,
-        offset,
-        ...(departmentId ? { departmentId } : {}),
-        ...(status ? { status } : {}),
-        ...(debounced.trim() ? { text: debounced } : {}),
-      }),
-    [departmentId, status, debounced],
-  );
+  const filters = {
+    ...(departmentId ? { departmentId } : {}),
+    ...(status ? { status } : {}),
+    ...(kind ? { kind } : {}),
+    ...(debounced.trim() ? { text: debounced } : {}),
+  };
+  const rows = usePagedRows((offset, limit) => api.call('interventions.list', { limit, offset, ...filters }), [departmentId, status, kind, debounced]);
   const vocab = useLoad(() => api.call('vocabulary.list', {}), []);
   const label = (kind: 'intervention_kind' | 'platform', code: string | null) => {
     if (!code) return '—';
     const e = vocab.data?.find((v) => v.kind === kind && v.code === code);
     return e ? vocabularyLabel(e, locale) : code;
   };
-  const filtered = !!(status || debounced.trim());
+  const filtered = !!(status || kind || debounced.trim());
 
   return (
     <Stack gap="md">
@@ -69,6 +68,10 @@ export default function InterventionsPage() {
         <Select label={t('filters.status')} placeholder={t('filters.any')} clearable w={200}
           data={INTERVENTION_STATUSES.map((s) => ({ value: s, label: tc(`interventionStatus.${s}`) }))}
           value={status} onChange={(v) => setStatus(v as InterventionStatus | null)} data-testid="intervention-filter-status" />
+        <Select label={t('filters.kind')} placeholder={t('filters.any')} clearable w={240}
+          data={[...new Map((vocab.data ?? []).filter((v) => v.kind === 'intervention_kind').map((v) => [v.code, { value: v.code, label: vocabularyLabel(v, locale) }])).values()]}
+          value={kind} onChange={(v) => patchFilter({ kind: v })} data-testid="intervention-filter-kind" />
+        <div style={{ marginLeft: 'auto' }}><ExportButton request={{ list: 'interventions', filters }} /></div>
       </Group>
       {rows.error && <Alert color="red" title={tc('errors.generic')}>{rows.error}</Alert>}
       {departmentsLoaded && departments.length === 0 && <Card withBorder padding="xl"><NeedsDepartment /></Card>}

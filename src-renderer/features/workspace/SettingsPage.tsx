@@ -135,6 +135,9 @@ export default function SettingsPage() {
               <InfoRow label={t('workspace.databaseFile')} value={info?.databaseFile} />
               <InfoRow label={t('workspace.databaseSize')} value={info ? formatBytes(info.databaseBytes, i18n.language) : undefined} testId="info-database-size" />
               <InfoRow label={t('workspace.historyEntries')} value={info ? formatNumber(info.historyEntries, i18n.language) : undefined} testId="info-history" />
+              {info?.historyBytes != null && (
+                <InfoRow label={t('workspace.historySize')} value={formatBytes(info.historyBytes, i18n.language)} testId="info-history-size" />
+              )}
               <InfoRow label={t('workspace.schemaVersion')} value={info?.schemaVersion} />
               <InfoRow label={t('workspace.appVersion')} value={info?.appVersion} />
               <InfoRow label={t('workspace.nodeId')} value={info?.nodeId} />

@@ -1,7 +1,7 @@
-import type { MapStep, ProcessMap } from '@shared/processes/map';
+import type { MapStep, ProcessMap } from './map';
 
-// The swimlane layout of a process map, pure and deterministic (no DOM), so it can be reasoned about
-// and reused by the export. Choices, for legibility rather than compactness:
+// The swimlane layout of a process map, pure and deterministic (no DOM), shared by the app and the reports
+// (the same boxes on screen and on paper). Choices, for legibility rather than compactness:
 //  * lanes are rows in the core's order; the step column is its "layer": one more than the latest of
 //    the steps flowing into it (forward flows only), so parallel branches share columns and the map
 //    reads left → right; a flow to an earlier or same step (position not after its source) is a loop;

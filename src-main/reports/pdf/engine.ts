@@ -1,0 +1,31 @@
+import type { PageFurniture } from './page-furniture';
+import { playwrightPdfEngine } from './playwright-engine';
+
+// Who prints a report's HTML to PDF. The CLI and the web shell use playwright-core with a Chromium found
+// on the machine (playwright-engine.ts); the desktop app sets Electron's printToPDF instead. Both print
+// a tagged PDF with an outline (Chromium writes the outline only for tagged PDFs).
+
+export interface PdfEngine {
+  print(html: string, page: PageFurniture, signal?: AbortSignal): Promise<Buffer>;
+  /** Frees the browser, if the engine holds one. */
+  close(): Promise<void>;
+}
+
+let current: PdfEngine | null = null;
+
+/** The desktop shell calls this once with its printToPDF engine. */
+export function setPdfEngine(engine: PdfEngine): void {
+  current = engine;
+}
+
+export function pdfEngine(): PdfEngine {
+  // The CLI, the web shell and the tests print with playwright-core unless a shell set its own.
+  current ??= playwrightPdfEngine();
+  return current;
+}
+
+export async function closePdfEngine(): Promise<void> {
+  const e = current;
+  current = null;
+  await e?.close();
+}

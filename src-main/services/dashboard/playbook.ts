@@ -1,0 +1,67 @@
+import { median } from 'simple-statistics';
+import type { GapType } from '../../../src-shared/domain';
+import type { PlaybookCell } from '../../../src-shared/dashboard/schemas';
+import type { ImpactResult } from '../../../src-shared/impact/schemas';
+import type { Workspace } from '../../db/workspace';
+import { prepared } from '../../db/statements';
+import { computeImpact } from '../impact/impact';
+import { scopeSql, type Scope } from './scope';
+
+// The playbook no other tool has: for each kind of intervention and type of gap, how many gaps of that
+// type were closed with an intervention of that kind, and the median effect measured on the indicators
+// linked to those gaps or interventions (impact.compute, the same numbers as the impact panel).
+
+/** The relative change of an impact result, signed so that positive is better; null without a number. */
+export function improvementPct(r: ImpactResult): number | null {
+  if (r.status !== 'ok' || r.changePct === null) return null;
+  return r.direction === 'higher' ? r.changePct : -r.changePct;
+}
+
+interface Pair {
+  kind: string;
+  gap_type: GapType;
+  gap_id: string;
+  intervention_id: string;
+  start_date: string | null;
+}
+
+export function playbook(ws: Workspace, scope: Scope, to: string): PlaybookCell[] {
+  const s = scopeSql('g', scope);
+  const pairs = prepared(
+    ws.db,
+    `SELECT i.kind AS kind, g.type AS gap_type, g.id AS gap_id, i.id AS intervention_id, i.start_date AS start_date
+       FROM gaps g
+       JOIN gap_interventions l ON l.gap_id = g.id AND l.deleted_at IS NULL
+       JOIN interventions i ON i.id = l.intervention_id AND i.deleted_at IS NULL
+      WHERE g.deleted_at IS NULL AND g.status = 'closed' AND g.closed_on <= ?${s.sql}
+      ORDER BY i.kind, g.type`,
+  ).all(to, ...s.params) as Pair[];
+  const indicatorsOf = prepared(
+    ws.db,
+    `SELECT DISTINCT k.indicator_id FROM indicator_links k JOIN indicators x ON x.id = k.indicator_id AND x.deleted_at IS NULL
+      WHERE k.deleted_at IS NULL AND (k.gap_id = ? OR k.intervention_id = ?)`,
+  ).pluck();
+
+  const impacts = new Map<string, number | null>();
+  const effectOf = (interventionId: string, indicatorId: string): number | null => {
+    const key = `${interventionId}|${indicatorId}`;
+    if (!impacts.has(key)) impacts.set(key, improvementPct(computeImpact(ws, { interventionId, indicatorId, minPoints: 6 })));
+    return impacts.get(key)!;
+  };
+
+  const cells = new Map<string, { kind: string; gapType: GapType; gaps: Set<string>; effects: Map<string, number> }>();
+  for (const p of pairs) {
+    const key = `${p.kind}|${p.gap_type}`;
+    const cell = cells.get(key) ?? cells.set(key, { kind: p.kind, gapType: p.gap_type, gaps: new Set(), effects: new Map() }).get(key)!;
+    cell.gaps.add(p.gap_id);
+    if (!p.start_date) continue;
+    for (const indicatorId of indicatorsOf.all(p.gap_id, p.intervention_id) as string[]) {
+      const e = effectOf(p.intervention_id, indicatorId);
+      if (e !== null) cell.effects.set(`${p.intervention_id}|${indicatorId}`, e);
+    }
+  }
+  return [...cells.values()].map((c) => {
+    const effects = [...c.effects.values()];
+    return { kind: c.kind, gapType: c.gapType, gapsClosed: c.gaps.size, measured: effects.length, medianEffectPct: effects.length ? median(effects) : null };
+  });
+}
