@@ -14,7 +14,7 @@ import { api } from '../../api/client';
 import { useApp } from '../../stores';
 import { useLoad } from '../../components/use-load';
 import { useWorkspaceInfo } from '../../components/use-workspace-info';
-import { EChart } from '../../charts/EChart';
+import { LazyEChart as EChart } from '../../charts/lazy-chart';
 import { EMPTY_REGISTER } from '../gaps/register-filters';
 import { FirstRun, showsFirstRun } from '../workspace/first-run';
 import { appChartLabels } from './chart-labels';
