@@ -95,7 +95,7 @@ describe('first run, in French', () => {
     const page = await newPage(FR);
     await page.goto(`${shell.shell.url}#/dashboard`);
     await page.getByTestId('first-run-demo').click();
-    await page.getByTestId('dashboard-counts').waitFor({ timeout: 60_000 });
+    await page.getByTestId('dashboard-headline').waitFor({ timeout: 60_000 });
     await page.getByTestId('nav-processes').click();
     await page.getByTestId('process-row').filter({ hasText: 'Achat-à-paiement (procure-to-pay)' }).waitFor();
     // Search finds the French words of the demo.
