@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import { precompress } from './scripts/precompress.mjs';
 
 // electron-vite builds three bundles from one checkout:
 //  main     — the Electron shell (src-main/electron), the `boucle` CLI (src-main/cli) and the worker
@@ -42,10 +43,12 @@ export default defineConfig({
     define,
     root: resolve(__dirname, 'src-renderer'),
     resolve: { alias },
-    plugins: [react()],
+    plugins: [react(), precompress()],
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
-      chunkSizeWarningLimit: 4000,
+      // electron-vite leaves the renderer unminified; minified, it loads and parses in a fraction of the time.
+      minify: 'esbuild',
+      chunkSizeWarningLimit: 1000,
       rollupOptions: { input: resolve(__dirname, 'src-renderer/index.html') },
     },
   },

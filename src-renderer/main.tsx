@@ -12,6 +12,8 @@ import { ModalsProvider } from '@mantine/modals';
 import { Notifications } from '@mantine/notifications';
 import { captureToken, hasBridge, onHealthRefusal, onUnauthorized } from './api/client';
 import { AppFrame } from './app/AppFrame';
+import { preloadPage } from './app/pages';
+import { parseHash } from './stores/route-slice';
 import { Unauthorized } from './app/Unauthorized';
 import { DamagedScreen } from './features/workspace/damaged-screen';
 import { useApp } from './stores';
@@ -42,6 +44,9 @@ function Root() {
     </MantineProvider>
   );
 }
+
+// The page the app opens on loads while the frame renders, not after.
+preloadPage(parseHash(window.location.hash).page);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -24,8 +24,16 @@ export const finance: DemoDepartment = {
         { key: 'gr', name: 'Post goods receipt', lane: 'Warehouse', system: 'ERP', inputs: 'Delivery note', outputs: 'Goods receipt' },
         { key: 'scan', name: 'Capture and index the supplier invoice', lane: 'Accounts payable', system: 'ECM', inputs: 'Supplier invoice (PDF, paper)', outputs: 'Indexed invoice' },
         { key: 'match', name: 'Three-way match (order, receipt, invoice)', lane: 'Accounts payable', system: 'ERP', inputs: 'Indexed invoice', outputs: 'Matched or blocked invoice' },
+        { key: 'matched', name: 'Invoice matches?', lane: 'Accounts payable', system: 'ERP', kind: 'gateway' },
         { key: 'approve', name: 'Approve non-PO and blocked invoices', lane: 'Budget owner', system: 'e-mail', inputs: 'Approval request', outputs: 'Released invoice' },
         { key: 'pay', name: 'Run the payment proposal', lane: 'Treasury', system: 'ERP', inputs: 'Released invoices', outputs: 'Payment run, remittance advice' },
+      ],
+      flows: [
+        { from: 'req', to: 'po' }, { from: 'po', to: 'gr' }, { from: 'gr', to: 'scan' }, { from: 'scan', to: 'match' },
+        { from: 'match', to: 'matched' },
+        { from: 'matched', to: 'pay', label: 'yes', kind: 'conditional' },
+        { from: 'matched', to: 'approve', label: 'no: price or quantity differs', kind: 'default' },
+        { from: 'approve', to: 'match', label: 'released: match again' },
       ],
     },
     {
@@ -43,6 +51,11 @@ export const finance: DemoDepartment = {
         { key: 'variance', name: 'Analyse variances and write the commentary', lane: 'Controlling', system: 'spreadsheet', outputs: 'Variance commentary' },
         { key: 'review', name: 'Review the management pack', lane: 'CFO office', system: 'BI', inputs: 'Consolidated figures, commentary', outputs: 'Released management pack' },
       ],
+      flows: [
+        { from: 'journals', to: 'recs' }, { from: 'journals', to: 'ic' }, { from: 'recs', to: 'consol' }, { from: 'ic', to: 'consol' },
+        { from: 'consol', to: 'variance' }, { from: 'variance', to: 'review' },
+        { from: 'review', to: 'variance', label: 'questions on the pack' },
+      ],
     },
     {
       key: 'o2c',
@@ -54,10 +67,19 @@ export const finance: DemoDepartment = {
       steps: [
         { key: 'order', name: 'Enter and confirm the customer order', lane: 'Sales operations', system: 'CRM', outputs: 'Sales order' },
         { key: 'credit', name: 'Check the customer credit limit', lane: 'Credit control', system: 'ERP', outputs: 'Released order' },
+        { key: 'within', name: 'Within the credit limit?', lane: 'Credit control', system: 'ERP', kind: 'gateway' },
         { key: 'invoice', name: 'Issue the invoice', lane: 'Billing', system: 'ERP', inputs: 'Delivery confirmation', outputs: 'Customer invoice' },
         { key: 'dunning', name: 'Send reminders and call overdue customers', lane: 'Credit control', system: 'e-mail', outputs: 'Payment promise' },
         { key: 'dispute', name: 'Resolve disputed invoices', lane: 'Credit control', system: 'e-mail', inputs: 'Customer dispute', outputs: 'Credit note or confirmed invoice' },
         { key: 'cash', name: 'Apply incoming cash', lane: 'Cash application', system: 'ERP', inputs: 'Bank statement', outputs: 'Cleared receivables' },
+      ],
+      flows: [
+        { from: 'order', to: 'credit' }, { from: 'credit', to: 'within' },
+        { from: 'within', to: 'invoice', label: 'yes', kind: 'conditional' },
+        { from: 'within', to: 'order', label: 'no: blocked until sales confirm', kind: 'default' },
+        { from: 'invoice', to: 'cash', label: 'paid on time' }, { from: 'invoice', to: 'dunning', label: 'overdue' },
+        { from: 'dunning', to: 'dispute', label: 'disputed' }, { from: 'dunning', to: 'cash', label: 'paid after a reminder' },
+        { from: 'dispute', to: 'cash' },
       ],
     },
   ],

@@ -22,8 +22,15 @@ export const hr: DemoDepartment = {
         { key: 'source', name: 'Source candidates (job boards, referrals, agencies)', lane: 'Recruiter', system: 'HRIS', outputs: 'Candidate pipeline' },
         { key: 'screen', name: 'Screen applications and run phone interviews', lane: 'Recruiter', system: 'HRIS', outputs: 'Shortlist' },
         { key: 'interview', name: 'Schedule and run interviews', lane: 'Hiring manager', system: 'e-mail', inputs: 'Shortlist', outputs: 'Interview feedback' },
+        { key: 'selected', name: 'Candidate selected?', lane: 'Hiring manager', system: 'HRIS', kind: 'gateway' },
         { key: 'offer', name: 'Approve and send the offer', lane: 'HR business partner', system: 'e-mail', outputs: 'Signed offer' },
         { key: 'close', name: 'Close the requisition and hand over to onboarding', lane: 'Recruiter', system: 'HRIS', outputs: 'New-hire record' },
+      ],
+      flows: [
+        { from: 'open', to: 'source' }, { from: 'source', to: 'screen' }, { from: 'screen', to: 'interview' }, { from: 'interview', to: 'selected' },
+        { from: 'selected', to: 'offer', label: 'yes', kind: 'conditional' },
+        { from: 'selected', to: 'source', label: 'no: source again', kind: 'default' },
+        { from: 'offer', to: 'close' },
       ],
     },
     {
@@ -40,6 +47,11 @@ export const hr: DemoDepartment = {
         { key: 'buddy', name: 'Buddy check-ins', lane: 'Buddy', system: 'e-mail', outputs: 'Answered questions' },
         { key: 'training', name: 'Mandatory and role training', lane: 'Learning & development', system: 'ECM', outputs: 'Completed curriculum' },
         { key: 'review', name: '30-60-90-day review', lane: 'Hiring manager', system: 'HRIS', outputs: 'Review record' },
+      ],
+      flows: [
+        { from: 'contract', to: 'equip' }, { from: 'contract', to: 'day1' }, { from: 'day1', to: 'buddy' }, { from: 'day1', to: 'training' },
+        { from: 'buddy', to: 'review' }, { from: 'training', to: 'review' }, { from: 'equip', to: 'buddy' },
+        { from: 'review', to: 'training', label: 'not yet autonomous' },
       ],
     },
   ],

@@ -12,3 +12,4 @@ export const DEMO_RECIPE: DemoRecipe = {
 export const DEMO_HISTORY = { months: 36, weeks: 130 } as const;
 
 export type * from './recipe-types';
+export { DEMO_FR } from './fr';

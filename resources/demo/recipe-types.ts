@@ -21,6 +21,17 @@ export interface DemoStep {
   system: string;
   inputs?: string;
   outputs?: string;
+  /** 'gateway' for a decision (its branches are the flows out of it); default a task. */
+  kind?: 'gateway';
+}
+
+/** A flow between two steps of the process (keys), e.g. a labelled branch out of a decision. */
+export interface DemoFlow {
+  from: string;
+  to: string;
+  label?: string;
+  /** conditional: taken when its condition holds; default: taken otherwise. */
+  kind?: 'conditional' | 'default';
 }
 
 export interface DemoProcess {
@@ -32,6 +43,8 @@ export interface DemoProcess {
   referenceId?: string;
   systems: string[];
   steps: DemoStep[];
+  /** The flows of the map: branches and loops; without them the steps follow one another in order. */
+  flows?: DemoFlow[];
 }
 
 export interface DemoGap {

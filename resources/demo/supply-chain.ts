@@ -21,9 +21,17 @@ export const supplyChain: DemoDepartment = {
       steps: [
         { key: 'receive', name: 'Receive and validate the customer order', lane: 'Customer service', system: 'ERP', outputs: 'Validated order' },
         { key: 'allocate', name: 'Check availability and allocate stock', lane: 'Supply planning', system: 'ERP', outputs: 'Allocated order' },
+        { key: 'instock', name: 'Stock available?', lane: 'Supply planning', system: 'ERP', kind: 'gateway' },
         { key: 'pick', name: 'Pick, pack and load', lane: 'Warehouse', system: 'WMS', inputs: 'Pick list', outputs: 'Loaded shipment' },
         { key: 'book', name: 'Book the carrier and ship', lane: 'Transport', system: 'e-mail', outputs: 'Shipping confirmation' },
         { key: 'pod', name: 'Collect proof of delivery and handle claims', lane: 'Customer service', system: 'paper', inputs: 'Signed delivery note, claim', outputs: 'Closed claim' },
+      ],
+      flows: [
+        { from: 'receive', to: 'allocate' }, { from: 'allocate', to: 'instock' },
+        { from: 'instock', to: 'pick', label: 'yes', kind: 'conditional' },
+        { from: 'instock', to: 'allocate', label: 'no: back-order, plan again', kind: 'default' },
+        { from: 'pick', to: 'book' }, { from: 'book', to: 'pod' },
+        { from: 'pod', to: 'pick', label: 'claim: ship again' },
       ],
     },
     {
@@ -39,6 +47,11 @@ export const supplyChain: DemoDepartment = {
         { key: 'supply', name: 'Supply review and constraints', lane: 'Supply planning', system: 'ERP', outputs: 'Constrained supply plan' },
         { key: 'fin', name: 'Reconcile volumes with the financial plan', lane: 'Finance business partner', system: 'spreadsheet', outputs: 'Financial view of the plan' },
         { key: 'exec', name: 'Executive S&OP meeting and decisions', lane: 'Management team', system: 'e-mail', outputs: 'Decisions and one agreed plan' },
+      ],
+      flows: [
+        { from: 'stat', to: 'demand' }, { from: 'demand', to: 'supply' }, { from: 'demand', to: 'fin' }, { from: 'supply', to: 'exec' },
+        { from: 'fin', to: 'exec' },
+        { from: 'exec', to: 'demand', label: 'no agreement: review demand again' },
       ],
     },
   ],

@@ -2,12 +2,12 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
-import fastifyStatic from '@fastify/static';
 import { RENDERER_CSP } from '../../src-shared/security';
 import { keyedApiError } from '../../src-shared/errors';
 import type { Core } from '../core/dispatch';
 import { API_BODY_LIMIT, guardHook, TOKEN_HEADER, type GuardOptions } from './guard';
 import { removeUpload } from '../services/imports/uploads';
+import { registerRendererFiles } from './renderer-files';
 import { registerUpload } from './upload';
 import { registerReportDownload } from './report-download';
 
@@ -59,7 +59,8 @@ export async function startWebShell(opts: WebShellOptions): Promise<WebShell> {
     reply.header('Content-Security-Policy', RENDERER_CSP);
     reply.header('X-Content-Type-Options', 'nosniff');
     reply.header('Referrer-Policy', 'no-referrer');
-    reply.header('Cache-Control', 'no-store');
+    // Hashed renderer files say how long they keep (renderer-files.ts); everything else is never stored.
+    if (!reply.hasHeader('cache-control')) reply.header('Cache-Control', 'no-store');
     return payload;
   });
 
@@ -69,7 +70,7 @@ export async function startWebShell(opts: WebShellOptions): Promise<WebShell> {
   const uploads = new Set<string>();
   await registerUpload(app, { guard, core: opts.core, owned: uploads });
   await registerReportDownload(app, { guard });
-  await app.register(fastifyStatic, { root: path.resolve(opts.rendererDir), index: ['index.html'] });
+  await registerRendererFiles(app, opts.rendererDir);
   // Client-side routes (/gaps, /processes/…) all load the app.
   app.setNotFoundHandler((req, reply) => {
     if (req.method === 'GET' && !req.url.startsWith('/api/')) return reply.sendFile('index.html');

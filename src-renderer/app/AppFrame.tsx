@@ -7,7 +7,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../stores';
 import { PAGES, type Page } from '../stores/route-slice';
-import { PAGE_COMPONENTS } from './pages';
+import { PAGE_COMPONENTS, preloadAllPagesWhenIdle, preloadPage } from './pages';
 import { HeaderExtras } from './header-extras';
 import { ReadOnlyBanner } from '../features/workspace/read-only-banner';
 
@@ -52,6 +52,7 @@ export function AppFrame() {
   useEffect(() => {
     window.addEventListener('hashchange', syncRoute);
     void loadDepartments();
+    preloadAllPagesWhenIdle();
     return () => window.removeEventListener('hashchange', syncRoute);
   }, [syncRoute, loadDepartments]);
 
@@ -84,6 +85,8 @@ export function AppFrame() {
               label={t(`nav.${p}`)}
               leftSection={ICONS[p]}
               active={route.page === p}
+              onMouseEnter={() => preloadPage(p)}
+              onFocus={() => preloadPage(p)}
               onClick={(e) => {
                 e.preventDefault();
                 navigate(p);

@@ -5,6 +5,7 @@ import * as pr from './priorities';
 import * as cl from './closing';
 import * as sv from './saved-views';
 import * as voc from './vocabulary';
+import * as cost from './cost';
 
 /**
  * The register and the loop from "found" to "closed with proof". The register itself is gaps.list
@@ -13,6 +14,8 @@ import * as voc from './vocabulary';
 export const gapsMethods = {
   ...crudMethods<gap.Gap>()('gaps', { create: gap.gapCreate, update: gap.gapUpdate, list: gap.gapList }),
 
+  /** The monthly cost a gap would have (nothing is written): the form shows it while the user types. */
+  'gaps.estimateCost': method<cost.GapCostEstimate>()(cost.gapCostEstimate),
   /** Open and addressing gaps ranked by monthly cost, then severity, then age; with the rank inputs. */
   'gaps.priorities': method<pr.GapPriorityPage>()(pr.gapPriorities),
   /** Closes a gap with evidence; refused (nothing written) when the evidence does not hold. */

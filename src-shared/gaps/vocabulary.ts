@@ -22,7 +22,7 @@ export const BUILTIN_KIND_LABELS: Readonly<Record<(typeof INTERVENTION_KINDS)[nu
   shared_workspace: { en: 'Shared workspace or wiki', fr: 'Espace partagé ou wiki' },
   idea_challenge: { en: 'Idea challenge (crowdsourcing)', fr: "Challenge d'idées (crowdsourcing)" },
   mentoring: { en: 'Mentoring or peer network', fr: 'Mentorat ou réseau de pairs' },
-  working_out_loud: { en: 'Working out loud', fr: 'Working out loud (travailler à voix haute)' },
+  working_out_loud: { en: 'Working out loud', fr: 'Travail à voix haute (working out loud)' },
   social_workflow: { en: 'Social workflow (notifications, @mentions)', fr: 'Workflow social (notifications, @mentions)' },
 };
 

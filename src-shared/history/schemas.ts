@@ -59,4 +59,6 @@ export interface HistoryPage {
   /** Transactions in all (entries may be fewer when limited). */
   total: number;
   localNodeId: string;
+  /** The name of every row an id in these entries points at (step, process, department…), deleted ones too. */
+  names?: Record<string, { name: string; deleted: boolean }>;
 }

@@ -94,6 +94,9 @@ export const en = {
   'write.busy': 'Another write is in progress',
   'db.conflict': 'The change conflicts with existing data ({{detail}})',
 
+  // ------------------------------------------------------------------ workspace and demo
+  'demo.not_empty': 'This workspace is not empty ({{counts}}): the demo only fills an empty workspace',
+
   // ------------------------------------------------------------------ departments
   'department.colour': 'Use a colour as #RRGGBB',
   'department.code_chars': 'Letters, digits, - and _ only',

@@ -94,6 +94,9 @@ export const fr: Record<keyof typeof en, string> = {
   'write.busy': 'Une autre écriture est en cours',
   'db.conflict': 'La modification entre en conflit avec des données existantes ({{detail}})',
 
+  // ------------------------------------------------------------------ workspace and demo
+  'demo.not_empty': 'Cet espace de travail n’est pas vide ({{counts}}) : la démo ne remplit qu’un espace vide',
+
   // ------------------------------------------------------------------ departments
   'department.colour': 'Saisissez une couleur au format #RRVVBB',
   'department.code_chars': 'Lettres, chiffres, - et _ uniquement',

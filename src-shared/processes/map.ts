@@ -58,6 +58,11 @@ export const flowCreate = z
     label: flowLabel,
     kind: z.enum(FLOW_KINDS, msg('flow.kind')).default('sequence'),
     condition: flowCondition,
+    /**
+     * A process without flows is drawn as its steps in order; with this, drawing its first flow writes
+     * that order as flows too, in the same change, so the map keeps its shape (and one undo takes both back).
+     */
+    keepSequence: z.boolean().default(false),
   })
   .strict()
   .refine((f) => f.fromStepId !== f.toStepId, { ...msg('flow.self'), path: ['toStepId'] });

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { msg } from '../messages';
+import { SEARCH_ENTITIES, type SearchEntity } from './entities';
 
 // Full-text search across processes, steps, gaps, interventions and indicators.
 
-export const SEARCH_ENTITIES = ['processes', 'steps', 'gaps', 'interventions', 'indicators'] as const;
-export type SearchEntity = (typeof SEARCH_ENTITIES)[number];
+export { SEARCH_ENTITIES, type SearchEntity } from './entities';
 
 export const searchQuery = z
   .object({

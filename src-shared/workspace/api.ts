@@ -11,6 +11,8 @@ import {
   type RestoreResult,
   type WorkspaceHealth,
   type WorkspaceInfo,
+  workspaceDemoInput,
+  type WorkspaceDemoResult,
 } from './schemas';
 
 export const workspaceMethods = {
@@ -32,4 +34,6 @@ export const workspaceMethods = {
   ),
   /** "Open another folder": the desktop app asks with its own dialog when no path is given. */
   'workspace.openFolder': method<WorkspaceHealth>()(openFolderInput.partial().strict()),
+  /** Fills an EMPTY workspace with the demo, in one transaction; a workspace with data is refused (conflict). */
+  'workspace.demo': method<WorkspaceDemoResult>()(workspaceDemoInput),
 };

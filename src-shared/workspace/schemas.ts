@@ -89,3 +89,19 @@ export interface RescueResult {
   /** Tables, or ranges of rows, that could not be read. */
   unreadable: string[];
 }
+
+/** Fill an empty workspace with the demo (three departments with two to three years of history). */
+export const workspaceDemoInput = z
+  .object({
+    /** The language of the demo's texts: the UI's, so a French user searches French words. */
+    lang: z.enum(['en', 'fr']).default('en'),
+  })
+  .strict();
+export type WorkspaceDemoInput = z.input<typeof workspaceDemoInput>;
+
+export interface WorkspaceDemoResult {
+  /** Rows now in the workspace, by entity. */
+  counts: Record<string, number>;
+  /** The day the demo's history ends before (YYYY-MM-DD). */
+  today: string;
+}

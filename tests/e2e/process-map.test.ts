@@ -278,8 +278,14 @@ describe('process map, BPMN import and templates through the UI', () => {
     expect((await stepNamesOnMap(page)).length).toBe(64);
     expect(await page.getByTestId(`map-badge-${stepIds[5]}`).textContent()).toBe('2');
     expect(await page.getByTestId(`map-marker-${stepIds[5]}`).locator('circle').getAttribute('fill')).toBe('#f76707');
-    // Fit never shrinks the text below legibility: the zoom stays at 70 % or more.
-    expect(parseInt((await page.getByTestId('map-zoom-level').textContent())!, 10)).toBeGreaterThanOrEqual(70);
+    // Fit shows every lane, top to bottom (issue 13), and never goes below the least zoom (40 %);
+    // along the flow the rest is left to panning.
+    expect(parseInt((await page.getByTestId('map-zoom-level').textContent())!, 10)).toBeGreaterThanOrEqual(40);
+    const vpBox = (await page.getByTestId('map-viewport').boundingBox())!;
+    const laneBoxes = await page.locator('[data-testid="map-svg"] [data-testid="map-lane"]').evaluateAll((els) =>
+      els.map((e) => ({ top: e.getBoundingClientRect().top, bottom: e.getBoundingClientRect().bottom })),
+    );
+    expect(laneBoxes.every((l) => l.top >= vpBox.y - 1 && l.bottom <= vpBox.y + vpBox.height + 1)).toBe(true);
     await shot(page, 'pm-09-large-64-steps-fit');
 
     // Ctrl + wheel zooms in around the pointer; dragging pans.

@@ -44,7 +44,7 @@ describe('vertical slice', () => {
   it('department → process → steps → gap, edits, reorder and undo, delete, reload, restart, French, token', async () => {
     const page = await newPage();
     await page.goto(`${shell.shell.url}#/dashboard`);
-    await page.getByTestId('dashboard-empty').waitFor();
+    await page.getByTestId('first-run').waitFor();
     await shot(page, '01-dashboard-empty');
 
     // Processes: with no department the page leads to creating one.

@@ -100,7 +100,10 @@ describe('migrating a schema-4 workspace to the compact change log', () => {
       };
       for (const [key, page] of Object.entries(expected.history)) {
         const [entity, id] = key.split(':') as [string, string];
-        expect(await ok('history.list', { entity, id, limit: 1000 }), key).toEqual(page);
+        // The names of the rows a page points at came later (issue 13): the rest is as schema 4 had it.
+        const { names, ...rest } = (await ok('history.list', { entity, id, limit: 1000 })) as { names: Record<string, { name: string }> };
+        expect(rest, key).toEqual(page);
+        expect(Object.values(names).every((n) => n.name.length > 0), key).toBe(true);
       }
       for (const [id, events] of Object.entries(expected.closings)) expect(await ok('gaps.closings', { id }), id).toEqual(events);
       // Entities added by later migrations (report templates, 0008) are empty in a schema-4 workspace

@@ -52,7 +52,7 @@ describe('boucle demo', () => {
     const first = await run('demo', '--data', data);
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
-    expect(first.stdout).toMatch(/^Demo created in .*boucle\.sqlite \(seed 1, up to \d{4}-\d{2}-\d{2}, \d+ ms\):\n {2}3 departments, 7 processes, 41 steps/);
+    expect(first.stdout).toMatch(/^Demo created in .*boucle\.sqlite \(seed 1, up to \d{4}-\d{2}-\d{2}, \d+ ms\):\n {2}3 departments, 7 processes, 45 steps/);
 
     const before = footprint(data);
     const again = await run('demo', '--data', data);
@@ -104,7 +104,7 @@ describe('boucle export and import-json', () => {
     const imported = await run('import-json', file, '--data', b);
     expect(imported.stderr).toBe('');
     expect(imported.code).toBe(0);
-    expect(imported.stdout).toMatch(/^Imported .*workspace\.json into .*:\n {2}3 departments, 7 processes, 41 steps, .*18 gap interventions, .*37 indicator links, /);
+    expect(imported.stdout).toMatch(/^Imported .*workspace\.json into .*:\n {2}3 departments, 7 processes, 45 steps, .*18 gap interventions, .*37 indicator links, /);
 
     const again = await run('export', '--json', '--data', b);
     expect(again.stdout).toBe(exported.stdout);

@@ -45,7 +45,7 @@ describe('boucle demo: content', () => {
     expect(counts).toMatchObject({
       departments: 3,
       processes: 7,
-      steps: 41,
+      steps: 45,
       gaps: 21,
       interventions: 12,
       gap_interventions: 18,

@@ -109,6 +109,23 @@ describe('flows', () => {
     expect(await t.ok('flows.list', { processId })).toEqual([]);
   });
 
+  it('keeps the sequence a map without flows is drawn as when its first flow is drawn, and one undo takes both back', async () => {
+    const pair = (a: string, b: string) => [ids[a], ids[b]];
+    const f = await t.ok('flows.create', { fromStepId: ids['Match PO']!, toStepId: ids['Pay']!, label: 'no approval needed', kind: 'conditional', keepSequence: true });
+    const flows = (await map()).flows;
+    expect(flows.map((x) => [x.fromStepId, x.toStepId])).toEqual(
+      expect.arrayContaining([pair('Receive invoice', 'Match PO'), pair('Match PO', 'Approve'), pair('Approve', 'Pay'), pair('Pay', 'Archive'), pair('Match PO', 'Pay')]),
+    );
+    expect(flows).toHaveLength(5);
+    expect(flows.find((x) => x.id === f.id)).toMatchObject({ label: 'no approval needed', kind: 'conditional' });
+    // A second flow drawn does not write the sequence again.
+    await t.ok('flows.create', { fromStepId: ids['Pay']!, toStepId: ids['Match PO']!, label: 'rework', keepSequence: true });
+    expect((await map()).flows).toHaveLength(6);
+    await t.ok('processes.undo', { processId });
+    await t.ok('processes.undo', { processId });
+    expect((await map()).flows).toEqual([]);
+  });
+
   it('refuses a loop on one step, steps of two processes, a duplicate, and an unknown kind', async () => {
     const other = await t.ok('processes.create', { departmentId: (await t.ok('departments.list', {})).items[0]!.id, name: 'Other' });
     const stranger = await t.ok('steps.create', { processId: other.id, name: 'Elsewhere' });

@@ -35,10 +35,15 @@ describe('buildIndicatorTrendOption', () => {
     const lines = values.markLine!.data;
     expect(lines).toContainEqual(expect.objectContaining({ name: 'Baseline', yAxis: 45 }));
     expect(lines).toContainEqual(expect.objectContaining({ name: 'Target', yAxis: 30 }));
-    expect(lines).toContainEqual(expect.objectContaining({ name: 'AP community', xAxis: '2025-02-15' }));
-    expect(lines).toContainEqual(expect.objectContaining({ name: 'Supplier portal', xAxis: '2024-12-01' }));
+    // Each intervention its own series (named, numbered by start date, in the legend) with its start line.
+    const starts = series.filter((s) => s.id.startsWith('intervention-'));
+    expect(starts.map((s) => s.name)).toEqual(['1 · Supplier portal', '2 · AP community']);
+    expect(starts.map((s) => s.markLine!.data[0])).toEqual([
+      expect.objectContaining({ name: 'Supplier portal', xAxis: '2024-12-01' }),
+      expect.objectContaining({ name: 'AP community', xAxis: '2025-02-15' }),
+    ]);
     // Lower is better: the band is [30, 30 + 10% of 30] = [30, 33].
-    expect(values.markArea!.data).toEqual([[{ name: 'Tolerance band', yAxis: 30 }, { yAxis: 33 }]]);
+    expect(series.find((s) => s.id === 'tolerance')!.markArea!.data).toEqual([[{ name: 'Tolerance', yAxis: 30 }, { yAxis: 33 }]]);
   });
 
   it('draws the XmR natural process limits across the values, and keeps every line in view', () => {
@@ -52,8 +57,11 @@ describe('buildIndicatorTrendOption', () => {
     expect(y.name).toBe('days');
     expect(y.min).toBeLessThanOrEqual(30);
     expect(y.max).toBeGreaterThanOrEqual(50.48);
-    // The axis starts at the intervention that began before the first value.
-    expect((option.xAxis as { min: number }).min).toBe(Date.UTC(2024, 11, 1));
+    // The axis starts (with a little air) at the intervention that began before the first value.
+    const x = option.xAxis as { min: number; max: number };
+    expect(x.min).toBeLessThan(Date.UTC(2024, 11, 1));
+    expect(x.min).toBeGreaterThan(Date.UTC(2024, 10, 15));
+    expect(x.max).toBeGreaterThan(Date.UTC(2025, 3, 1));
     expect(option.animation).toBe(false);
   });
 

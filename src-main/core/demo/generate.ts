@@ -1,4 +1,4 @@
-import { DEMO_HISTORY, DEMO_RECIPE, type DemoDepartment, type DemoIndicator, type DemoRecipe } from '../../../resources/demo';
+import { DEMO_HISTORY, DEMO_RECIPE, type DemoDepartment, type DemoFlow, type DemoIndicator, type DemoRecipe } from '../../../resources/demo';
 import { BoucleError } from '../../../src-shared/errors';
 import type { Workspace } from '../../db/workspace';
 import { todayIso } from '../../db/ids';
@@ -6,6 +6,7 @@ import { describeCounts, liveCounts, totalRows, type EntityCounts } from '../../
 import { callSync } from './api-call';
 import { addDays, monthStart, pastPeriods } from './calendar';
 import { createRng, hashSeed } from './prng';
+import { effectNote, localiseRecipe, type DemoLanguage } from './localise';
 import { baselineOf, drawSeries } from './series';
 import { addBenefitModels } from './benefits';
 import { addOutcomes } from './outcomes';
@@ -23,6 +24,8 @@ export interface DemoOptions {
   /** Delete (softly, through the API) every department of a non-empty workspace first. */
   force?: boolean;
   recipe?: DemoRecipe;
+  /** The language of the demo's texts (names, descriptions, evidence…); default English. */
+  lang?: DemoLanguage;
 }
 
 export interface DemoSummary {
@@ -36,10 +39,11 @@ export interface DemoSummary {
 export function createDemo(ws: Workspace, opts: DemoOptions = {}): DemoSummary {
   const seed = opts.seed ?? DEFAULT_DEMO_SEED;
   const today = opts.today ?? todayIso();
-  const recipe = opts.recipe ?? DEMO_RECIPE;
+  const lang = opts.lang ?? 'en';
+  const recipe = localiseRecipe(opts.recipe ?? DEMO_RECIPE, lang);
   const before = liveCounts(ws);
   if (totalRows(before) > 0 && !opts.force) {
-    throw new BoucleError('conflict', `This workspace is not empty (${describeCounts(before)}): the demo only fills an empty workspace`);
+    throw BoucleError.of('conflict', 'demo.not_empty', { counts: describeCounts(before) });
   }
   let replacedDepartments = 0;
   ws.writer.write(() => {
@@ -50,7 +54,7 @@ export function createDemo(ws: Workspace, opts: DemoOptions = {}): DemoSummary {
       const left = liveCounts(ws);
       if (totalRows(left) > 0) throw new BoucleError('conflict', `Could not clear the workspace: ${describeCounts(left)} left outside any department`);
     }
-    for (const dep of recipe.departments) buildDepartment(ws, dep, seed, today);
+    for (const dep of recipe.departments) buildDepartment(ws, dep, seed, today, lang);
   });
   return { seed, today, replacedDepartments, counts: liveCounts(ws) };
 }
@@ -61,7 +65,7 @@ function lookup<T>(map: Map<string, T>, key: string, what: string, where: string
   return v;
 }
 
-function buildDepartment(ws: Workspace, dep: DemoDepartment, seed: number, today: string) {
+function buildDepartment(ws: Workspace, dep: DemoDepartment, seed: number, today: string, lang: DemoLanguage) {
   const d = callSync(ws, 'departments.create', {
     name: dep.name,
     code: dep.code,
@@ -90,8 +94,19 @@ function buildDepartment(ws: Workspace, dep: DemoDepartment, seed: number, today
         system: s.system,
         inputs: s.inputs ?? null,
         outputs: s.outputs ?? null,
+        kind: s.kind ?? 'task',
       });
       stepIds.set(`${p.key}/${s.key}`, step.id);
+    }
+    // The map's flows: the recipe's branches and loops, else one step after the other.
+    const flows: DemoFlow[] = p.flows ?? p.steps.slice(1).map((s, i) => ({ from: p.steps[i]!.key, to: s.key }));
+    for (const f of flows) {
+      callSync(ws, 'flows.create', {
+        fromStepId: lookup(stepIds, `${p.key}/${f.from}`, 'step', `a flow of ${p.key}`),
+        toStepId: lookup(stepIds, `${p.key}/${f.to}`, 'step', `a flow of ${p.key}`),
+        label: f.label ?? null,
+        kind: f.kind ?? 'sequence',
+      });
     }
   }
 
@@ -144,7 +159,7 @@ function buildDepartment(ws: Workspace, dep: DemoDepartment, seed: number, today
   const indicatorIds = new Map<string, string>();
   const effectIndicator = new Map<string, string>();
   for (const ind of dep.indicators) {
-    const id = buildIndicator(ws, d.id, ind, { processIds, gapIds, interventions }, seed, today);
+    const id = buildIndicator(ws, d.id, ind, { processIds, gapIds, interventions }, seed, today, lang);
     indicatorIds.set(ind.key, id);
     if (ind.series.effect && !effectIndicator.has(ind.series.effect.intervention)) effectIndicator.set(ind.series.effect.intervention, id);
   }
@@ -160,7 +175,7 @@ interface Refs {
   interventions: Map<string, { id: string; title: string; startDate: string | null; status: string }>;
 }
 
-function buildIndicator(ws: Workspace, departmentId: string, ind: DemoIndicator, refs: Refs, seed: number, today: string): string {
+function buildIndicator(ws: Workspace, departmentId: string, ind: DemoIndicator, refs: Refs, seed: number, today: string, lang: DemoLanguage): string {
   const where = `indicator ${ind.key}`;
   const effect = ind.series.effect ? lookup(refs.interventions, ind.series.effect.intervention, 'intervention', where) : undefined;
   // An intervention that has not started yet has no effect to show.
@@ -199,7 +214,7 @@ function buildIndicator(ws: Workspace, departmentId: string, ind: DemoIndicator,
   let noted = false;
   for (const p of points) {
     // Mark the first period of the effect so the chart tells its own story.
-    const note = effect && effectStart && !noted && p.period >= effectStart ? `${effect.title}: started ${effectStart}` : null;
+    const note = effect && effectStart && !noted && p.period >= effectStart ? effectNote(effect.title, effectStart, lang) : null;
     if (note) noted = true;
     callSync(ws, 'measurements.create', { indicatorId: row.id, period: p.period, value: p.value, source: ind.sourceDetail, note });
   }

@@ -5,6 +5,7 @@ import type { workspaceMethods } from '../../../src-shared/workspace/api';
 import { backupFolderOf, listBackups } from '../../services/workspace/backups';
 import { workspaceInfo } from '../../services/workspace/info';
 import { RESCUE_FOLDER } from '../../services/workspace/rescue';
+import { createDemo } from '../demo/generate';
 import { APP_VERSION } from '../version';
 import type { Handlers } from './types';
 
@@ -38,5 +39,9 @@ export const workspaceHandlers: Handlers<keyof typeof workspaceMethods> = {
     if (shell === 'web' && !fs.existsSync(dir)) throw BoucleError.of('not_found', 'workspace.no_folder', { dir }, 'path');
     if (fs.existsSync(dir) && !fs.statSync(dir).isDirectory()) throw BoucleError.of('validation', 'workspace.not_folder', { dir }, 'path');
     return session.switchTo(path.resolve(dir));
+  },
+  'workspace.demo': (ws, i) => {
+    const { counts, today } = createDemo(ws, { lang: i.lang });
+    return { counts: { ...counts }, today };
   },
 };

@@ -1,3 +1,8 @@
+import type { z } from 'zod';
+import type { GapCostEstimate, gapCostEstimate } from '../../../src-shared/gaps/cost';
+import { requireLive } from '../../db/read';
+import type { Workspace } from '../../db/workspace';
+
 /**
  * Estimated monthly cost of a gap (DOMAIN.md): frequency per month × hours lost per occurrence ×
  * the department's fully loaded hourly rate, in minor units. Null when the rate is unknown, so the
@@ -51,3 +56,17 @@ export const FREQUENCY_SQL = `COALESCE(${MEASURED_FREQUENCY_SQL}, g.frequency_pe
  */
 export const MONTHLY_COST_SQL = `(CASE WHEN d.loaded_hourly_rate_cents IS NULL THEN NULL
   ELSE CAST(ROUND(${FREQUENCY_SQL} * g.hours_lost_per_occurrence * d.loaded_hourly_rate_cents) AS INTEGER) END)`;
+
+/** The cost a gap with these figures would have on this process, without writing anything. */
+export function estimateGapCost(ws: Workspace, q: z.output<typeof gapCostEstimate>): GapCostEstimate {
+  const process = requireLive(ws.db, 'processes', q.processId, 'processId');
+  const d = requireLive(ws.db, 'departments', process.department_id as string, 'processId');
+  const rate = d.loaded_hourly_rate_cents as number | null;
+  return {
+    monthlyCostCents: monthlyCostCents(q.frequencyPerMonth, q.hoursLostPerOccurrence, rate),
+    currency: d.currency as string,
+    loadedHourlyRateCents: rate,
+    departmentId: d.id as string,
+    departmentName: d.name as string,
+  };
+}

@@ -1,6 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Alert, Anchor, Card, Center, Code, Group, Loader, SegmentedControl, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { IconDatabaseImport } from '@tabler/icons-react';
+import { Alert, Card, Center, Group, Loader, SegmentedControl, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { GapType, InterventionStatus } from '@shared/domain';
 import { resolvePeriod, type RelativePeriod } from '@shared/reports/period';
@@ -15,8 +14,9 @@ import { api } from '../../api/client';
 import { useApp } from '../../stores';
 import { useLoad } from '../../components/use-load';
 import { useWorkspaceInfo } from '../../components/use-workspace-info';
-import { EChart } from '../../charts/EChart';
+import { LazyEChart as EChart } from '../../charts/lazy-chart';
 import { EMPTY_REGISTER } from '../gaps/register-filters';
+import { FirstRun, showsFirstRun } from '../workspace/first-run';
 import { appChartLabels } from './chart-labels';
 import { HeadlineTiles } from './headline-tiles';
 import { IndicatorGrid } from './indicator-grid';
@@ -24,7 +24,6 @@ import { IndicatorGrid } from './indicator-grid';
 // The dashboard of the department chosen in the header (or of all): every figure from one core call
 // (dashboard.get), charts from the same option builders as the reports; each chart opens the list behind it.
 
-const COUNTED = ['departments', 'processes', 'steps', 'gaps', 'interventions', 'indicators', 'measurements'] as const;
 const PERIODS: RelativePeriod[] = ['last_quarter', 'ytd', 'last_12_months'];
 const lastDay = (m: string) => new Date(Date.UTC(Number(m.slice(0, 4)), Number(m.slice(5, 7)), 0)).toISOString().slice(0, 10);
 
@@ -52,7 +51,6 @@ export default function DashboardPage() {
   const today = new Date().toISOString().slice(0, 10);
   const w = resolvePeriod({ kind: 'relative', relative: period }, today);
   const data = useLoad(() => api.call('dashboard.get', { ...(departmentId ? { departmentId } : {}), ...w }), [departmentId, w.from, w.to]);
-  const empty = info !== null && COUNTED.every((k) => (info.counts[k] ?? 0) === 0);
   const d = data.data;
   const currency = d?.headline.openGapCost[0]?.currency ?? d?.charts.benefitCost[0]?.currency ?? 'EUR';
   const L = useMemo(() => appChartLabels(t, tc, locale, currency), [t, tc, locale, currency]);
@@ -72,6 +70,16 @@ export default function DashboardPage() {
     interventions: () => openInterventions('running', null),
   };
 
+  // A workspace with nothing to show yet gets the first-run choices instead of empty charts.
+  if (info && showsFirstRun(info.counts)) {
+    return (
+      <Stack gap="lg">
+        <Title order={2}>{t('title')}</Title>
+        <FirstRun departments={info.counts.departments ?? 0} />
+      </Stack>
+    );
+  }
+
   return (
     <Stack gap="lg">
       <Group justify="space-between" align="flex-end">
@@ -85,16 +93,6 @@ export default function DashboardPage() {
         </Stack>
       </Group>
 
-      {empty && (
-        <Alert color="indigo" icon={<IconDatabaseImport size={20} />} title={t('emptyTitle')} data-testid="dashboard-empty">
-          <Text size="sm">{t('emptyBody')}</Text>
-          <Code block mt="xs">npx boucle demo</Code>
-          <Text size="sm" mt="xs">
-            {t('emptyOr')}{' '}
-            <Anchor href="#/settings" onClick={(e) => { e.preventDefault(); navigate('settings'); }}>{t('emptyCreate')}</Anchor>
-          </Text>
-        </Alert>
-      )}
       {data.error && <Alert color="red">{data.error}</Alert>}
       {!d ? (
         <Center h={200}><Loader size="sm" /></Center>

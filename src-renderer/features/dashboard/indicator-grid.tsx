@@ -4,7 +4,7 @@ import type { IndicatorTile } from '@shared/dashboard/schemas';
 import { buildSparklineOption } from '@shared/charts/sparkline';
 import { RAG_COLOURS } from '@shared/charts/indicator-trend';
 import { formatNumber } from '@shared/format';
-import { EChart } from '../../charts/EChart';
+import { LazyEChart as EChart } from '../../charts/lazy-chart';
 
 // The indicator status grid: one tile per indicator with its status and a sparkline; a click opens it.
 export function IndicatorGrid({ tiles, locale, onOpen }: { tiles: IndicatorTile[]; locale: string; onOpen(id: string): void }) {

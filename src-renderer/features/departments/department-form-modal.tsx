@@ -1,11 +1,13 @@
 import { useEffect } from 'react';
-import { Button, ColorInput, Group, Modal, NumberInput, Select, Stack, TextInput } from '@mantine/core';
+import { Button, ColorInput, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import type { Department } from '@shared/api';
 import { CURRENCIES } from '@shared/domain';
 import { api } from '../../api/client';
 import { notifySaved, showApiError } from '../../components/api-form';
+import { NumberField } from '../../components/number-field';
+import { useConfirmClose } from '../../components/use-confirm-close';
 import { useApp } from '../../stores';
 
 export interface DepartmentFormModalProps {
@@ -45,7 +47,7 @@ export function DepartmentFormModal({ opened, onClose, department, onSaved }: De
 
   useEffect(() => {
     if (!opened) return;
-    form.setValues(
+    const initial: Values =
       department
         ? {
             name: department.name,
@@ -54,8 +56,9 @@ export function DepartmentFormModal({ opened, onClose, department, onSaved }: De
             rate: department.loadedHourlyRateCents === null ? '' : department.loadedHourlyRateCents / 100,
             currency: department.currency,
           }
-        : { name: '', code: '', colour: COLOURS[0]!, rate: '', currency: 'EUR' },
-    );
+        : { name: '', code: '', colour: COLOURS[0]!, rate: '', currency: 'EUR' };
+    form.setValues(initial);
+    form.resetDirty(initial);
     form.clearErrors();
     // Reset only when the dialog opens or switches department.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -82,8 +85,10 @@ export function DepartmentFormModal({ opened, onClose, department, onSaved }: De
     }
   });
 
+  const close = useConfirmClose(() => form.isDirty(), onClose);
+
   return (
-    <Modal opened={opened} onClose={onClose} title={department ? t('department.editTitle') : t('department.createTitle')} size="md">
+    <Modal opened={opened} onClose={close} title={department ? t('department.editTitle') : t('department.createTitle')} size="md">
       <form onSubmit={submit} data-testid="department-form">
         <Stack gap="sm">
           <TextInput label={t('department.name')} placeholder={t('department.namePlaceholder')} withAsterisk data-autofocus
@@ -93,14 +98,14 @@ export function DepartmentFormModal({ opened, onClose, department, onSaved }: De
           <ColorInput label={t('department.colour')} swatches={COLOURS} swatchesPerRow={8} format="hex"
             data-testid="department-colour" {...form.getInputProps('colour')} />
           <Group grow align="flex-start">
-            <NumberInput label={t('department.rate')} description={t('department.rateHelp')} min={0} decimalScale={2}
-              fixedDecimalScale={false} thousandSeparator=" " allowNegative={false} data-testid="department-rate"
+            <NumberField label={t('department.rate')} description={t('department.rateHelp')} min={0} decimalScale={2}
+              allowNegative={false} data-testid="department-rate"
               {...form.getInputProps('rate')} />
             <Select label={t('department.currency')} data={[...CURRENCIES]} allowDeselect={false} data-testid="department-currency"
               {...form.getInputProps('currency')} />
           </Group>
           <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={onClose}>{tc('actions.cancel')}</Button>
+            <Button variant="default" onClick={close}>{tc('actions.cancel')}</Button>
             <Button type="submit" data-testid="department-save">{tc('actions.save')}</Button>
           </Group>
         </Stack>

@@ -1,9 +1,7 @@
 import { useEffect, useState } from 'react';
 import {
-  Alert, Button, Group, Modal, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Text, Textarea, TextInput,
+  Alert, Button, Group, Modal, SegmentedControl, Select, SimpleGrid, Stack, Text, Textarea, TextInput,
 } from '@mantine/core';
-import { DateInput, DatesProvider } from '@mantine/dates';
-import 'dayjs/locale/fr';
 import { useForm } from '@mantine/form';
 import { IconCash, IconInfoCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +10,10 @@ import { GAP_TYPES, type GapType } from '@shared/domain';
 import { formatMoney, formatNumber } from '@shared/format';
 import { api } from '../../api/client';
 import { notifySaved, showApiError } from '../../components/api-form';
+import { DateField } from '../../components/date-field';
+import { NumberField } from '../../components/number-field';
+import { useConfirmClose } from '../../components/use-confirm-close';
+import { LiveGapCost } from './live-gap-cost';
 
 export interface GapFormModalProps {
   opened: boolean;
@@ -74,7 +76,9 @@ export default function GapFormModal({ opened, onClose, processId, stepId, gap, 
   useEffect(() => {
     if (!opened) return;
     setSaved(null);
-    form.setValues(valuesOf(gap ?? null, stepId));
+    const initial = valuesOf(gap ?? null, stepId);
+    form.setValues(initial);
+    form.resetDirty(initial);
     form.clearErrors();
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [opened, gap?.id, stepId]);
@@ -113,8 +117,9 @@ export default function GapFormModal({ opened, onClose, processId, stepId, gap, 
         result = await api.call('gaps.create', { processId, ...body });
       }
       setSaved(result);
-      form.setValues(valuesOf(result, null));
-      form.resetDirty();
+      const after = valuesOf(result, null);
+      form.setValues(after);
+      form.resetDirty(after);
       notifySaved(current ? tc('state.saved') : tc('state.created'));
       onSaved?.(result);
     } catch (e) {
@@ -123,13 +128,15 @@ export default function GapFormModal({ opened, onClose, processId, stepId, gap, 
   });
 
   const locale = i18n.language;
+  // Escape, a click outside, the close button or Cancel: never lose what was typed without asking.
+  const close = useConfirmClose(() => form.isDirty(), onClose);
   const stepOptions = [
     { value: NO_STEP, label: t('noStep') },
     ...steps.map((s) => ({ value: s.id, label: `${s.position + 1}. ${s.name}${s.lane ? ` — ${s.lane}` : ''}` })),
   ];
 
   return (
-    <Modal opened={opened} onClose={onClose} size="xl" title={current ? t('editTitle') : t('createTitle')}>
+    <Modal opened={opened} onClose={close} size="xl" title={current ? t('editTitle') : t('createTitle')}>
       <form onSubmit={submit} data-testid="gap-form">
         <Stack gap="sm">
           {saved && (
@@ -143,7 +150,7 @@ export default function GapFormModal({ opened, onClose, processId, stepId, gap, 
                 t('noRate')
               ) : (
                 <Text size="sm">
-                  {t('monthlyCost')}: <Text span fw={700} data-testid="gap-monthly-cost">{formatMoney(saved.monthlyCostCents, saved.currency, locale)}</Text>
+                  {t('monthlyCostLabel')} <Text span fw={700} data-testid="gap-monthly-cost">{formatMoney(saved.monthlyCostCents, saved.currency, locale)}</Text>
                   {' '}
                   <Text span c="dimmed" size="xs">
                     ({t('costFormula', {
@@ -154,11 +161,6 @@ export default function GapFormModal({ opened, onClose, processId, stepId, gap, 
                 </Text>
               )}
             </Alert>
-          )}
-          {!saved && current && (
-            <Text size="sm" c="dimmed" data-testid="gap-current-cost">
-              {t('monthlyCost')}: {current.monthlyCostCents === null ? t('noRateShort') : formatMoney(current.monthlyCostCents, current.currency, locale)}
-            </Text>
           )}
           <TextInput label={t('title')} withAsterisk data-autofocus data-testid="gap-title" {...form.getInputProps('title')} />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
@@ -184,22 +186,21 @@ export default function GapFormModal({ opened, onClose, processId, stepId, gap, 
             {form.errors.severity && <Text size="xs" c="red" data-testid="gap-severity-error">{form.errors.severity}</Text>}
           </Stack>
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <NumberInput label={t('frequency')} description={t('frequencyHelp')} decimalScale={2} data-testid="gap-frequency"
+            <NumberField label={t('frequency')} description={t('frequencyHelp')} decimalScale={2} data-testid="gap-frequency"
               {...form.getInputProps('frequencyPerMonth')} />
-            <NumberInput label={t('hours')} description={t('hoursHelp')} decimalScale={2} data-testid="gap-hours"
+            <NumberField label={t('hours')} description={t('hoursHelp')} decimalScale={2} data-testid="gap-hours"
               {...form.getInputProps('hoursLostPerOccurrence')} />
-            {/* Typed and shown as ISO (unambiguous in both languages); the calendar speaks the user's language. */}
-            <DatesProvider settings={{ locale: locale.startsWith('fr') ? 'fr' : 'en', firstDayOfWeek: 1 }}>
-              <DateInput label={t('foundOn')} description={t('foundOnHelp')} valueFormat="YYYY-MM-DD" clearable
-                data-testid="gap-found-on" {...form.getInputProps('foundOn')} />
-            </DatesProvider>
+            <DateField label={t('foundOn')} description={t('foundOnHelp')} data-testid="gap-found-on" {...form.getInputProps('foundOn')} />
           </SimpleGrid>
+          {targetProcess && (
+            <LiveGapCost processId={targetProcess} frequency={num(form.values.frequencyPerMonth)} hours={num(form.values.hoursLostPerOccurrence)} />
+          )}
           <TextInput label={t('owner')} data-testid="gap-owner" {...form.getInputProps('owner')} />
           <Textarea label={t('description')} autosize minRows={2} maxRows={6} data-testid="gap-description" {...form.getInputProps('description')} />
           <Textarea label={t('evidence')} description={t('evidenceHelp')} autosize minRows={2} maxRows={6} data-testid="gap-evidence"
             {...form.getInputProps('evidence')} />
           <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={onClose} data-testid="gap-close">{saved ? tc('actions.close') : tc('actions.cancel')}</Button>
+            <Button variant="default" onClick={close} data-testid="gap-close">{saved ? tc('actions.close') : tc('actions.cancel')}</Button>
             <Button type="submit" data-testid="gap-save">{tc('actions.save')}</Button>
           </Group>
         </Stack>

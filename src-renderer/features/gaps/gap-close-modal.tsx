@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { Alert, Button, Group, Modal, Radio, Select, Stack, Text, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconAlertCircle } from '@tabler/icons-react';
+import { formatDate } from '@shared/format';
 import { useTranslation } from 'react-i18next';
 import type { Indicator } from '@shared/indicators/schemas';
 import type { Intervention } from '@shared/interventions/schemas';
@@ -9,6 +10,7 @@ import type { Gap } from '@shared/gaps/schemas';
 import { JUSTIFICATION_MIN } from '@shared/gaps/closing';
 import { api } from '../../api/client';
 import { notifySaved, showApiError } from '../../components/api-form';
+import { useConfirmClose } from '../../components/use-confirm-close';
 
 export interface GapCloseModalProps {
   opened: boolean;
@@ -48,7 +50,7 @@ const FIELD_MAP: Record<string, string> = {
  * or a written justification) and either closes the gap or refuses with a reason shown at the field.
  */
 export function GapCloseModal({ opened, onClose, gap, indicators, interventions, onClosed }: GapCloseModalProps) {
-  const { t } = useTranslation('gaps');
+  const { t, i18n } = useTranslation('gaps');
   const { t: tc } = useTranslation();
   const { t: tf } = useTranslation('figures');
   const form = useForm<Values>({
@@ -93,8 +95,10 @@ export function GapCloseModal({ opened, onClose, gap, indicators, interventions,
   const chosen = started.find((i) => i.id === form.values.interventionId);
   // An intervention that started before the gap was found proves it closed only with a reason.
   const earlier = !!chosen?.startDate && chosen.startDate < gap.foundOn;
+  const close = useConfirmClose(() => form.isDirty(), onClose);
+
   return (
-    <Modal opened={opened} onClose={onClose} size="lg" title={t('close.title', { title: gap.title })}>
+    <Modal opened={opened} onClose={close} size="lg" title={t('close.title', { title: gap.title })}>
       <form onSubmit={submit} data-testid="close-form">
         <Stack gap="sm">
           <Text size="sm" c="dimmed">{t('close.help')}</Text>
@@ -124,7 +128,7 @@ export function GapCloseModal({ opened, onClose, gap, indicators, interventions,
                 {...form.getInputProps('indicatorId')} />
               {kind === 'measured_improvement' && (
                 <Select label={t('close.intervention')} withAsterisk description={t('close.interventionHelp')}
-                  data={started.map((i) => ({ value: i.id, label: `${i.title} (${i.startDate})` }))} data-testid="close-intervention"
+                  data={started.map((i) => ({ value: i.id, label: `${i.title} (${formatDate(i.startDate, i18n.language)})` }))} data-testid="close-intervention"
                   {...form.getInputProps('interventionId')} />
               )}
               {kind === 'measured_improvement' && earlier && (
@@ -146,7 +150,7 @@ export function GapCloseModal({ opened, onClose, gap, indicators, interventions,
             />
           )}
           <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={onClose}>{tc('actions.cancel')}</Button>
+            <Button variant="default" onClick={close}>{tc('actions.cancel')}</Button>
             <Button type="submit" color="teal" data-testid="close-submit">{t('close.submit')}</Button>
           </Group>
         </Stack>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Badge, Button } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { formatDate } from '@shared/format';
 import type { Gap } from '@shared/gaps/schemas';
 import type { Intervention } from '@shared/interventions/schemas';
 import { api } from '../../api/client';
@@ -12,7 +13,7 @@ import { BADGE_FULL, INTERVENTION_STATUS_COLOURS } from './gap-style';
 
 /** The interventions working on a gap: link an existing one, create one linked to it, unlink. */
 export function GapInterventions({ gap, linked }: { gap: Gap; linked: Intervention[] }) {
-  const { t } = useTranslation('gaps');
+  const { t, i18n } = useTranslation('gaps');
   const { t: tc } = useTranslation();
   const navigate = useApp((s) => s.navigate);
   const [creating, setCreating] = useState(false);
@@ -24,7 +25,7 @@ export function GapInterventions({ gap, linked }: { gap: Gap; linked: Interventi
       optionLabel={(i) => `${i.title} · ${tc(`interventionStatus.${i.status}`)}`}
       pair={(interventionId) => ({ gapId: gap.id, interventionId })}
       open={(i) => navigate('interventions', i.id)}
-      subtitle={(i) => `${i.owner ?? '—'}${i.startDate ? ` · ${i.startDate}` : ''}`}
+      subtitle={(i) => `${i.owner ?? '—'}${i.startDate ? ` · ${formatDate(i.startDate, i18n.language)}` : ''}`}
       badge={(i) => (
         <Badge tt="none" variant="light" color={INTERVENTION_STATUS_COLOURS[i.status]} styles={BADGE_FULL} data-testid="gap-intervention-status">
           {tc(`interventionStatus.${i.status}`)}

@@ -1,5 +1,6 @@
 import { Alert, Badge, Group, Paper, Table, Text, UnstyledButton } from '@mantine/core';
 import { IconInfoCircle } from '@tabler/icons-react';
+import { ClampedText } from '../../components/clamped-text';
 import { useTranslation } from 'react-i18next';
 import { ExportButton } from '../../components/export-button';
 import type { Gap } from '@shared/gaps/schemas';
@@ -57,7 +58,7 @@ export function GapPriorities({ onOpen }: { onOpen(gap: Gap): void }) {
             <Table.Td ta="right" style={NUM_STYLE}><Text fw={700} size="sm">{p.rank}</Text></Table.Td>
             <Table.Td>
               <UnstyledButton onClick={() => onOpen(p.gap)} fw={600} fz="sm" style={{ textAlign: 'left' }}>{p.gap.title}</UnstyledButton>
-              <Text size="xs" c="dimmed">{p.gap.processName}{p.gap.stepName ? ` · ${p.gap.stepName}` : ''}</Text>
+              <ClampedText size="xs" c="dimmed" lines={2}>{`${p.gap.processName ?? ''}${p.gap.stepName ? ` · ${p.gap.stepName}` : ''}`}</ClampedText>
             </Table.Td>
             <Table.Td ta="right" style={{ ...NUM_STYLE, whiteSpace: 'nowrap' }}>
               <Text size="sm" fw={700} c={p.monthlyCostCents === null ? 'dimmed' : undefined}>

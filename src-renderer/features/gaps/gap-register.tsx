@@ -3,6 +3,7 @@ import {
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconArrowDown, IconArrowUp, IconFilterOff, IconSearch, IconSelector } from '@tabler/icons-react';
+import { ClampedText } from '../../components/clamped-text';
 import { useTranslation } from 'react-i18next';
 import { GAP_STATUSES, GAP_TYPES, type GapStatus, type GapType } from '@shared/domain';
 import type { Gap, GapSort } from '@shared/gaps/schemas';
@@ -171,9 +172,9 @@ export function GapRegister({ onOpen }: { onOpen(gap: Gap): void }) {
                   {g.title}
                 </UnstyledButton>
               </Table.Td>
-              <Table.Td>
-                <Text size="sm" lineClamp={1}>{g.processName}</Text>
-                <Text size="xs" c="dimmed" lineClamp={1}>{g.stepName ?? t('noStep')}</Text>
+              <Table.Td miw={150} maw={260}>
+                <ClampedText size="sm" lines={2} data-testid="register-process">{g.processName ?? ''}</ClampedText>
+                <ClampedText size="xs" c="dimmed" lines={2} data-testid="register-step">{g.stepName ?? t('noStep')}</ClampedText>
               </Table.Td>
               <Table.Td><Text size="sm" lineClamp={2}>{tc(`gapType.${g.type}`)}</Text></Table.Td>
               <Table.Td ta="center"><Badge tt="none" variant="light" color={severityColour(g.severity)}>{g.severity}</Badge></Table.Td>

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { Gap } from '@shared/gaps/schemas';
 import { api } from '../../api/client';
 import { notifySaved, showApiError } from '../../components/api-form';
+import { useConfirmClose } from '../../components/use-confirm-close';
 
 /** Reopening a closed loop needs a reason; the core keeps it, and the change log keeps every closing. */
 export function GapReopenModal({ opened, onClose, gap, onReopened }: {
@@ -30,15 +31,17 @@ export function GapReopenModal({ opened, onClose, gap, onReopened }: {
       showApiError(e, form, { status: 'reason' });
     }
   });
+  const close = useConfirmClose(() => form.isDirty(), onClose);
+
   return (
-    <Modal opened={opened} onClose={onClose} title={t('reopen.title', { title: gap.title })}>
+    <Modal opened={opened} onClose={close} title={t('reopen.title', { title: gap.title })}>
       <form onSubmit={submit} data-testid="reopen-form">
         <Stack gap="sm">
           <Text size="sm" c="dimmed">{t('reopen.help')}</Text>
           <Textarea label={t('reopen.reason')} withAsterisk autosize minRows={3} data-autofocus data-testid="reopen-reason"
             {...form.getInputProps('reason')} />
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>{tc('actions.cancel')}</Button>
+            <Button variant="default" onClick={close}>{tc('actions.cancel')}</Button>
             <Button type="submit" color="orange" data-testid="reopen-submit">{t('reopen.submit')}</Button>
           </Group>
         </Stack>

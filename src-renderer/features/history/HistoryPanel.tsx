@@ -1,10 +1,10 @@
 import { Alert, Badge, Center, Code, Group, Loader, Paper, Stack, Text, Timeline } from '@mantine/core';
 import { IconHistory } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { HistoryEntity, HistoryEntry } from '@shared/history/schemas';
-import { formatNumber } from '@shared/format';
+import type { HistoryEntity, HistoryEntry, HistoryPage } from '@shared/history/schemas';
+import { BUILTIN_KIND_LABELS, BUILTIN_PLATFORM_LABELS } from '@shared/gaps/vocabulary';
+import { formatDate, formatNumber, formatPercent } from '@shared/format';
 import { api } from '../../api/client';
-import { useApp } from '../../stores';
 import { useLoad } from '../../components/use-load';
 
 export interface HistoryPanelProps {
@@ -12,27 +12,51 @@ export interface HistoryPanelProps {
   id: string;
 }
 
-/** A value of the change log as text: the log keeps raw values (codes, cents, ids, JSON). */
-function useValueText(entity: HistoryEntity) {
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+/** Fields whose codes the UI translates: field → the dictionary of common.json. */
+const CODE_DICTIONARIES: Record<string, string> = { direction: 'direction', category: 'category', frequency: 'frequency' };
+
+/**
+ * A value of the change log as people read it, in the UI language: the log keeps raw values (codes,
+ * cents, ids, ISO dates, JSON); ids become the names the core sent with the page.
+ */
+function useValueText(entity: HistoryEntity, names: HistoryPage['names']) {
   const { t, i18n } = useTranslation('history');
   const { t: tc } = useTranslation();
   const { t: tg } = useTranslation('gaps');
-  const departments = useApp((s) => s.departments);
+  const { t: tp } = useTranslation('processes');
+  const locale = i18n.language;
+  const lang = locale.startsWith('fr') ? 'fr' : 'en';
   return (field: string, v: unknown): string => {
     if (v === null || v === undefined || v === '') return t('none');
-    if (field === 'departmentId') return departments.find((d) => d.id === v)?.name ?? String(v);
-    // Other ids say nothing to a reader: a short form, the full one is in the tooltip.
-    if (field.endsWith('Id') && field !== 'referenceId' && typeof v === 'string') return `#${v.slice(-8)}`;
-    if (Array.isArray(v)) return v.join(', ');
-    if (field.endsWith('Cents') && typeof v === 'number') return formatNumber(v / 100, i18n.language);
+    if (field.endsWith('Id') && field !== 'referenceId' && typeof v === 'string') {
+      const n = names?.[v];
+      return n ? (n.deleted ? t('deletedName', { name: n.name }) : n.name) : t('unknownRow');
+    }
+    if (Array.isArray(v)) return v.map(String).join(', ');
+    if (typeof v === 'boolean') return v ? t('yes') : t('no');
+    if (typeof v === 'number') {
+      if (field.endsWith('Cents')) return formatNumber(v / 100, locale, 2);
+      if (field.endsWith('Pct')) return formatPercent(v, locale, 2);
+      return formatNumber(v, locale, 6);
+    }
     if (typeof v === 'string') {
+      const dict = CODE_DICTIONARIES[field];
+      if (dict) return tc(`${dict}.${v}`, { defaultValue: v });
+      if (field === 'source') return entity === 'indicators' ? tc(`source.${v}`, { defaultValue: v }) : t(`processSource.${v}`, { defaultValue: v });
       if (field === 'status') return tc(entity === 'interventions' ? `interventionStatus.${v}` : `gapStatus.${v}`, { defaultValue: v });
       if (field === 'type' && entity === 'gaps') return tc(`gapType.${v}`, { defaultValue: v });
-      if (field === 'kind' && entity === 'interventions') return tc(`interventionKind.${v}`, { defaultValue: v });
+      if (field === 'kind' && entity === 'interventions') {
+        return (BUILTIN_KIND_LABELS as Record<string, { en: string; fr: string }>)[v]?.[lang] ?? v;
+      }
+      if (field === 'kind' && entity === 'steps') return tp(`map.kind.${v}`, { defaultValue: v });
+      if (field === 'platform') return (BUILTIN_PLATFORM_LABELS as Record<string, { en: string; fr: string }>)[v]?.[lang] ?? v;
       if (field === 'closureKind') return tg(`closureKind.${v}`, { defaultValue: v });
+      if (ISO_DAY.test(v)) return formatDate(v, locale);
+      if (ISO_TIME.test(v)) return dateTime(v, locale);
       return v;
     }
-    if (typeof v === 'number' || typeof v === 'boolean') return String(v);
     return JSON.stringify(v);
   };
 }
@@ -40,9 +64,9 @@ function useValueText(entity: HistoryEntity) {
 const dateTime = (iso: string, locale: string) =>
   new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
 
-function EntryBody({ entry, entity }: { entry: HistoryEntry; entity: HistoryEntity }) {
+function EntryBody({ entry, entity, names }: { entry: HistoryEntry; entity: HistoryEntity; names: HistoryPage['names'] }) {
   const { t } = useTranslation('history');
-  const valueText = useValueText(entity);
+  const valueText = useValueText(entity, names);
   return (
     <Stack gap={4}>
       {entry.changes.map((c, i) =>
@@ -52,8 +76,8 @@ function EntryBody({ entry, entity }: { entry: HistoryEntry; entity: HistoryEnti
               {t(`fields.${c.field}`, { defaultValue: c.field })}
             </Text>
             <Text size="xs" c="dimmed" style={{ wordBreak: 'break-word' }}>
-              {entry.action === 'created' ? null : <><Code fz="xs" title={String(c.oldValue)}>{valueText(c.field, c.oldValue)}</Code> → </>}
-              <Code fz="xs" c="dark" title={String(c.newValue)}>{valueText(c.field, c.newValue)}</Code>
+              {entry.action === 'created' ? null : <><Code fz="xs">{valueText(c.field, c.oldValue)}</Code> → </>}
+              <Code fz="xs" c="dark">{valueText(c.field, c.newValue)}</Code>
             </Text>
           </Group>
         ) : (
@@ -98,7 +122,7 @@ export default function HistoryPanel({ entity, id }: HistoryPanelProps) {
             }
             data-testid="history-entry"
           >
-            <EntryBody entry={e} entity={entity} />
+            <EntryBody entry={e} entity={entity} names={page.data?.names} />
           </Timeline.Item>
         ))}
       </Timeline>

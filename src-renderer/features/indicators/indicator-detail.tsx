@@ -7,11 +7,11 @@ import { useTranslation } from 'react-i18next';
 import { buildIndicatorTrendOption, INDICATOR_TREND_LABELS } from '@shared/charts/indicator-trend';
 import { formatDate, formatNumber, formatPercent } from '@shared/format';
 import { api } from '../../api/client';
-import { EChart } from '../../charts/EChart';
+import { LazyEChart as EChart } from '../../charts/lazy-chart';
 import { askToDelete } from '../../components/confirm-delete';
 import { useApp } from '../../stores';
 import { ImpactPanel } from '../impact/impact-panel';
-import { ImportWizard } from '../imports/import-wizard';
+import { ImportWizard } from '../imports/lazy-import-wizard';
 import { IndicatorFormModal } from './indicator-form-modal';
 import { IndicatorLinks } from './indicator-links';
 import { MeasurementGridEditor } from './measurement-grid';
@@ -64,6 +64,7 @@ export function IndicatorDetail({ indicatorId }: { indicatorId: string }) {
       interventions: linkedInterventions.flatMap((i) => (i.startDate ? [{ title: i.title, startDate: i.startDate }] : [])),
       status: d.status.status,
       labels: INDICATOR_TREND_LABELS[lang.startsWith('fr') ? 'fr' : 'en'],
+      locale: lang,
     });
   }, [d, linkedInterventions, lang]);
 
@@ -102,7 +103,7 @@ export function IndicatorDetail({ indicatorId }: { indicatorId: string }) {
             <Badge tt="none" variant="light" color="gray">{tc(`source.${ind.source}`)}{ind.sourceDetail ? ` · ${ind.sourceDetail}` : ''}</Badge>
             {ind.reference && <Badge tt="none" variant="outline" color="gray">{ind.reference}</Badge>}
           </Group>
-          {ind.formula && <Text size="sm" c="dimmed" mt={6}>{t('fields.formula')}: {ind.formula}</Text>}
+          {ind.formula && <Text size="sm" c="dimmed" mt={6}>{tc('colon', { label: t('fields.formula') })} {ind.formula}</Text>}
         </div>
         <Group gap="sm">
           <Button variant="default" leftSection={<IconFileImport size={16} />} onClick={() => setImportOpen(true)} data-testid="indicator-import">

@@ -1,11 +1,14 @@
 import { useEffect } from 'react';
-import { Button, Divider, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Button, Divider, Group, Modal, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import type { Indicator } from '@shared/api';
 import { INDICATOR_CATEGORIES, INDICATOR_DIRECTIONS, INDICATOR_FREQUENCIES, INDICATOR_SOURCES } from '@shared/domain';
 import { api } from '../../api/client';
 import { notifySaved, showApiError } from '../../components/api-form';
+import { DateField } from '../../components/date-field';
+import { NumberField } from '../../components/number-field';
+import { resetForm, useConfirmClose } from '../../components/use-confirm-close';
 import { useApp } from '../../stores';
 import { useLoad } from '../../components/use-load';
 
@@ -40,7 +43,7 @@ const EMPTY: Values = {
   targetDate: '', tolerancePct: 10, frequency: 'monthly', source: 'manual', sourceDetail: '', formula: '', reference: '', processId: null,
 };
 
-const orNull = (s: string) => (s.trim() === '' ? null : s.trim());
+const orNull = (s: string | null) => (!s || s.trim() === '' ? null : s.trim());
 const numOrNull = (v: number | string) => (v === '' || v === null ? null : Number(v));
 
 export function IndicatorFormModal({ opened, onClose, indicator, onSaved }: IndicatorFormModalProps) {
@@ -59,7 +62,7 @@ export function IndicatorFormModal({ opened, onClose, indicator, onSaved }: Indi
   useEffect(() => {
     if (!opened) return;
     const i = indicator;
-    form.setValues(
+    resetForm(form, 
       i
         ? {
             departmentId: i.departmentId, name: i.name, unit: i.unit, direction: i.direction, category: i.category,
@@ -106,8 +109,10 @@ export function IndicatorFormModal({ opened, onClose, indicator, onSaved }: Indi
 
   const options = <T extends string>(codes: readonly T[], ns: string) => codes.map((c) => ({ value: c, label: tc(`${ns}.${c}`) }));
 
+  const close = useConfirmClose(() => form.isDirty(), onClose);
+
   return (
-    <Modal opened={opened} onClose={onClose} title={indicator ? t('form.editTitle') : t('form.createTitle')} size="xl">
+    <Modal opened={opened} onClose={close} title={indicator ? t('form.editTitle') : t('form.createTitle')} size="xl">
       <form onSubmit={submit} data-testid="indicator-form">
         <Stack gap="sm">
           <SimpleGrid cols={2}>
@@ -132,11 +137,11 @@ export function IndicatorFormModal({ opened, onClose, indicator, onSaved }: Indi
           </SimpleGrid>
           <Divider label={t('form.targets')} labelPosition="left" />
           <SimpleGrid cols={{ base: 2, sm: 5 }} style={{ alignItems: 'end' }}>
-            <NumberInput label={t('fields.baselineValue')} decimalScale={6} data-testid="indicator-baseline" {...form.getInputProps('baselineValue')} />
-            <TextInput type="date" label={t('fields.baselineDate')} data-testid="indicator-baseline-date" {...form.getInputProps('baselineDate')} />
-            <NumberInput label={t('fields.targetValue')} decimalScale={6} data-testid="indicator-target" {...form.getInputProps('targetValue')} />
-            <TextInput type="date" label={t('fields.targetDate')} data-testid="indicator-target-date" {...form.getInputProps('targetDate')} />
-            <NumberInput label={t('fields.tolerancePct')} description={t('form.toleranceHelp')} min={0} max={1000} suffix=" %"
+            <NumberField label={t('fields.baselineValue')} decimalScale={6} data-testid="indicator-baseline" {...form.getInputProps('baselineValue')} />
+            <DateField label={t('fields.baselineDate')} data-testid="indicator-baseline-date" {...form.getInputProps('baselineDate')} />
+            <NumberField label={t('fields.targetValue')} decimalScale={6} data-testid="indicator-target" {...form.getInputProps('targetValue')} />
+            <DateField label={t('fields.targetDate')} data-testid="indicator-target-date" {...form.getInputProps('targetDate')} />
+            <NumberField label={t('fields.tolerancePct')} description={t('form.toleranceHelp')} min={0} max={1000} suffix=" %"
               data-testid="indicator-tolerance" {...form.getInputProps('tolerancePct')} />
           </SimpleGrid>
           <Divider label={t('form.origin')} labelPosition="left" />
@@ -152,7 +157,7 @@ export function IndicatorFormModal({ opened, onClose, indicator, onSaved }: Indi
             <TextInput label={t('fields.reference')} placeholder="APQC 10215" data-testid="indicator-reference" {...form.getInputProps('reference')} />
           </SimpleGrid>
           <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={onClose}>{tc('actions.cancel')}</Button>
+            <Button variant="default" onClick={close}>{tc('actions.cancel')}</Button>
             <Button type="submit" data-testid="indicator-save">{tc('actions.save')}</Button>
           </Group>
         </Stack>

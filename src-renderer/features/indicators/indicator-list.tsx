@@ -10,8 +10,9 @@ import type { IndicatorStatus } from '@shared/indicators/status';
 import { formatDate, formatNumber } from '@shared/format';
 import { api } from '../../api/client';
 import { askToDelete } from '../../components/confirm-delete';
+import { NeedsDepartment } from '../workspace/prerequisites';
 import { useApp } from '../../stores';
-import { ImportWizard } from '../imports/import-wizard';
+import { ImportWizard } from '../imports/lazy-import-wizard';
 import { IndicatorFormModal } from './indicator-form-modal';
 import { RagBadge } from './rag-badge';
 import { LoadState } from '../../components/load-state';
@@ -77,7 +78,7 @@ export function IndicatorList() {
       </Group>
 
       {noDepartment ? (
-        <Card withBorder padding="xl"><Text c="dimmed" ta="center">{t('empty.noDepartment')}</Text></Card>
+        <Card withBorder padding="xl"><NeedsDepartment /></Card>
       ) : (
         <LoadState
           load={rows}

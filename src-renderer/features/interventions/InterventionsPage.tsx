@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Badge, Button, Group, Paper, Select, Stack, Table, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, Paper, Select, Stack, Table, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import { ExportButton } from '../../components/export-button';
 import { INTERVENTION_STATUSES, type InterventionStatus } from '@shared/domain';
 import { formatDate, formatMoney } from '@shared/format';
 import { api } from '../../api/client';
+import { NeedsDepartment } from '../workspace/prerequisites';
 import { useApp } from '../../stores';
 import { BADGE_FULL, INTERVENTION_STATUS_COLOURS, NUM_STYLE } from '../gaps/gap-style';
 import { useLoad } from '../../components/use-load';
@@ -25,6 +26,7 @@ export default function InterventionsPage() {
   const navigate = useApp((s) => s.navigate);
   const departmentId = useApp((s) => s.departmentId);
   const departments = useApp((s) => s.departments);
+  const departmentsLoaded = useApp((s) => s.departmentsLoaded);
   const bumpRevision = useApp((s) => s.bumpRevision);
   const { status, kind } = useApp((s) => s.interventionFilter);
   const patchFilter = useApp((s) => s.patchInterventionFilter);
@@ -72,7 +74,8 @@ export default function InterventionsPage() {
         <div style={{ marginLeft: 'auto' }}><ExportButton request={{ list: 'interventions', filters }} /></div>
       </Group>
       {rows.error && <Alert color="red" title={tc('errors.generic')}>{rows.error}</Alert>}
-      <Paper withBorder radius="md">
+      {departmentsLoaded && departments.length === 0 && <Card withBorder padding="xl"><NeedsDepartment /></Card>}
+      <Paper withBorder radius="md" hidden={departmentsLoaded && departments.length === 0}>
         <PagedTable
           testId="intervention-table"
           rows={rows}

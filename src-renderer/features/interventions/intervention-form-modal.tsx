@@ -1,7 +1,5 @@
 import { useEffect } from 'react';
-import { Button, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
-import { DateInput, DatesProvider } from '@mantine/dates';
-import 'dayjs/locale/fr';
+import { Button, Group, Modal, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { CURRENCIES, INTERVENTION_STATUSES, type Currency, type InterventionStatus } from '@shared/domain';
@@ -9,6 +7,9 @@ import type { Intervention } from '@shared/interventions/schemas';
 import { rampUpMonths } from '@shared/impact/ramp-up';
 import { api } from '../../api/client';
 import { notifySaved, showApiError } from '../../components/api-form';
+import { DateField } from '../../components/date-field';
+import { NumberField } from '../../components/number-field';
+import { resetForm, useConfirmClose } from '../../components/use-confirm-close';
 import { useApp } from '../../stores';
 import { VocabularySelect } from './vocabulary-select';
 
@@ -71,7 +72,7 @@ function valuesOf(i: Intervention | null, departmentId: string, departmentCurren
 
 /** Create or edit an intervention; the core validates and its error lands at the field it names. */
 export function InterventionFormModal({ opened, onClose, intervention, departmentId, onSaved }: InterventionFormModalProps) {
-  const { t, i18n } = useTranslation('interventions');
+  const { t } = useTranslation('interventions');
   const { t: tc } = useTranslation();
   const departments = useApp((s) => s.departments);
   const headerDept = useApp((s) => s.departmentId);
@@ -83,7 +84,7 @@ export function InterventionFormModal({ opened, onClose, intervention, departmen
   useEffect(() => {
     if (!opened) return;
     const dep = intervention?.departmentId ?? departmentId ?? headerDept ?? departments[0]?.id ?? '';
-    form.setValues(valuesOf(intervention ?? null, dep, currencyOf(dep)));
+    resetForm(form, valuesOf(intervention ?? null, dep, currencyOf(dep)));
     form.clearErrors();
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [opened, intervention?.id]);
@@ -120,10 +121,11 @@ export function InterventionFormModal({ opened, onClose, intervention, departmen
     }
   });
 
-  const locale = i18n.language;
   const dept = form.values.departmentId || null;
+  const close = useConfirmClose(() => form.isDirty(), onClose);
+
   return (
-    <Modal opened={opened} onClose={onClose} size="xl" title={editing ? t('form.editTitle') : t('form.createTitle')}>
+    <Modal opened={opened} onClose={close} size="xl" title={editing ? t('form.editTitle') : t('form.createTitle')}>
       <form onSubmit={submit} data-testid="intervention-form">
         <Stack gap="sm">
           <TextInput label={t('form.title')} withAsterisk data-autofocus data-testid="intervention-title" {...form.getInputProps('title')} />
@@ -145,27 +147,25 @@ export function InterventionFormModal({ opened, onClose, intervention, departmen
           </SimpleGrid>
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
             <TextInput label={t('form.owner')} data-testid="intervention-owner" {...form.getInputProps('owner')} />
-            <DatesProvider settings={{ locale: locale.startsWith('fr') ? 'fr' : 'en', firstDayOfWeek: 1 }}>
-              <DateInput label={t('form.startDate')} valueFormat="YYYY-MM-DD" clearable data-testid="intervention-start" {...form.getInputProps('startDate')} />
-              <DateInput label={t('form.endDate')} valueFormat="YYYY-MM-DD" clearable data-testid="intervention-end" {...form.getInputProps('endDate')} />
-            </DatesProvider>
+              <DateField label={t('form.startDate')} data-testid="intervention-start" {...form.getInputProps('startDate')} />
+              <DateField label={t('form.endDate')} data-testid="intervention-end" {...form.getInputProps('endDate')} />
           </SimpleGrid>
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <NumberInput label={t('form.oneOffCost')} decimalScale={2} min={0} thousandSeparator=" " data-testid="intervention-oneoff"
+            <NumberField label={t('form.oneOffCost')} decimalScale={2} min={0} data-testid="intervention-oneoff"
               {...form.getInputProps('oneOffCost')} />
-            <NumberInput label={t('form.recurringCost')} decimalScale={2} min={0} thousandSeparator=" "
+            <NumberField label={t('form.recurringCost')} decimalScale={2} min={0}
               data-testid="intervention-recurring" {...form.getInputProps('recurringCost')} />
             <Select label={t('form.currency')} allowDeselect={false} data={[...CURRENCIES]} data-testid="intervention-currency"
               {...form.getInputProps('currency')} />
           </SimpleGrid>
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
             {currencyOf(form.values.departmentId) && form.values.currency !== currencyOf(form.values.departmentId) ? (
-              <NumberInput label={tf('intervention.fxRate', { currency: form.values.currency, department: currencyOf(form.values.departmentId) })}
+              <NumberField label={tf('intervention.fxRate', { currency: form.values.currency, department: currencyOf(form.values.departmentId) })}
                 description={tf('intervention.fxRateHelp')} withAsterisk min={0} decimalScale={6} data-testid="intervention-fx-rate" {...form.getInputProps('fxRate')} />
             ) : (
               <div />
             )}
-            <NumberInput label={tf('intervention.rampUp')} description={tf('intervention.rampUpHelp', { count: rampUpMonths(form.values.kind ?? '', null).months })}
+            <NumberField label={tf('intervention.rampUp')} description={tf('intervention.rampUpHelp', { count: rampUpMonths(form.values.kind ?? '', null).months })}
               min={0} max={36} allowDecimal={false} placeholder={String(rampUpMonths(form.values.kind ?? '', null).months)}
               data-testid="intervention-ramp-up" {...form.getInputProps('rampUpMonths')} />
           </SimpleGrid>
@@ -174,7 +174,7 @@ export function InterventionFormModal({ opened, onClose, intervention, departmen
           <Textarea label={t('form.description')} autosize minRows={2} maxRows={6} data-testid="intervention-description"
             {...form.getInputProps('description')} />
           <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={onClose}>{tc('actions.cancel')}</Button>
+            <Button variant="default" onClick={close}>{tc('actions.cancel')}</Button>
             <Button type="submit" data-testid="intervention-save">{tc('actions.save')}</Button>
           </Group>
         </Stack>

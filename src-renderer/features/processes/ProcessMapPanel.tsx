@@ -1,17 +1,18 @@
-import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { ActionIcon, Alert, Box, Button, Card, Center, Group, Loader, Menu, Select, Stack, Text, Title, Tooltip } from '@mantine/core';
-import {
-  IconArrowsMinimize, IconDownload, IconMap2, IconSearch, IconPhoto, IconVectorBezier2, IconZoomIn, IconZoomOut, IconZoomReset,
-} from '@tabler/icons-react';
+import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { ActionIcon, Alert, Box, Button, Card, Center, Group, Loader, Stack, Text, Title, Tooltip } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconMap2, IconZoomReset } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { ProcessMap } from '@shared/processes/map';
-import { formatNumber } from '@shared/format';
+import { formatDate } from '@shared/format';
 import { api } from '../../api/client';
 import { showApiError } from '../../components/api-form';
 import { useApp } from '../../stores';
 import GapFormModal from '../gaps/GapFormModal';
-import { download, fileBaseName, serialiseMap, svgToPng } from './map-export';
-import { layoutMap, severityFill } from '@shared/processes/map-layout';
+import { layoutMap } from '@shared/processes/map-layout';
+import { download, EXPORT_HEADER_H, fileBaseName, serialiseMap, svgToPng } from './map-export';
+import { DecisionDialog, FlowDialog, type FlowTarget } from './map-edit';
+import { MapToolbar } from './map-toolbar';
 import { LaneRows, MapSvgBody, type MapTexts } from './map-svg';
 import { StepGapsPane } from './step-gaps-pane';
 import { usePanZoom } from './use-pan-zoom';
@@ -34,6 +35,13 @@ export default function ProcessMapPanel({ processId }: ProcessMapPanelProps) {
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [gapOpen, setGapOpen] = useState(false);
   const [exporting, setExporting] = useState(false);
+  // Drawing a flow: on, then the step it starts from, then the one it goes to opens its dialog.
+  const [connect, setConnect] = useState<{ from: string | null } | null>(null);
+  const [flowTarget, setFlowTarget] = useState<FlowTarget | null>(null);
+  const [decisionOpen, setDecisionOpen] = useState(false);
+  const [undoing, setUndoing] = useState(false);
+  const departments = useApp((s) => s.departments);
+  const [available, setAvailable] = useState(560);
   const contentRef = useRef<SVGGElement | null>(null);
   const idPrefix = `pm${useId().replace(/[^A-Za-z0-9]/g, '')}`;
 
@@ -54,9 +62,23 @@ export default function ProcessMapPanel({ processId }: ProcessMapPanelProps) {
 
   const layout = useMemo(() => (map ? layoutMap(map) : null), [map]);
   const pz = usePanZoom(layout?.width ?? 0, layout?.height ?? 0);
-  const { fit } = pz;
+  const { fit, ensureVisible } = pz;
 
-  // Fit once per process when its map first arrives (not after each refresh, which would lose the view).
+  // The map takes the window's height below it, so "fit" can show every lane without scrolling the page.
+  const vpRef = pz.ref;
+  const hasLayout = layout !== null;
+  useLayoutEffect(() => {
+    const measure = () => {
+      const top = vpRef.current?.getBoundingClientRect().top ?? 260;
+      setAvailable(Math.max(320, Math.floor(window.innerHeight - Math.max(top, 0) - 24)));
+    };
+    measure();
+    window.addEventListener('resize', measure);
+    return () => window.removeEventListener('resize', measure);
+  }, [vpRef, hasLayout]);
+
+  // Fit once per process when its map first arrives (not after each refresh, which would lose the view);
+  // the viewport fits itself again when its room changes, until the user moves the map.
   const fittedFor = useRef<string | null>(null);
   useEffect(() => {
     if (layout && map && fittedFor.current !== map.process.id) {
@@ -67,6 +89,20 @@ export default function ProcessMapPanel({ processId }: ProcessMapPanelProps) {
 
   const selected = map?.steps.find((s) => s.id === selectedId) ?? null;
 
+  // The side pane narrows the viewport when it opens: bring the selected step back into view.
+  useEffect(() => {
+    const placed = selectedId ? layout?.steps.find((p) => p.step.id === selectedId) : null;
+    if (!placed) return;
+    let second = 0;
+    const first = requestAnimationFrame(() => {
+      second = requestAnimationFrame(() => ensureVisible(placed.x - 12, placed.y - 12, placed.x + placed.w + 12, placed.y + placed.h + 28));
+    });
+    return () => {
+      cancelAnimationFrame(first);
+      cancelAnimationFrame(second);
+    };
+  }, [selectedId, layout, ensureVisible]);
+
   const texts: MapTexts = useMemo(
     () => ({
       noLane: t('noLane'),
@@ -75,6 +111,7 @@ export default function ProcessMapPanel({ processId }: ProcessMapPanelProps) {
       legendMid: t('legend.mid'),
       legendHigh: t('legend.high'),
       loop: t('legend.loop'),
+      decision: t('legend.decision'),
       openGaps: (n: number) => t('openGaps', { count: n }),
     }),
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -97,9 +134,40 @@ export default function ProcessMapPanel({ processId }: ProcessMapPanelProps) {
     );
   }
 
+  const stepById = (id: string) => map.steps.find((s) => s.id === id) ?? null;
   const onSelect = (id: string) => {
     if (pz.dragged.current) return;
+    if (connect) {
+      if (!connect.from) setConnect({ from: id });
+      else if (connect.from !== id) {
+        const from = stepById(connect.from);
+        const to = stepById(id);
+        // Drawing a flow that is already there opens it, to label it, rather than refusing a duplicate.
+        const flow = map.flows.find((f) => f.fromStepId === connect.from && f.toStepId === id);
+        if (from && to) setFlowTarget(flow ? { from, to, flow } : { from, to });
+        setConnect(null);
+      }
+      return;
+    }
     setSelectedId((cur) => (cur === id ? null : id));
+  };
+  const onFlowClick = (id: string) => {
+    const flow = map.flows.find((f) => f.id === id);
+    const from = flow ? stepById(flow.fromStepId) : null;
+    const to = flow ? stepById(flow.toStepId) : null;
+    if (flow && from && to) setFlowTarget({ from, to, flow });
+  };
+  const undo = async () => {
+    setUndoing(true);
+    try {
+      const r = await api.call('processes.undo', { processId });
+      notifications.show({ color: 'indigo', message: t('edit.undone', { count: r.reverted }) });
+      bumpRevision();
+    } catch (e) {
+      showApiError(e);
+    } finally {
+      setUndoing(false);
+    }
   };
 
   const exportAs = async (format: 'svg' | 'png') => {
@@ -107,10 +175,12 @@ export default function ProcessMapPanel({ processId }: ProcessMapPanelProps) {
     if (!content) return;
     setExporting(true);
     try {
-      const svgText = serialiseMap(content, layout.width, layout.height, map.process.name);
+      const dept = departments.find((d) => d.id === map.process.departmentId);
+      const subtitle = [dept?.name, map.process.referenceId, formatDate(new Date().toISOString().slice(0, 10), i18n.language)].filter(Boolean).join(' · ');
+      const svgText = serialiseMap(content, layout.width, layout.height, { title: map.process.name, subtitle });
       const base = fileBaseName(map.process.name);
       if (format === 'svg') download(new Blob([svgText], { type: 'image/svg+xml' }), `${base}.svg`);
-      else download(await svgToPng(svgText, layout.width, layout.height, 2), `${base}.png`);
+      else download(await svgToPng(svgText, layout.width, layout.height + EXPORT_HEADER_H, 2), `${base}.png`);
     } catch (e) {
       showApiError(e);
     } finally {
@@ -127,6 +197,10 @@ export default function ProcessMapPanel({ processId }: ProcessMapPanelProps) {
 
   // Keyboard on the focused map: arrows pan, + and − zoom, 0 fits.
   const onViewportKey = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (e.key === 'Escape' && connect) {
+      setConnect(null);
+      return;
+    }
     if (e.target !== e.currentTarget) return; // keys on a step select it instead
     const step = 80;
     const moves: Record<string, () => void> = {
@@ -146,88 +220,32 @@ export default function ProcessMapPanel({ processId }: ProcessMapPanelProps) {
     }
   };
 
-  const locale = i18n.language;
-  const total = map.totalGaps;
   // Lane names stay pinned on the left once the map is panned sideways past them.
   const pinLabels = pz.view.tx < 0;
   return (
     <Stack gap="sm" data-testid="process-map">
-      <Group justify="space-between" wrap="wrap" gap="xs">
-        <Group gap="md">
-          <Text size="sm" c="dimmed" data-testid="map-summary">
-            {t('summary', {
-              steps: formatNumber(map.steps.length, locale),
-              lanes: formatNumber(map.lanes.length, locale),
-              gaps: formatNumber(total.openGaps, locale),
-            })}
-          </Text>
-          {map.processGaps.openGaps > 0 && (
-            <Text size="sm" c="orange.8" data-testid="map-process-gaps">{t('processGaps', { count: map.processGaps.openGaps })}</Text>
-          )}
-          <Group gap={10} aria-label={t('legend.title')}>
-            {[
-              { c: severityFill(1), l: t('legend.low') },
-              { c: severityFill(3), l: t('legend.mid') },
-              { c: severityFill(5), l: t('legend.high') },
-            ].map((x) => (
-              <Group key={x.l} gap={4} wrap="nowrap">
-                <span style={{ width: 12, height: 12, borderRadius: 6, background: x.c, display: 'inline-block' }} />
-                <Text size="xs">{x.l}</Text>
-              </Group>
-            ))}
-          </Group>
-        </Group>
-        <Group gap={4}>
-          <Select
-            placeholder={t('find')}
-            aria-label={t('find')}
-            leftSection={<IconSearch size={14} />}
-            data={map.steps.map((s) => ({ value: s.id, label: s.lane ? `${s.name} — ${s.lane}` : s.name }))}
-            value={null}
-            onChange={findStep}
-            searchable
-            w={240}
-            mr="xs"
-            comboboxProps={{ width: 360, position: 'bottom-end' }}
-            data-testid="map-find-step"
-          />
-          <Tooltip label={t('zoom.out')}>
-            <ActionIcon variant="default" size="lg" aria-label={t('zoom.out')} onClick={pz.zoomOut} data-testid="map-zoom-out">
-              <IconZoomOut size={18} />
-            </ActionIcon>
-          </Tooltip>
-          <Tooltip label={t('zoom.reset')}>
-            <Button variant="default" size="sm" w={68} px={4} onClick={() => pz.setZoom(1)} aria-label={t('zoom.reset')} data-testid="map-zoom-level">
-              {Math.round(pz.view.k * 100)} %
-            </Button>
-          </Tooltip>
-          <Tooltip label={t('zoom.in')}>
-            <ActionIcon variant="default" size="lg" aria-label={t('zoom.in')} onClick={pz.zoomIn} data-testid="map-zoom-in">
-              <IconZoomIn size={18} />
-            </ActionIcon>
-          </Tooltip>
-          <Tooltip label={t('zoom.fit')}>
-            <ActionIcon variant="default" size="lg" aria-label={t('zoom.fit')} onClick={fit} data-testid="map-fit">
-              <IconArrowsMinimize size={18} />
-            </ActionIcon>
-          </Tooltip>
-          <Menu position="bottom-end" withinPortal>
-            <Menu.Target>
-              <Button variant="light" leftSection={<IconDownload size={16} />} loading={exporting} ml="xs" data-testid="map-export">
-                {t('export.button')}
-              </Button>
-            </Menu.Target>
-            <Menu.Dropdown>
-              <Menu.Item leftSection={<IconVectorBezier2 size={16} />} onClick={() => void exportAs('svg')} data-testid="map-export-svg">
-                {t('export.svg')}
-              </Menu.Item>
-              <Menu.Item leftSection={<IconPhoto size={16} />} onClick={() => void exportAs('png')} data-testid="map-export-png">
-                {t('export.png')}
-              </Menu.Item>
-            </Menu.Dropdown>
-          </Menu>
-        </Group>
-      </Group>
+      <MapToolbar
+        map={map}
+        zoom={pz.view.k}
+        exporting={exporting}
+        connecting={!!connect}
+        busy={undoing}
+        onFind={findStep}
+        onZoomIn={pz.zoomIn}
+        onZoomOut={pz.zoomOut}
+        onZoomReset={() => pz.setZoom(1)}
+        onFit={fit}
+        onExport={(f) => void exportAs(f)}
+        onConnect={() => setConnect((c) => (c ? null : { from: null }))}
+        onDecision={() => setDecisionOpen(true)}
+        onUndo={() => void undo()}
+      />
+      {connect && (
+        <Alert color="green" variant="light" py={6} data-testid="map-connect-hint"
+          withCloseButton onClose={() => setConnect(null)} closeButtonLabel={t('edit.cancel')}>
+          <Text size="sm">{connect.from ? t('edit.pickTarget', { name: stepById(connect.from)?.name ?? '' }) : t('edit.pickSource')}</Text>
+        </Alert>
+      )}
       <Group align="stretch" gap="sm" wrap="nowrap">
         <Box
           ref={pz.ref}
@@ -239,13 +257,13 @@ export default function ProcessMapPanel({ processId }: ProcessMapPanelProps) {
           style={{
             flex: 1,
             minWidth: 0,
-            // As tall as the map at 100 % when that is less than the screen, so a short map leaves no void.
-            height: `max(320px, min(${Math.ceil(layout.height + 48)}px, calc(100vh - 330px)))`,
+            // As tall as the map at 100 % when that is less than the window, so a short map leaves no void.
+            height: Math.max(320, Math.min(Math.ceil(layout.height + 48), available)),
             overflow: 'hidden',
             border: '1px solid var(--mantine-color-gray-3)',
             borderRadius: 'var(--mantine-radius-md)',
             background: '#fbfcfe',
-            cursor: 'grab',
+            cursor: connect ? 'crosshair' : 'grab',
             userSelect: 'none',
             touchAction: 'none',
             position: 'relative',
@@ -253,7 +271,8 @@ export default function ProcessMapPanel({ processId }: ProcessMapPanelProps) {
         >
           <svg width="100%" height="100%" role="img" aria-label={t('mapLabel', { name: map.process.name })} data-testid="map-svg">
             <g ref={contentRef} transform={`translate(${pz.view.tx},${pz.view.ty}) scale(${pz.view.k})`}>
-              <MapSvgBody layout={layout} texts={texts} selectedId={selectedId} onSelect={onSelect} idPrefix={idPrefix} />
+              <MapSvgBody layout={layout} texts={texts} selectedId={selectedId} onSelect={onSelect} idPrefix={idPrefix}
+                onFlowClick={onFlowClick} markedId={connect?.from ?? null} />
             </g>
             {pinLabels && (
               <g transform={`translate(0,${pz.view.ty}) scale(${pz.view.k})`} data-testid="map-pinned-lanes" style={{ pointerEvents: 'none' }}>
@@ -277,6 +296,10 @@ export default function ProcessMapPanel({ processId }: ProcessMapPanelProps) {
         </Box>
         {selected && <StepGapsPane step={selected} onClose={() => setSelectedId(null)} onLogGap={() => setGapOpen(true)} />}
       </Group>
+      <FlowDialog target={flowTarget} onClose={() => setFlowTarget(null)} onDone={bumpRevision} />
+      <DecisionDialog opened={decisionOpen} processId={processId} steps={map.steps} afterId={selectedId}
+        lanes={map.lanes.flatMap((l) => (l.name ? [l.name] : []))}
+        onClose={() => setDecisionOpen(false)} onDone={() => { bumpRevision(); setConnect(null); }} />
       <GapFormModal
         opened={gapOpen}
         onClose={() => setGapOpen(false)}

@@ -1,22 +1,46 @@
 // "Save as SVG / PNG" for slides. The map's SVG already carries its styles inline; the export copies
 // the drawing at scale 1 (whatever the zoom and pan on screen), drops the selection and the focus
-// attributes, and downloads through an a[download] blob link, which works under Electron and in a
-// browser alike.
+// attributes, puts the process name and its department above it (a slide needs to say what it
+// shows; the legend is part of the drawing), and downloads through an a[download] blob link, which
+// works under Electron and in a browser alike.
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
+/** Height of the title band above the drawing. */
+export const EXPORT_HEADER_H = 64;
 
-/** A standalone SVG document of the drawing group `content` (the <g> holding the whole map). */
-export function serialiseMap(content: SVGGElement, width: number, height: number, title: string): string {
+export interface ExportTitle {
+  title: string;
+  /** The department, the reference (APQC, SCOR), the date: one line under the title. */
+  subtitle: string;
+}
+
+const text = (x: number, y: number, content: string, size: number, weight: number, fill: string) => {
+  const t = document.createElementNS(SVG_NS, 'text');
+  for (const [k, v] of Object.entries({ x, y, 'font-size': size, 'font-weight': weight, fill, 'font-family': 'Inter, "Segoe UI", system-ui, Arial, sans-serif' })) {
+    t.setAttribute(k, String(v));
+  }
+  t.textContent = content;
+  return t;
+};
+
+/** A standalone SVG document of the drawing group `content` (the <g> holding the whole map), under its title. */
+export function serialiseMap(content: SVGGElement, width: number, drawingHeight: number, head: ExportTitle): string {
+  const height = drawingHeight + EXPORT_HEADER_H;
   const svg = document.createElementNS(SVG_NS, 'svg');
   svg.setAttribute('xmlns', SVG_NS);
   svg.setAttribute('width', String(Math.ceil(width)));
   svg.setAttribute('height', String(Math.ceil(height)));
   svg.setAttribute('viewBox', `0 0 ${Math.ceil(width)} ${Math.ceil(height)}`);
   const t = document.createElementNS(SVG_NS, 'title');
-  t.textContent = title;
+  t.textContent = head.title;
   svg.appendChild(t);
+  const band = document.createElementNS(SVG_NS, 'rect');
+  for (const [k, v] of Object.entries({ x: 0, y: 0, width: Math.ceil(width), height: EXPORT_HEADER_H, fill: '#ffffff' })) band.setAttribute(k, String(v));
+  svg.appendChild(band);
+  svg.appendChild(text(16, 28, head.title, 20, 700, '#212529'));
+  svg.appendChild(text(16, 50, head.subtitle, 13, 400, '#495057'));
   const copy = content.cloneNode(true) as SVGGElement;
-  copy.removeAttribute('transform');
+  copy.setAttribute('transform', `translate(0,${EXPORT_HEADER_H})`);
   for (const el of Array.from(copy.querySelectorAll('[data-export="skip"]'))) el.remove();
   for (const el of Array.from(copy.querySelectorAll('[tabindex],[role],[aria-pressed],[data-testid]'))) {
     for (const a of ['tabindex', 'role', 'aria-pressed', 'aria-label', 'style']) el.removeAttribute(a);

@@ -18,6 +18,7 @@ export interface MapTexts {
   legendHigh: string;
   openGaps(n: number): string;
   loop: string;
+  decision: string;
 }
 
 interface Props {
@@ -26,9 +27,13 @@ interface Props {
   selectedId: string | null;
   onSelect(id: string): void;
   idPrefix: string;
+  /** A click on a drawn flow (to edit its label or delete it); implicit sequences are not flows. */
+  onFlowClick?(id: string): void;
+  /** The step a flow being drawn starts from. */
+  markedId?: string | null;
 }
 
-function StepShape({ p, selected, onSelect, texts }: { p: PlacedStep; selected: boolean; onSelect(id: string): void; texts: MapTexts }) {
+function StepShape({ p, selected, marked = false, onSelect, texts }: { p: PlacedStep; selected: boolean; marked?: boolean; onSelect(id: string): void; texts: MapTexts }) {
   const s = p.step;
   const gateway = s.kind === 'gateway';
   const inner = s.depth > 0;
@@ -36,9 +41,10 @@ function StepShape({ p, selected, onSelect, texts }: { p: PlacedStep; selected: 
   const stroke = container ? '#5c7cfa' : '#adb5bd';
   // The selection is an outline of its own, left out of "Save as SVG/PNG".
   const [focused, setFocused] = useState(false);
-  const outline = (selected || focused) && (
-    <rect x={p.x - 5} y={p.y - 5} width={p.w + 10} height={p.h + 10} rx={gateway ? 8 : 14} fill={ACCENT} fillOpacity={selected ? 0.08 : 0}
-      stroke={ACCENT} strokeWidth={2.5} strokeDasharray={selected ? undefined : '4 3'} data-export="skip" />
+  const outline = (selected || focused || marked) && (
+    <rect x={p.x - 5} y={p.y - 5} width={p.w + 10} height={p.h + 10} rx={gateway ? 8 : 14} fill={marked ? '#2f9e44' : ACCENT}
+      fillOpacity={selected || marked ? 0.08 : 0} stroke={marked ? '#2f9e44' : ACCENT} strokeWidth={2.5}
+      strokeDasharray={selected || marked ? undefined : '4 3'} data-export="skip" data-testid={marked ? 'map-flow-start' : undefined} />
   );
   const onKey = (e: KeyboardEvent) => {
     if (e.key === 'Enter' || e.key === ' ') {
@@ -191,7 +197,7 @@ export function LaneRows({ layout, texts, labelsOnly = false }: { layout: MapLay
   );
 }
 
-function MapSvgContent({ layout, texts, selectedId, onSelect, idPrefix }: Props) {
+function MapSvgContent({ layout, texts, selectedId, onSelect, idPrefix, onFlowClick, markedId }: Props) {
   // The legend's items start after its title, whose width depends on the language.
   const legendX = 24 + texts.legendTitle.length * 6.8;
   const arrow = `${idPrefix}-arrow`;
@@ -223,7 +229,7 @@ function MapSvgContent({ layout, texts, selectedId, onSelect, idPrefix }: Props)
         </g>
       ))}
       {layout.edges.map((e) => (
-        <g key={e.id} data-testid="map-flow">
+        <g key={e.id} data-testid="map-flow" data-flow-id={e.kind === 'implicit' ? undefined : e.id} data-flow-label={e.label ?? ''}>
           <path
             d={e.d}
             fill="none"
@@ -235,6 +241,11 @@ function MapSvgContent({ layout, texts, selectedId, onSelect, idPrefix }: Props)
           />
           {e.kind === 'default' && !e.loop && (
             <path d={`${e.d.split(' ')[0]} m5,-5 l-4,10`} stroke="#495057" strokeWidth={1.4} fill="none" />
+          )}
+          {onFlowClick && e.kind !== 'implicit' && (
+            // A wide invisible stroke makes the thin line easy to click; not part of an export.
+            <path d={e.d} fill="none" stroke="transparent" strokeWidth={12} style={{ cursor: 'pointer' }} data-export="skip"
+              data-testid={`map-flow-hit-${e.id}`} onClick={(ev) => { ev.stopPropagation(); onFlowClick(e.id); }} />
           )}
         </g>
       ))}
@@ -259,7 +270,7 @@ function MapSvgContent({ layout, texts, selectedId, onSelect, idPrefix }: Props)
           </text>
         ))}
       {layout.steps.map((p) => (
-        <StepShape key={p.step.id} p={p} selected={p.step.id === selectedId} onSelect={onSelect} texts={texts} />
+        <StepShape key={p.step.id} p={p} selected={p.step.id === selectedId} marked={p.step.id === markedId} onSelect={onSelect} texts={texts} />
       ))}
       <g transform={`translate(${LABEL_W - 12}, ${layout.legendY})`}>
         <text x={12} y={14} fontSize={12} fill={DIM}>{texts.legendTitle}</text>
@@ -276,6 +287,10 @@ function MapSvgContent({ layout, texts, selectedId, onSelect, idPrefix }: Props)
         <g transform={`translate(${legendX + 3 * 130}, 0)`}>
           <path d="M0,10 H34" stroke={LOOP} strokeDasharray="5 3" strokeWidth={1.4} markerEnd={`url(#${arrowLoop})`} />
           <text x={42} y={14} fontSize={12} fill={INK}>{texts.loop}</text>
+        </g>
+        <g transform={`translate(${legendX + 3 * 130 + 56 + texts.loop.length * 6.8}, 0)`}>
+          <polygon points="9,1 18,10 9,19 0,10" fill="#fff9db" stroke="#f59f00" strokeWidth={1.3} />
+          <text x={26} y={14} fontSize={12} fill={INK}>{texts.decision}</text>
         </g>
       </g>
     </g>

@@ -67,9 +67,9 @@ export function ProcessDetail({ processId }: { processId: string }) {
             </Group>
             <Title order={2} data-testid="process-title">{p.name}</Title>
             <Group gap="lg">
-              <Text size="sm" c="dimmed">{t('fields.owner')}: <Text span c="dark" fw={500}>{p.owner ?? '—'}</Text></Text>
+              <Text size="sm" c="dimmed">{t('common:colon', { label: t('fields.owner') })} <Text span c="dark" fw={500}>{p.owner ?? '—'}</Text></Text>
               <Group gap={4}>
-                <Text size="sm" c="dimmed">{t('fields.systems')}:</Text>
+                <Text size="sm" c="dimmed">{t('common:colon', { label: t('fields.systems') })}</Text>
                 {p.systems.length === 0 ? <Text size="sm">—</Text> : p.systems.map((s) => <Badge tt="none" key={s} size="sm" variant="outline">{s}</Badge>)}
               </Group>
             </Group>

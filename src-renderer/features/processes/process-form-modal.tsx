@@ -6,12 +6,15 @@ import type { Process } from '@shared/api';
 import { SYSTEMS } from '@shared/domain';
 import { api } from '../../api/client';
 import { notifySaved, showApiError } from '../../components/api-form';
+import { resetForm, useConfirmClose } from '../../components/use-confirm-close';
 import { useApp } from '../../stores';
 
 export interface ProcessFormModalProps {
   opened: boolean;
   onClose(): void;
   process?: Process | null;
+  /** The department of a new process (e.g. one just created); else the one filtered on, or the only one. */
+  departmentId?: string;
   onSaved?(process: Process): void;
 }
 
@@ -26,7 +29,7 @@ interface Values {
 
 const orNull = (s: string) => (s.trim() === '' ? null : s.trim());
 
-export function ProcessFormModal({ opened, onClose, process, onSaved }: ProcessFormModalProps) {
+export function ProcessFormModal({ opened, onClose, process, departmentId, onSaved }: ProcessFormModalProps) {
   const { t } = useTranslation('processes');
   const { t: tc } = useTranslation();
   const departments = useApp((s) => s.departments);
@@ -39,7 +42,7 @@ export function ProcessFormModal({ opened, onClose, process, onSaved }: ProcessF
 
   useEffect(() => {
     if (!opened) return;
-    form.setValues(
+    resetForm(form, 
       process
         ? {
             departmentId: process.departmentId,
@@ -50,7 +53,7 @@ export function ProcessFormModal({ opened, onClose, process, onSaved }: ProcessF
             systems: process.systems,
           }
         : {
-            departmentId: filter ?? (departments.length === 1 ? departments[0]!.id : ''),
+            departmentId: departmentId ?? filter ?? (departments.length === 1 ? departments[0]!.id : ''),
             name: '', owner: '', description: '', referenceId: '', systems: [],
           },
     );
@@ -73,8 +76,10 @@ export function ProcessFormModal({ opened, onClose, process, onSaved }: ProcessF
     }
   });
 
+  const close = useConfirmClose(() => form.isDirty(), onClose);
+
   return (
-    <Modal opened={opened} onClose={onClose} title={process ? t('form.editTitle') : t('form.createTitle')} size="lg">
+    <Modal opened={opened} onClose={close} title={process ? t('form.editTitle') : t('form.createTitle')} size="lg">
       <form onSubmit={submit} data-testid="process-form">
         <Stack gap="sm">
           <Select
@@ -99,7 +104,7 @@ export function ProcessFormModal({ opened, onClose, process, onSaved }: ProcessF
           <Textarea label={t('fields.description')} autosize minRows={2} maxRows={6} data-testid="process-description"
             {...form.getInputProps('description')} />
           <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={onClose}>{tc('actions.cancel')}</Button>
+            <Button variant="default" onClick={close}>{tc('actions.cancel')}</Button>
             <Button type="submit" data-testid="process-save">{tc('actions.save')}</Button>
           </Group>
         </Stack>

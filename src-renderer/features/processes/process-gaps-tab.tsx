@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { ActionIcon, Alert, Badge, Button, Center, Group, Loader, Paper, Stack, Table, Text, Tooltip } from '@mantine/core';
 import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { severityColour } from '../gaps/gap-style';
 import type { Gap } from '@shared/api';
 import { formatDate, formatMoney } from '@shared/format';
 import { api } from '../../api/client';
@@ -11,7 +12,6 @@ import GapFormModal from '../gaps/GapFormModal';
 import { useLoad } from '../../components/use-load';
 
 const STATUS_COLOURS: Record<string, string> = { open: 'orange', addressing: 'blue', closed: 'teal', dismissed: 'gray' };
-export const severityColour = (s: number) => (s >= 4 ? 'red' : s === 3 ? 'orange' : 'yellow');
 
 export function ProcessGapsTab({ processId }: { processId: string }) {
   const { t, i18n } = useTranslation('processes');

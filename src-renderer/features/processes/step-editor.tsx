@@ -69,9 +69,9 @@ function StepRow({ step, index, count, busy, onMove, onEdit, onDelete, onLogGap 
           </Group>
           {(step.inputs || step.outputs) && (
             <Text size="xs" c="dimmed" truncate>
-              {step.inputs && <>{t('steps.inputs')}: {step.inputs}</>}
+              {step.inputs && <>{t('common:colon', { label: t('steps.inputs') })} {step.inputs}</>}
               {step.inputs && step.outputs && ' · '}
-              {step.outputs && <>{t('steps.outputs')}: {step.outputs}</>}
+              {step.outputs && <>{t('common:colon', { label: t('steps.outputs') })} {step.outputs}</>}
             </Text>
           )}
         </Stack>

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { Step } from '@shared/api';
 import { api } from '../../api/client';
 import { notifySaved, showApiError } from '../../components/api-form';
+import { resetForm, useConfirmClose } from '../../components/use-confirm-close';
 
 export interface StepFormModalProps {
   opened: boolean;
@@ -34,7 +35,7 @@ export function StepFormModal({ opened, onClose, processId, step, lanes, systems
 
   useEffect(() => {
     if (!opened) return;
-    form.setValues({
+    resetForm(form, {
       name: step?.name ?? '',
       lane: step?.lane ?? '',
       system: step?.system ?? '',
@@ -57,8 +58,10 @@ export function StepFormModal({ opened, onClose, processId, step, lanes, systems
     }
   });
 
+  const close = useConfirmClose(() => form.isDirty(), onClose);
+
   return (
-    <Modal opened={opened} onClose={onClose} title={step ? t('steps.editTitle') : t('steps.createTitle')} size="lg">
+    <Modal opened={opened} onClose={close} title={step ? t('steps.editTitle') : t('steps.createTitle')} size="lg">
       <form onSubmit={submit} data-testid="step-form">
         <Stack gap="sm">
           <TextInput label={t('steps.name')} withAsterisk data-autofocus data-testid="step-name" {...form.getInputProps('name')} />
@@ -71,7 +74,7 @@ export function StepFormModal({ opened, onClose, processId, step, lanes, systems
             <Textarea label={t('steps.outputs')} autosize minRows={2} maxRows={5} data-testid="step-outputs" {...form.getInputProps('outputs')} />
           </Group>
           <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={onClose}>{tc('actions.cancel')}</Button>
+            <Button variant="default" onClick={close}>{tc('actions.cancel')}</Button>
             <Button type="submit" data-testid="step-save">{tc('actions.save')}</Button>
           </Group>
         </Stack>

@@ -4,10 +4,12 @@ import {
 } from '@mantine/core';
 import { IconAlertTriangle, IconCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import type { Department } from '@shared/api';
 import type { Lang, LocalText, TemplateApplySummary, TemplatePackSummary } from '@shared/processes/templates';
 import { formatNumber } from '@shared/format';
 import { api } from '../../api/client';
 import { useApp } from '../../stores';
+import { RatePrompt } from '../departments/rate-prompt';
 
 interface Props {
   opened: boolean;
@@ -32,6 +34,8 @@ export function TemplateModal({ opened, onClose }: Props) {
   const [target, setTarget] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState<string | null>(null);
   const [result, setResult] = useState<{ pack: TemplatePackSummary; summary: TemplateApplySummary } | null>(null);
+  // A department the template left without a loaded hourly rate: every cost would read "no rate".
+  const [rateFor, setRateFor] = useState<Department | null>(null);
   const lang: Lang = i18n.language.startsWith('fr') ? 'fr' : 'en';
   const tx = (l: LocalText) => l[lang];
   const locale = i18n.language;
@@ -39,6 +43,7 @@ export function TemplateModal({ opened, onClose }: Props) {
   useEffect(() => {
     if (!opened) return;
     setResult(null);
+    setRateFor(null);
     setError(null);
     let alive = true;
     api.call('templates.list', {}).then(
@@ -60,6 +65,8 @@ export function TemplateModal({ opened, onClose }: Props) {
         lang,
         ...(where === 'own' ? {} : { departmentId: where }),
       });
+      const department = await api.call('departments.get', { id: summary.departmentId });
+      setRateFor(department.loadedHourlyRateCents === null ? department : null);
       setResult({ pack, summary });
       bumpRevision();
     } catch (e) {
@@ -80,6 +87,7 @@ export function TemplateModal({ opened, onClose }: Props) {
               ? t('templates.departmentCreated', { name: depName(result.summary.departmentId) || tx(result.pack.department.name) })
               : t('templates.departmentUsed', { name: depName(result.summary.departmentId) || tx(result.pack.department.name) })}
           </Alert>
+          {rateFor && <RatePrompt department={rateFor} />}
           <Table withTableBorder striped maw={520}>
             <Table.Thead>
               <Table.Tr>

@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
 
 // Zoom and pan of the map viewport: buttons, Ctrl/⌘ + wheel (around the pointer), wheel and drag to
-// pan, and "fit". The zoom never goes below MIN_ZOOM so the 12 px labels stay readable (about 6 px
-// on screen at the least); "fit" stops at MIN_FIT (about 9 px) and leaves the rest to panning.
+// pan, and "fit". The zoom never goes below MIN_ZOOM so the 12 px labels stay readable (about 5 px
+// on screen at the least). "Fit" shows every lane, top to bottom; along the flow it shows as much as
+// a readable zoom (MIN_FIT) allows and leaves the rest to panning, the lane names pinned on the left.
 
 export const MIN_ZOOM = 0.4;
 export const MAX_ZOOM = 2.5;
@@ -25,6 +26,8 @@ export function usePanZoom(contentW: number, contentH: number) {
   const drag = useRef<{ x: number; y: number; tx: number; ty: number; moved: boolean; id: number } | null>(null);
   /** True right after a drag, so the click that ends it does not select a step. */
   const dragged = useRef(false);
+  /** True from a "fit" until the user zooms or pans: while true, a resized viewport is fitted again. */
+  const fitted = useRef(false);
 
   const size = () => {
     const el = ref.current;
@@ -47,12 +50,51 @@ export function usePanZoom(contentW: number, contentH: number) {
   const fit = useCallback(() => {
     const { w, h } = size();
     if (!contentW || !contentH) return;
-    const k = Math.min(1, Math.max(MIN_FIT, Math.min((w - 2 * MARGIN) / contentW, (h - 2 * MARGIN) / contentH)));
+    const kh = (h - 2 * MARGIN) / contentH;
+    const kw = (w - 2 * MARGIN) / contentW;
+    const k = Math.max(MIN_ZOOM, Math.min(1, kh, Math.max(kw, MIN_FIT)));
+    fitted.current = true;
     setView(clamp({ k, tx: MARGIN, ty: MARGIN }));
   }, [contentW, contentH, clamp]);
 
+  // The window resized, the page above grew, a side pane opened: a fitted map is fitted again.
+  useEffect(() => {
+    const el = ref.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    let last = `${el.clientWidth}x${el.clientHeight}`;
+    const ro = new ResizeObserver(() => {
+      const now = `${el.clientWidth}x${el.clientHeight}`;
+      if (now === last) return;
+      last = now;
+      if (fitted.current) fit();
+    });
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, [fit]);
+
+  /** Pans as little as needed for the map box (x0, y0)–(x1, y1) to be in view, e.g. after a side pane opened. */
+  const ensureVisible = useCallback(
+    (x0: number, y0: number, x1: number, y1: number) => {
+      setView((v) => {
+        const { w, h } = size();
+        let { tx, ty } = v;
+        const left = x0 * v.k + tx;
+        const right = x1 * v.k + tx;
+        const top = y0 * v.k + ty;
+        const bottom = y1 * v.k + ty;
+        if (right > w - MARGIN) tx -= right - (w - MARGIN);
+        if (left + (tx - v.tx) < MARGIN) tx += MARGIN - (left + (tx - v.tx));
+        if (bottom > h - MARGIN) ty -= bottom - (h - MARGIN);
+        if (top + (ty - v.ty) < MARGIN) ty += MARGIN - (top + (ty - v.ty));
+        return tx === v.tx && ty === v.ty ? v : clamp({ k: v.k, tx, ty });
+      });
+    },
+    [clamp],
+  );
+
   const zoomAt = useCallback(
     (factor: number, px?: number, py?: number) => {
+      fitted.current = false;
       setView((v) => {
         const { w, h } = size();
         const x = px ?? w / 2;
@@ -67,6 +109,7 @@ export function usePanZoom(contentW: number, contentH: number) {
   /** Brings the map point (x, y) to the middle of the viewport, at a readable zoom. */
   const centerOn = useCallback(
     (x: number, y: number) => {
+      fitted.current = false;
       setView((v) => {
         const { w, h } = size();
         const k = Math.max(v.k, 0.9);
@@ -76,9 +119,21 @@ export function usePanZoom(contentW: number, contentH: number) {
     [clamp],
   );
 
-  const panBy = useCallback((dx: number, dy: number) => setView((v) => clamp({ k: v.k, tx: v.tx + dx, ty: v.ty + dy })), [clamp]);
+  const panBy = useCallback(
+    (dx: number, dy: number) => {
+      fitted.current = false;
+      setView((v) => clamp({ k: v.k, tx: v.tx + dx, ty: v.ty + dy }));
+    },
+    [clamp],
+  );
 
-  const setZoom = useCallback((k: number) => setView((v) => clamp({ ...v, k: clampK(k) })), [clamp]);
+  const setZoom = useCallback(
+    (k: number) => {
+      fitted.current = false;
+      setView((v) => clamp({ ...v, k: clampK(k) }));
+    },
+    [clamp],
+  );
 
   // Wheel: a native non-passive listener, since React's onWheel cannot preventDefault.
   useEffect(() => {
@@ -96,6 +151,7 @@ export function usePanZoom(contentW: number, contentH: number) {
       const fits = contentW * v.k + 2 * MARGIN <= rect.width && contentH * v.k + 2 * MARGIN <= rect.height;
       if (fits) return; // nothing to pan: let the page scroll
       e.preventDefault();
+      fitted.current = false;
       const dx = e.shiftKey && !e.deltaX ? e.deltaY : e.deltaX;
       const dy = e.shiftKey && !e.deltaX ? 0 : e.deltaY;
       setView((cur) => clamp({ k: cur.k, tx: cur.tx - dx, ty: cur.ty - dy }));
@@ -116,6 +172,7 @@ export function usePanZoom(contentW: number, contentH: number) {
     if (!d.moved && Math.hypot(dx, dy) < 4) return;
     if (!d.moved) {
       d.moved = true;
+      fitted.current = false;
       // Captured only once it is a real drag, so a plain click still reaches the step under it.
       e.currentTarget.setPointerCapture(d.id);
     }
@@ -139,6 +196,7 @@ export function usePanZoom(contentW: number, contentH: number) {
     zoomOut: () => zoomAt(1 / 1.25),
     setZoom,
     centerOn,
+    ensureVisible,
     panBy,
     dragged,
     handlers: { onPointerDown, onPointerMove, onPointerUp, onPointerCancel: onPointerUp },

@@ -1,11 +1,14 @@
 import { useEffect } from 'react';
-import { Button, Group, Modal, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Button, Group, Modal, SegmentedControl, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import type { Indicator, Intervention } from '@shared/api';
 import { AMOUNT_PER, BENEFIT_KINDS, type BenefitKind, type BenefitModel } from '@shared/roi/schemas';
 import { api } from '../../api/client';
 import { notifySaved, showApiError } from '../../components/api-form';
+import { DateField } from '../../components/date-field';
+import { NumberField } from '../../components/number-field';
+import { resetForm, useConfirmClose } from '../../components/use-confirm-close';
 import { useApp } from '../../stores';
 import { fromCents, toCents } from '../../components/typed-numbers';
 
@@ -46,7 +49,7 @@ const EMPTY: Values = {
 };
 
 const num = (v: number | string) => (v === '' ? null : Number(v));
-const text = (s: string) => (s.trim() === '' ? null : s.trim());
+const text = (s: string | null) => (!s || s.trim() === '' ? null : s.trim());
 
 export function BenefitModelForm({ opened, onClose, intervention, model, indicators, currency }: Props) {
   const { t } = useTranslation('roi');
@@ -57,7 +60,7 @@ export function BenefitModelForm({ opened, onClose, intervention, model, indicat
   useEffect(() => {
     if (!opened) return;
     const m = model;
-    form.setValues(
+    resetForm(form, 
       m
         ? {
             kind: m.kind, classification: m.classification, label: m.label ?? '', hoursPerMonth: m.hoursPerMonth ?? '',
@@ -116,8 +119,10 @@ export function BenefitModelForm({ opened, onClose, intervention, model, indicat
 
   const cur = currency;
   const kind = form.values.kind;
+  const close = useConfirmClose(() => form.isDirty(), onClose);
+
   return (
-    <Modal opened={opened} onClose={onClose} size="xl" title={model ? t('form.editTitle') : t('form.createTitle')}>
+    <Modal opened={opened} onClose={close} size="xl" title={model ? t('form.editTitle') : t('form.createTitle')}>
       <form onSubmit={submit} data-testid="benefit-form">
         <Stack gap="sm">
           <SegmentedControl fullWidth data={BENEFIT_KINDS.map((c) => ({ value: c, label: t(`kind.${c}`) }))} data-testid="benefit-kind"
@@ -133,10 +138,10 @@ export function BenefitModelForm({ opened, onClose, intervention, model, indicat
           </SimpleGrid>
           {kind === 'time_released' && (
             <SimpleGrid cols={3} style={{ alignItems: 'end' }}>
-              <NumberInput label={t('form.hoursPerMonth')} withAsterisk min={0} data-testid="benefit-hours" {...form.getInputProps('hoursPerMonth')} />
+              <NumberField label={t('form.hoursPerMonth')} withAsterisk min={0} data-testid="benefit-hours" {...form.getInputProps('hoursPerMonth')} />
               <TextInput label={t('form.hourlyRate', { currency: cur })} placeholder={t('form.departmentRate')} inputMode="decimal"
                 data-testid="benefit-rate" {...form.getInputProps('hourlyRateCents')} />
-              <NumberInput label={t('form.realisationPct')} placeholder="100" min={0} max={100} suffix=" %" {...form.getInputProps('realisationPct')} />
+              <NumberField label={t('form.realisationPct')} placeholder="100" min={0} max={100} suffix=" %" {...form.getInputProps('realisationPct')} />
             </SimpleGrid>
           )}
           {(kind === 'cost_avoided' || kind === 'custom') && (
@@ -151,15 +156,15 @@ export function BenefitModelForm({ opened, onClose, intervention, model, indicat
             <SimpleGrid cols={3} style={{ alignItems: 'end' }}>
               <TextInput label={t('form.annualRevenue', { currency: cur })} withAsterisk inputMode="decimal" data-testid="benefit-revenue"
                 {...form.getInputProps('annualRevenueCents')} />
-              <NumberInput label={t('form.daysImproved')} withAsterisk min={0} data-testid="benefit-days" {...form.getInputProps('daysImproved')} />
-              <NumberInput label={t('form.financingRatePct')} description={t('form.financingHelp')} withAsterisk min={0} max={100} suffix=" %"
+              <NumberField label={t('form.daysImproved')} withAsterisk min={0} data-testid="benefit-days" {...form.getInputProps('daysImproved')} />
+              <NumberField label={t('form.financingRatePct')} description={t('form.financingHelp')} withAsterisk min={0} max={100} suffix=" %"
                 data-testid="benefit-financing" {...form.getInputProps('financingRatePct')} />
             </SimpleGrid>
           )}
           <SimpleGrid cols={3} style={{ alignItems: 'end' }}>
-            <TextInput type="date" label={t('form.startDate')} description={t('form.startHelp')} {...form.getInputProps('startDate')} />
-            <TextInput type="date" label={t('form.endDate')} description={t('form.endHelp')} {...form.getInputProps('endDate')} />
-            <NumberInput label={t('form.lastsMonthsAfterEnd')} description={t('form.lastsHelp')} min={0} max={120} allowDecimal={false}
+            <DateField label={t('form.startDate')} description={t('form.startHelp')} {...form.getInputProps('startDate')} />
+            <DateField label={t('form.endDate')} description={t('form.endHelp')} {...form.getInputProps('endDate')} />
+            <NumberField label={t('form.lastsMonthsAfterEnd')} description={t('form.lastsHelp')} min={0} max={120} allowDecimal={false}
               data-testid="benefit-lasts" {...form.getInputProps('lastsMonthsAfterEnd')} />
           </SimpleGrid>
           <SimpleGrid cols={1}>
@@ -168,7 +173,7 @@ export function BenefitModelForm({ opened, onClose, intervention, model, indicat
           </SimpleGrid>
           <Textarea label={t('form.note')} autosize minRows={1} maxRows={4} {...form.getInputProps('note')} />
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>{tc('actions.cancel')}</Button>
+            <Button variant="default" onClick={close}>{tc('actions.cancel')}</Button>
             <Button type="submit" data-testid="benefit-save">{tc('actions.save')}</Button>
           </Group>
         </Stack>

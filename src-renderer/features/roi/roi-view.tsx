@@ -1,9 +1,11 @@
 import { useState } from 'react';
-import { Alert, Card, Center, Group, Loader, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Card, Center, Group, Loader, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { DepartmentRoi } from '@shared/roi/results';
 import { formatDate, formatMoney } from '@shared/format';
 import { api } from '../../api/client';
+import { DateField } from '../../components/date-field';
+import { NeedsDepartment } from '../workspace/prerequisites';
 import { useApp } from '../../stores';
 import { useLoad } from '../../components/use-load';
 import { HowComputed } from '../../components/how-computed';
@@ -40,7 +42,7 @@ export function RoiView() {
   const interventions = dept.data?.interventions ?? [];
   const current = interventions.find((i) => i.id === interventionId) ?? null;
 
-  if (!departments.length) return <Card withBorder padding="xl"><Text c="dimmed" ta="center">{t('noDepartment')}</Text></Card>;
+  if (!departments.length) return <Card withBorder padding="xl"><NeedsDepartment /></Card>;
 
   return (
     <Stack gap="md" data-testid="roi-view">
@@ -54,10 +56,10 @@ export function RoiView() {
             <Select label={tc('department.filter')} w={220} allowDeselect={false} value={departmentId}
               data={departments.map((d) => ({ value: d.id, label: `${d.code} · ${d.name}` }))} onChange={setChosenDept} />
           )}
-          <TextInput type="date" label={t('from')} value={shown.from} data-testid="roi-from"
-            onChange={(e) => { const v = e.currentTarget.value; setWindow((w) => ({ ...w, from: v || null })); }} />
-          <TextInput type="date" label={t('to')} value={shown.to} data-testid="roi-to" error={!validWindow ? t('badWindow') : undefined}
-            onChange={(e) => { const v = e.currentTarget.value; setWindow((w) => ({ ...w, to: v || null })); }} />
+          <DateField label={t('from')} value={shown.from || null} data-testid="roi-from" w={170}
+            onChange={(v) => setWindow((w) => ({ ...w, from: v || null }))} />
+          <DateField label={t('to')} value={shown.to || null} data-testid="roi-to" error={!validWindow ? t('badWindow') : undefined} w={170}
+            onChange={(v) => setWindow((w) => ({ ...w, to: v || null }))} />
         </Group>
       </Group>
       {!window.from && !window.to && dept.data && <Text size="xs" c="dimmed" mt={-8} data-testid="roi-default-window">{t('defaultWindow')}</Text>}

@@ -4,9 +4,11 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { createSpotlight, Spotlight } from '@mantine/spotlight';
 import { IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { SEARCH_ENTITIES, type SearchHit } from '@shared/search/schemas';
+import { SEARCH_ENTITIES } from '@shared/search/entities';
+import type { SearchHit } from '@shared/search/schemas';
 import { api } from '../../api/client';
 import { useApp } from '../../stores';
+import { snippetRepeatsTitle, titleParts } from './snippet';
 import type { Page } from '../../stores/route-slice';
 
 // One search box across processes, steps, gaps, interventions and indicators (the core's FTS5
@@ -26,10 +28,12 @@ export function hitRoute(hit: SearchHit): [Page, string] {
   }
 }
 
-function Snippet({ hit }: { hit: SearchHit }) {
+function Snippet({ hit, asTitle = false }: { hit: SearchHit; asTitle?: boolean }) {
+  const parts = asTitle ? titleParts(hit) : hit.snippet;
   return (
-    <Text size="xs" lineClamp={2} style={{ opacity: 0.8 }}>
-      {hit.snippet.map((p, i) =>
+    <Text size={asTitle ? 'sm' : 'xs'} fw={asTitle ? 600 : undefined} lineClamp={2} style={asTitle ? undefined : { opacity: 0.8 }}
+      data-testid={asTitle ? 'search-hit-title' : 'search-hit-snippet'}>
+      {parts.map((p, i) =>
         p.hit ? <mark key={i} style={{ background: 'var(--mantine-color-yellow-2)', color: 'inherit', padding: 0 }}>{p.text}</mark> : <span key={i}>{p.text}</span>,
       )}
     </Text>
@@ -110,8 +114,15 @@ export function SearchSpotlight() {
                 >
                   <Group wrap="nowrap" justify="space-between" w="100%" gap="sm">
                     <div style={{ minWidth: 0 }}>
-                      <Text size="sm" fw={600} truncate data-testid="search-hit-title">{h.title}</Text>
-                      <Snippet hit={h} />
+                      {/* Matched in the title: the title, highlighted, once; else the title and the matching text. */}
+                      {snippetRepeatsTitle(h) && h.snippet.some((p) => p.hit) ? (
+                        <Snippet hit={h} asTitle />
+                      ) : (
+                        <>
+                          <Text size="sm" fw={600} truncate data-testid="search-hit-title">{h.title}</Text>
+                          {!snippetRepeatsTitle(h) && <Snippet hit={h} />}
+                        </>
+                      )}
                     </div>
                     <Text size="xs" ta="right" style={{ flexShrink: 0, maxWidth: 220, opacity: 0.75 }} truncate>
                       {[h.departmentName, h.entity !== 'processes' ? h.processName : null].filter(Boolean).join(' · ')}

@@ -1,0 +1,25 @@
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { Center, Loader, Modal } from '@mantine/core';
+import type { ImportWizardProps } from './import-wizard';
+
+// The import wizard (file reading, mapping, preview) loads the first time it is opened.
+const Wizard = lazy(() => import('./import-wizard').then((m) => ({ default: m.ImportWizard })));
+
+export function ImportWizard(props: ImportWizardProps) {
+  const [wanted, setWanted] = useState(props.opened);
+  useEffect(() => {
+    if (props.opened) setWanted(true);
+  }, [props.opened]);
+  if (!wanted) return null;
+  return (
+    <Suspense
+      fallback={
+        <Modal opened={props.opened} onClose={props.onClose} size="xl" withCloseButton={false}>
+          <Center h={160}><Loader size="sm" /></Center>
+        </Modal>
+      }
+    >
+      <Wizard {...props} />
+    </Suspense>
+  );
+}
