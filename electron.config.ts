@@ -21,6 +21,8 @@ export default defineConfig({
         input: {
           main: resolve(__dirname, 'src-main/electron/main.ts'),
           cli: resolve(__dirname, 'src-main/cli/index.ts'),
+          // the sync server: a separate deployable, built here for one build step (it imports src-shared only)
+          server: resolve(__dirname, 'src-server/main.ts'),
         },
       },
     },
