@@ -22,6 +22,7 @@ export const en = {
     caseStudy: 'Case study',
     generated: 'Generated on',
     comparedWith: 'compared with',
+    rangeTo: '–',
   },
   relative: { last_quarter: 'Last quarter', ytd: 'Year to date', last_12_months: 'Last 12 months' },
   page: { of: 'of', page: 'Page' },

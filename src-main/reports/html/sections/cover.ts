@@ -29,7 +29,7 @@ export function coverHtml(ctx: HtmlContext): string {
       <div><b>${esc(m.allDepartments ? t.departments : m.departments.length > 1 ? t.departments : f.t.col.department)}</b> · ${esc(scopeText(ctx))}</div>
       ${m.focusIntervention ? `<div><b>${esc(t.caseStudy)}</b> · ${esc(m.focusIntervention.title)}</div>` : ''}
       <div><b>${esc(t.period)}</b> · ${esc(periodText(ctx))}</div>
-      <div class="muted">${esc(t.comparedWith)} ${esc(f.date(m.previous.from))} – ${esc(f.date(m.previous.to))}</div>
+      <div class="muted">${esc(t.comparedWith)} ${esc(f.date(m.previous.from))} ${esc(t.rangeTo)} ${esc(f.date(m.previous.to))}</div>
       <div class="muted">${esc(t.generated)} ${esc(f.date(m.generatedAt.slice(0, 10)))}</div>
     </div>
   </div>
