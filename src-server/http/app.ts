@@ -29,7 +29,6 @@ export function buildApp(opts: AppOptions): FastifyInstance {
     logger: { level: opts.logLevel ?? 'info', redact: ['req.headers.authorization'] },
     bodyLimit: opts.bodyLimit ?? 32 * 1024 * 1024,
     requestTimeout: 120_000,
-    disableRequestLogging: false,
   });
 
   app.setErrorHandler((err, req, reply) => {

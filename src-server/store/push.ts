@@ -80,7 +80,11 @@ export async function push(pool: pg.Pool, caller: Caller, body: PushBody, opts: 
       (await db.query<{ hlc: string }>('SELECT hlc FROM feed WHERE kind = 0 AND node = $1 AND hlc = ANY($2::bigint[])', [body.node, changes.map((c) => c.hlc)])).rows.map((r) => Number(r.hlc)),
     );
     const fresh: WireChange[] = [];
-    for (const c of changes) if (!known.has(c.hlc)) (known.add(c.hlc), fresh.push(c));
+    for (const c of changes) {
+      if (known.has(c.hlc)) continue;
+      known.add(c.hlc);
+      fresh.push(c);
+    }
     if (!fresh.length) {
       await db.query('COMMIT');
       return { accepted: 0, duplicates: changes.length, serverTime: now };
@@ -148,9 +152,15 @@ export async function push(pool: pg.Pool, caller: Caller, body: PushBody, opts: 
         feed.push({ dep: next, kind: 2, c, fields: {} });
       }
       const h = head ?? { dep: next, depHlc: 0, depNode: '', hlc: 0, node: '', fresh: true };
-      if ('department_id' in c.fields && after(c.hlc, c.node, h.depHlc, h.depNode)) ((h.depHlc = c.hlc), (h.depNode = c.node));
+      if ('department_id' in c.fields && after(c.hlc, c.node, h.depHlc, h.depNode)) {
+        h.depHlc = c.hlc;
+        h.depNode = c.node;
+      }
       h.dep = next;
-      if (after(c.hlc, c.node, h.hlc, h.node)) ((h.hlc = c.hlc), (h.node = c.node));
+      if (after(c.hlc, c.node, h.hlc, h.node)) {
+        h.hlc = c.hlc;
+        h.node = c.node;
+      }
       heads.set(key, h);
     }
     if (refused.size) {
