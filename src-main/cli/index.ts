@@ -10,6 +10,7 @@ import { registerTemplate } from './commands/template';
 import { registerImportBpmn } from './commands/import-bpmn';
 import { registerImportMeasurements } from './commands/import-measurements';
 import { registerReport } from './commands/report';
+import { registerSync } from './commands/sync';
 
 // The `boucle` command: headless access to the same core as the app.
 export async function runCli(argv: string[]): Promise<number> {
@@ -29,6 +30,7 @@ export async function runCli(argv: string[]): Promise<number> {
   registerImportBpmn(program);
   registerImportMeasurements(program);
   registerReport(program);
+  registerSync(program);
 
   try {
     await program.parseAsync(argv, { from: 'user' });
