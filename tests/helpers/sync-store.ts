@@ -17,7 +17,9 @@ export interface TestStore {
   pool: pg.Pool;
   dir: string;
   /** A server process's HTTP face on this store (several may run on it, as replicas do). */
-  serve(opts?: { maxDriftMs?: number }): Promise<{ url: string; close(): Promise<void> }>;
+  serve(opts?: { maxDriftMs?: number; database?: string }): Promise<{ url: string; close(): Promise<void> }>;
+  /** Another, empty store on the same PostgreSQL (a new server with its own id). */
+  emptyDatabase(name: string): Promise<string>;
   user(name: string, grants: [string, 'read' | 'write'][], allRead?: boolean): Promise<string>;
   revoke(name: string, code: string): Promise<void>;
   close(): Promise<void>;
@@ -35,7 +37,7 @@ export async function startTestStore(): Promise<TestStore> {
     async serve(opts = {}) {
       // its own pool, as a separate process would have
       const { openPool } = await import('../../src-server/store/pool');
-      const pool = openPool(store.url);
+      const pool = openPool(opts.database ? store.url.replace(/\/boucle$/, `/${opts.database}`) : store.url);
       const app = buildApp({ pool, logLevel: 'silent', maxDriftMs: opts.maxDriftMs });
       await app.listen({ port: 0, host: '127.0.0.1' });
       const port = (app.server.address() as { port: number }).port;
@@ -45,6 +47,15 @@ export async function startTestStore(): Promise<TestStore> {
       };
       apps.push({ close });
       return { url: `http://127.0.0.1:${port}`, close };
+    },
+    async emptyDatabase(name) {
+      await store.pool.query(`CREATE DATABASE ${name.replace(/[^a-z0-9_]/g, '')}`);
+      const { openPool } = await import('../../src-server/store/pool');
+      const { migrate } = await import('../../src-server/store/migrate');
+      const pool = openPool(store.url.replace(/\/boucle$/, `/${name}`));
+      await migrate(pool);
+      await pool.end();
+      return name;
     },
     async user(name, grants, allRead = false) {
       await addUser(store.pool, name);

@@ -95,18 +95,24 @@ export async function runSync(ws: Workspace, opts: SyncRunOptions = {}): Promise
     if (ahead > session.maxDriftMs) {
       return fail('clock_ahead', `This computer's clock is ${Math.round(ahead / 60_000)} minutes ahead of the sync server's: set its date and time right, then sync again. Nothing was sent.`);
     }
+    // A new server (another id), or one that lost what this laptop already pulled from it (restored
+    // from an old backup, emptied): everything starts again from zero, once a person agrees.
     const newServer = settings.serverId !== undefined && settings.serverId !== session.serverId;
-    const serverEmpty = session.departments.every((d) => d.lastOrd === 0);
-    const syncedBefore = settings.serverId !== undefined;
-    if (serverEmpty && syncedBefore && hasLocalData(ws) && !opts.confirm) {
+    const cursors = new Map(syncDepartments(ws.db).map((d) => [d.id, d.cursor]));
+    const regressed = !newServer && session.departments.some((d) => d.id !== null && d.lastOrd < (cursors.get(d.id) ?? 0));
+    if ((newServer || regressed) && hasLocalData(ws) && !opts.confirm) {
+      const serverEmpty = session.departments.every((d) => d.lastOrd === 0);
       out.confirm = {
         reason: 'empty_server',
-        message: `The sync server at ${settings.serverUrl} holds none of your departments${newServer ? ' (it is not the server this computer synced with before)' : ''}. Nothing was changed on this computer. Confirm to upload this computer's data to it.`,
+        message: `The sync server at ${settings.serverUrl} ${serverEmpty ? 'holds none of your departments' : 'has less than this computer already received from it'}${newServer ? ' (it is not the server this computer synced with before)' : ''}. Nothing was changed on this computer. Confirm to send this computer's data to it.`,
       };
       return fail('confirm', out.confirm.message);
     }
-    if (newServer || (serverEmpty && syncedBefore)) writeSettings(ws.db, { pushedSeq: 0 });
-    const revoked = recordSession(ws, session, newServer || (serverEmpty && syncedBefore));
+    if (newServer || regressed) {
+      writeSettings(ws.db, { pushedSeq: 0 });
+      if (newServer) ws.db.prepare('DELETE FROM sync_departments').run();
+    }
+    const revoked = recordSession(ws, session, regressed);
     for (const code of revoked) out.refusals.push(`${code}: your access was revoked; its data stays on this computer and no longer syncs`);
     writeSettings(ws.db, { serverId: session.serverId, user: session.user });
     applyHeld(ws, { keeps: () => true });
