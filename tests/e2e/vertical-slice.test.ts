@@ -245,7 +245,7 @@ describe('screens with the demo data', () => {
     expect(await page.locator('[data-testid^="template-"]').count()).toBeGreaterThan(1);
     await shot(page, 'demo-06-reports');
     await page.getByTestId('nav-sync').click();
-    await page.getByTestId('sync-not-configured').waitFor();
+    await page.getByTestId('sync-connection-form').waitFor();
     await shot(page, 'demo-07-sync');
     await page.getByTestId('nav-settings').click();
     await page.getByTestId('department-row').nth(2).waitFor();
