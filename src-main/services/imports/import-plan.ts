@@ -4,6 +4,7 @@ import type * as A from '../../../src-shared/imports/schemas';
 import type { Workspace } from '../../db/workspace';
 import { loadIndicator } from '../indicators/series';
 import type { SourceRow } from './cells';
+import type { LineHandler } from './csv-tokenizer';
 import { resolveImportFile, type ImportFile } from './import-file';
 import { IndicatorMatcher, loadIndicators, type IndicatorInfo } from './indicator-match';
 import { detectDateFormat, inspectFile } from './inspect';
@@ -32,11 +33,11 @@ export interface ImportPlan {
   onExisting: A.OnExisting;
 }
 
-/** The file's rows, a batch at a time. */
-export function batchesOf(plan: ImportPlan, counter: ByteCounter, signal: AbortSignal): AsyncGenerator<SourceRow[]> {
+/** The file's rows, a batch at a time; a CSV's lines go to `lineHandler` first (the fast lane). */
+export function batchesOf(plan: ImportPlan, counter: ByteCounter, signal: AbortSignal, lineHandler?: LineHandler): AsyncGenerator<SourceRow[]> {
   return plan.file.format === 'xlsx'
     ? xlsxBatches(plan.file, { sheet: plan.sheet }, counter, signal)
-    : csvBatches(plan.file, { encoding: plan.encoding!, separator: plan.separator! }, counter, signal);
+    : csvBatches(plan.file, { encoding: plan.encoding!, separator: plan.separator!, lineHandler }, counter, signal);
 }
 
 export function contextOf(plan: ImportPlan): RowContext {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import iconv from 'iconv-lite';
 import type { ImportEncoding, ImportSeparator } from '../../../src-shared/imports/schemas';
 import type { SourceRow } from './cells';
-import { CsvTokenizer } from './csv-tokenizer';
+import { CsvTokenizer, type LineHandler } from './csv-tokenizer';
 import { decodeSample, detectEncoding, NotUtf8Error, type DetectedEncoding } from './encoding';
 import type { ImportFile } from './import-file';
 import { XlsxWorkbook } from './xlsx-reader';
@@ -42,13 +42,14 @@ function textDecoder(encoding: ImportEncoding): (bytes: Buffer | null) => string
 
 export async function* csvBatches(
   file: ImportFile,
-  opts: { encoding: ImportEncoding; separator: ImportSeparator },
+  opts: { encoding: ImportEncoding; separator: ImportSeparator; lineHandler?: LineHandler | undefined },
   counter: ByteCounter,
   signal: AbortSignal,
 ): AsyncGenerator<SourceRow[]> {
   const handle = await fs.promises.open(file.path, 'r');
   const decode = textDecoder(opts.encoding);
   const tokenizer = new CsvTokenizer(opts.separator);
+  tokenizer.lineHandler = opts.lineHandler ?? null;
   const buffer = Buffer.alloc(CHUNK);
   try {
     for (;;) {
@@ -58,12 +59,12 @@ export async function* csvBatches(
       if (bytesRead === 0) {
         tokenizer.push(decode(null), rows);
         tokenizer.end(rows);
-        if (rows.length) yield rows;
+        yield rows;
         return;
       }
       counter.bytesRead += bytesRead;
       tokenizer.push(decode(buffer.subarray(0, bytesRead)), rows);
-      if (rows.length) yield rows;
+      yield rows; // even empty (a line handler took them all): the reader tells its progress per chunk
     }
   } finally {
     await handle.close();

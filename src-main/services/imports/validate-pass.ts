@@ -6,6 +6,7 @@ import { NotUtf8Error } from './encoding';
 import type { IndicatorInfo } from './indicator-match';
 import { parseRow } from './row-parser';
 import { CsvSyntaxError } from './csv-tokenizer';
+import { fastLane } from './fast-lane';
 import { VALIDATE_SHARE, batchesOf, contextOf, type ImportPlan } from './import-plan';
 import type { SpoolWriter } from './spool';
 
@@ -72,8 +73,28 @@ export async function validatePass(plan: ImportPlan, job: A.ImportJob, spool: Sp
     if (row !== lastBadRow) errors.badRows++;
     lastBadRow = row;
   };
+  const accept = (row: number, indicator: number, periodDay: number, value: number, note: string | null) => {
+    rows++;
+    keys.push(indicator, periodDay, row);
+    // Once a row is bad nothing will be written: stop spooling, keep checking.
+    if (errors.count === 0) spool.add(indicator, periodDay, value, note);
+    const s = (perIndicator[indicator] ??= { rows: 0, minDay: periodDay, maxDay: periodDay });
+    s.rows++;
+    if (periodDay < s.minDay) s.minDay = periodDay;
+    if (periodDay > s.maxDay) s.maxDay = periodDay;
+  };
+  let fastRows = 0;
+  const lane =
+    plan.file.format === 'csv'
+      ? fastLane(ctx, plan.separator!, { header: plan.headerRow, limit: ROW_SPAN }, (row, indicator, periodDay, value, note) => {
+          fastRows++;
+          accept(row, indicator, periodDay, value, note);
+        })
+      : undefined;
   try {
-    outer: for await (const batch of batchesOf(plan, counter, signal)) {
+    outer: for await (const batch of batchesOf(plan, counter, signal, lane)) {
+      job.rowsRead += fastRows;
+      fastRows = 0;
       if (signal.aborted) throw signal.reason;
       job.bytesRead = counter.bytesRead;
       job.fraction = (VALIDATE_SHARE * counter.bytesRead) / Math.max(1, job.bytesTotal);
@@ -96,16 +117,10 @@ export async function validatePass(plan: ImportPlan, job: A.ImportJob, spool: Sp
           badRow(src.row);
           continue;
         }
-        rows++;
-        keys.push(p.indicator, p.periodDay, p.row);
-        // Once a row is bad nothing will be written: stop spooling, keep checking.
-        if (errors.count === 0) spool.add(p.indicator, p.periodDay, p.value, p.note);
-        const s = (perIndicator[p.indicator] ??= { rows: 0, minDay: p.periodDay, maxDay: p.periodDay });
-        s.rows++;
-        if (p.periodDay < s.minDay) s.minDay = p.periodDay;
-        if (p.periodDay > s.maxDay) s.maxDay = p.periodDay;
+        accept(p.row, p.indicator, p.periodDay, p.value, p.note);
       }
     }
+    job.rowsRead += fastRows;
   } catch (e) {
     if (signal.aborted || e instanceof NotUtf8Error) throw e;
     // The file itself cannot be read from there on (e.g. a quote never closed): that is the bad row.
