@@ -67,7 +67,7 @@ describe('Sync page', () => {
 
     const fr = await newPage({ locale: 'fr-FR' });
     await fr.goto(`${shell.shell.url}#/sync`);
-    await fr.evaluate(() => localStorage.setItem('boucle.language', 'fr'));
+    await fr.evaluate("localStorage.setItem('boucle.language', 'fr')");
     await fr.reload();
     await fr.getByTestId('sync-now').waitFor();
     await shot(fr, 'sync-02-fr');
