@@ -5,7 +5,6 @@ import type { Workspace } from '../db/workspace';
 import { buildReportModelAsync } from '../services/reports/model';
 import { resolveScope } from '../services/reports/scope';
 import { checkTarget, fileBase, writeOutput } from './output';
-import { renderReportFile } from './render-file';
 
 // Report builds run as jobs, per open workspace, like imports: the UI polls reports.jobs.get for its
 // progress bar and may cancel; the CLI waits for the end. A cancelled or failed build writes nothing.
@@ -71,6 +70,9 @@ async function run(ws: Workspace, entry: Entry, req: BuildRequest): Promise<void
     job.phase = 'rendering';
     job.step = null;
     job.fraction = 0.5;
+    // Loaded on the first build: the renderers bring ECharts, ExcelJS, PptxGenJS and playwright-core,
+    // which every start of the CLI, the app and the web shell would otherwise pay for.
+    const { renderReportFile } = await import('./render-file');
     const bytes = await renderReportFile(model, req.format, signal);
     signal.throwIfAborted();
     job.phase = 'writing';

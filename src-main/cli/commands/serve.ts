@@ -2,7 +2,6 @@ import type { Command } from 'commander';
 import { createCore } from '../../core/dispatch';
 import { resolveDataDir } from '../../core/data-dir';
 import { openWorkspace } from '../../core/workspace';
-import { startWebShell } from '../../web/server';
 import { builtRendererDir, CliError, tellProgress } from '../context';
 
 export function registerServe(program: Command) {
@@ -14,6 +13,8 @@ export function registerServe(program: Command) {
     .action(async (opts: { port?: string; data?: string }) => {
       const port = opts.port === undefined ? 0 : Number(opts.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`--port: not a port number: ${opts.port}`);
+      // fastify is loaded by this command only, not by every start of the CLI.
+      const { startWebShell } = await import('../../web/server');
       const ws = openWorkspace(resolveDataDir(opts.data), { onProgress: tellProgress });
       const shell = await startWebShell({ core: createCore(ws), rendererDir: builtRendererDir(), port });
       console.log(`Boucle is running. Open this address in your browser (it holds this session's key):`);

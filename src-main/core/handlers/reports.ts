@@ -1,9 +1,7 @@
 import type { reportsMethods } from '../../../src-shared/reports/api';
 import * as tpl from '../../services/reports/templates';
 import { buildReportModel } from '../../services/reports/model';
-import { renderReportHtml } from '../../reports/html/render';
 import { cancelReportJob, getReportJob, startReportJob } from '../../reports/jobs';
-import { exportList } from '../../reports/list-export';
 import { crudHandlers, type Handlers } from './types';
 
 export const reportsHandlers: Handlers<keyof typeof reportsMethods> = {
@@ -16,12 +14,14 @@ export const reportsHandlers: Handlers<keyof typeof reportsMethods> = {
   }),
   'reportTemplates.builtins': () => tpl.listBuiltinTemplates(),
 
-  'reports.preview': (ws, i) => {
+  // The renderers are loaded on first use (see reports/jobs.ts): they weigh on every start.
+  'reports.preview': async (ws, i) => {
+    const { renderReportHtml } = await import('../../reports/html/render');
     const model = buildReportModel(ws, i.spec);
     return { html: renderReportHtml(model).html, sections: model.sections.length };
   },
   'reports.build': (ws, i) => startReportJob(ws, i),
   'reports.jobs.get': (ws, i) => getReportJob(ws, i.jobId),
   'reports.jobs.cancel': (ws, i) => cancelReportJob(ws, i.jobId),
-  'reports.exportList': exportList,
+  'reports.exportList': async (ws, i) => (await import('../../reports/list-export')).exportList(ws, i),
 };

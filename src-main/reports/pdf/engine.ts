@@ -1,5 +1,4 @@
 import type { PageFurniture } from './page-furniture';
-import { playwrightPdfEngine } from './playwright-engine';
 
 // Who prints a report's HTML to PDF. The CLI and the web shell use playwright-core with a Chromium found
 // on the machine (playwright-engine.ts); the desktop app sets Electron's printToPDF instead. Both print
@@ -20,8 +19,20 @@ export function setPdfEngine(engine: PdfEngine): void {
 
 export function pdfEngine(): PdfEngine {
   // The CLI, the web shell and the tests print with playwright-core unless a shell set its own.
-  current ??= playwrightPdfEngine();
+  current ??= lazyPlaywrightEngine();
   return current;
+}
+
+/** playwright-core is loaded when the first PDF is printed, not when the process starts. */
+function lazyPlaywrightEngine(): PdfEngine {
+  let engine: Promise<PdfEngine> | null = null;
+  const get = () => (engine ??= import('./playwright-engine').then((m) => m.playwrightPdfEngine()));
+  return {
+    print: async (html, page, signal) => (await get()).print(html, page, signal),
+    close: async () => {
+      if (engine) await (await engine).close();
+    },
+  };
 }
 
 export async function closePdfEngine(): Promise<void> {
