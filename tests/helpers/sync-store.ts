@@ -42,6 +42,8 @@ export async function startTestStore(): Promise<TestStore> {
       await app.listen({ port: 0, host: '127.0.0.1' });
       const port = (app.server.address() as { port: number }).port;
       const close = async () => {
+        // a test that broke a connection on purpose may leave its socket half-open: close them all
+        app.server.closeAllConnections();
         await app.close();
         await pool.end();
       };

@@ -20,7 +20,7 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const w of open) w.cleanup();
   await t?.close();
-}, 60_000);
+}, 120_000);
 
 /** A proxy that forwards everything, and breaks the first request `matching` the way `fault` says. */
 async function faultyProxy(matching: RegExp, fault: 'drop-answer' | 'cut-body') {
@@ -50,7 +50,7 @@ async function faultyProxy(matching: RegExp, fault: 'drop-answer' | 'cut-body') 
     req.pipe(up);
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => new Promise<void>((r) => server.close(() => r())) };
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => new Promise<void>((r) => (server.close(() => r()), server.closeAllConnections())) };
 }
 
 async function author(code: string, measurements: number) {
