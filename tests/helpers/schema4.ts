@@ -29,8 +29,9 @@ export function writeSchema4Workspace(dir: string, measurements: number): void {
     db.transaction(() => {
       for (let n = 0; n < measurements; n++) {
         const ind = inds[n % inds.length]!;
-        // Periods before the demo's histories, one day apart per indicator: no clash with its values.
-        const period = new Date(Date.UTC(1900, 0, 1 + Math.floor(n / inds.length))).toISOString().slice(0, 10);
+        // Periods after the demo's histories (which end before 2030), one day apart per indicator: no
+        // clash with its values, and a million of them still end before 2199, the last year accepted.
+        const period = new Date(Date.UTC(2040, 0, 1 + Math.floor(n / inds.length))).toISOString().slice(0, 10);
         const id = v7();
         const value = Math.round(((n * 7919) % 100_000) * 1.25) / 100;
         const note = n % 10 === 0 ? `relance ${n}` : null;
