@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { msg } from './messages';
+import { formatMessage, msg } from './messages';
 import { CURRENCIES } from './domain';
 
 // UUIDv7 (or any RFC 4122 UUID): ids are generated in the core, never by the caller on create.
@@ -25,12 +25,19 @@ export const name = (max = 200) =>
 export const optionalText = (max = 10_000) =>
   z.string().max(max, msg('common.max_chars', { max })).nullable().optional();
 
-/** Money in minor units (cents): an integer, never a float. */
+/**
+ * Money in minor units (cents): an integer, never a float. 12.5 is refused with a message that says
+ * it has a fraction of a cent (zod's own integer check reads as a missing value to the dispatcher).
+ */
 export const cents = z
   .number(msg('common.number'))
-  .int(msg('common.whole_cents'))
   .min(0, msg('common.not_negative'))
-  .max(1e15, msg('common.amount_too_large'));
+  .max(1e15, msg('common.amount_too_large'))
+  .superRefine((v, ctx) => {
+    if (Number.isInteger(v)) return;
+    const params = { value: v };
+    ctx.addIssue({ code: 'custom', message: formatMessage('common.fractional_cents', params, 'en'), params: { messageKey: 'common.fractional_cents', messageParams: params } });
+  });
 
 export const currency = z.enum(CURRENCIES, msg('common.unknown_currency'));
 

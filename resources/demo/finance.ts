@@ -2,6 +2,8 @@ import type { DemoDepartment } from './recipe-types';
 
 // Finance: three processes, the gaps a controller would find in them, the social interventions that
 // close them and the indicators that prove it (effect sizes chosen from typical benchmark ranges).
+// Intervention costs include the internal time that runs them (moderation, animation, upkeep at the
+// department's loaded rate), not only licences: that is what a finance reviewer counts.
 export const finance: DemoDepartment = {
   name: 'Finance',
   code: 'FIN',
@@ -202,13 +204,14 @@ export const finance: DemoDepartment = {
         'A Teams channel fed by the ERP block report: each blocked invoice is posted with its buyer @mentioned, answers are threaded on the invoice, and recurring mismatches are tagged for a monthly fix-at-source review.',
       startMonthsAgo: 15,
       status: 'running',
-      oneOffCostCents: 480_000,
-      recurringCostCents: 35_000,
+      oneOffCostCents: 1_200_000,
+      recurringCostCents: 160_000,
       expectedBenefit: 'Blocked invoices released in 3 days instead of 9; fewer late-payment fees; half an FTE of chasing released in AP.',
       closes: ['fin-blocked', 'fin-approvals'],
       benefits: [
-        { kind: 'time_released', label: 'AP chasing time released', classification: 'soft', hoursPerMonth: 70, realisationPct: 60 },
-        { kind: 'cost_avoided', label: 'Late-payment fees avoided', classification: 'hard', amountCents: 180_000, amountPer: 'month' },
+        // About 1,500 invoices a month: one point of "paid late" is 15 late invoices × 40.00 of fees and interest.
+        { label: 'Late-payment fees and interest avoided', derive: 'impact', indicator: 'paid-late', as: 'cost_avoided', amountPerUnitCents: 60_000 },
+        { label: 'AP time no longer spent chasing buyers', kind: 'time_released', hoursPerMonth: 55, realisationPct: 70, note: 'Half an FTE of chasing, of which 70 % went to supplier master-data clean-up.' },
       ],
     },
     {
@@ -218,13 +221,13 @@ export const finance: DemoDepartment = {
       platform: 'SharePoint',
       owner: 'AP team lead',
       description: 'An external SharePoint page where suppliers look up the status and planned date of their invoices, with an FAQ kept by AP.',
-      startMonthsAgo: 22,
-      endMonthsAgo: 16,
-      status: 'done',
+      startMonthsAgo: 16,
+      status: 'running',
       oneOffCostCents: 900_000,
-      recurringCostCents: 15_000,
+      recurringCostCents: 45_000,
       expectedBenefit: 'Half of the status e-mails avoided.',
       closes: ['fin-status'],
+      benefits: [{ label: 'Status e-mails no longer answered by hand', derive: 'gap', gap: 'fin-status' }],
     },
     {
       key: 'fin-close-cop',
@@ -236,11 +239,14 @@ export const finance: DemoDepartment = {
         'Accountants of all entities share reconciliation how-tos in a living playbook, post blockers during the close and review the top recurring corrections with the teams that cause them.',
       startMonthsAgo: 13,
       status: 'running',
-      oneOffCostCents: 250_000,
-      recurringCostCents: 40_000,
+      oneOffCostCents: 600_000,
+      recurringCostCents: 180_000,
       expectedBenefit: 'Close in 6 working days instead of 8; no single point of failure on complex reconciliations.',
       closes: ['fin-recs', 'fin-journals'],
-      benefits: [{ kind: 'time_released', label: 'Close effort released', classification: 'soft', hoursPerMonth: 90, realisationPct: 50 }],
+      benefits: [
+        { label: 'Overtime and temporary staff at month-end', kind: 'cost_avoided', amountCents: 210_000, amountPer: 'month', note: 'Close overtime and one temp for 3 days a month before the community; payroll and agency invoices.' },
+        { label: 'Accountants’ hours at close', kind: 'time_released', hoursPerMonth: 90, realisationPct: 60 },
+      ],
     },
     {
       key: 'fin-ic-directory',
@@ -266,13 +272,14 @@ export const finance: DemoDepartment = {
         'Collectors post each disputed invoice as a question; named experts in sales and logistics answer within 24 hours, and answers are reused for similar disputes.',
       startMonthsAgo: 12,
       status: 'running',
-      oneOffCostCents: 350_000,
-      recurringCostCents: 50_000,
+      oneOffCostCents: 1_500_000,
+      recurringCostCents: 180_000,
       expectedBenefit: 'DSO down by 5 to 7 days, i.e. cash released of about revenue ÷ 365 × 6.',
       closes: ['fin-disputes', 'fin-promises'],
       benefits: [
-        { kind: 'cash_released', label: 'Financing saved on cash released by a lower DSO', classification: 'hard', annualRevenueCents: 12_000_000_000, daysImproved: 5, financingRatePct: 4.5 },
-        { kind: 'time_released', label: 'Dispute handling time released', classification: 'soft', hoursPerMonth: 40, realisationPct: 70 },
+        // 96 M of revenue a year; the released cash repays the revolving credit line at 4.5 %.
+        { label: 'Receivables cash released (DSO)', derive: 'impact', indicator: 'dso', as: 'cash_released', annualRevenueCents: 9_600_000_000, financingRatePct: 4.5 },
+        { label: 'Collectors’ time on disputes', kind: 'time_released', hoursPerMonth: 40, realisationPct: 80 },
       ],
     },
   ],

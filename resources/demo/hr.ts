@@ -1,6 +1,8 @@
 import type { DemoDepartment } from './recipe-types';
 
 // HR: recruiting and onboarding, where loops stay open between recruiters, managers and new hires.
+// Intervention costs include the internal time that runs them (moderation, animation, upkeep at the
+// department's loaded rate), not only licences: that is what a finance reviewer counts.
 export const hr: DemoDepartment = {
   name: 'Human resources',
   code: 'HR',
@@ -139,11 +141,15 @@ export const hr: DemoDepartment = {
         'Panels publish free slots in a shared calendar; candidates book themselves; pending offers are posted in a Teams channel with the next signer @mentioned.',
       startMonthsAgo: 11,
       status: 'running',
-      oneOffCostCents: 200_000,
-      recurringCostCents: 25_000,
+      oneOffCostCents: 1_200_000,
+      recurringCostCents: 90_000,
       expectedBenefit: 'Time to fill down by 10 days; fewer candidates lost to competing offers.',
       closes: ['hr-scheduling', 'hr-offer'],
-      benefits: [{ kind: 'time_released', label: 'Recruiter scheduling time released', classification: 'soft', hoursPerMonth: 45, realisationPct: 70 }],
+      benefits: [
+        // About 4 hires a month through agencies and job boards: each euro off the cost per hire is 4.00 a month.
+        { label: 'Agency and job-board fees avoided', derive: 'impact', indicator: 'cost-per-hire', as: 'cost_avoided', amountPerUnitCents: 400 },
+        { label: 'Recruiters’ scheduling time', kind: 'time_released', hoursPerMonth: 30, realisationPct: 50 },
+      ],
     },
     {
       key: 'hr-buddy',
@@ -154,11 +160,14 @@ export const hr: DemoDepartment = {
       description: 'Every new hire gets a trained buddy from another team, weekly check-ins for 90 days and a shared Teams space of buddies.',
       startMonthsAgo: 16,
       status: 'running',
-      oneOffCostCents: 600_000,
-      recurringCostCents: 80_000,
+      oneOffCostCents: 900_000,
+      recurringCostCents: 260_000,
       expectedBenefit: 'First-year turnover from 18 % to 13 %; new hires productive three weeks earlier.',
       closes: ['hr-whom'],
-      benefits: [{ kind: 'cost_avoided', label: 'Early leavers avoided (replacement cost)', classification: 'hard', amountCents: 1_200_000, amountPer: 'quarter' }],
+      benefits: [
+        // 150 hires a year: one point of first-year turnover is 1.5 leavers a year, 12,000.00 each to replace: 1,500.00 a month.
+        { label: 'Replacement of first-year leavers avoided', derive: 'impact', indicator: 'first-year-turnover', as: 'cost_avoided', amountPerUnitCents: 150_000, classification: 'soft' },
+      ],
     },
     {
       key: 'hr-pulse',

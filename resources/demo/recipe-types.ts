@@ -1,3 +1,4 @@
+import type { BenefitClass, BenefitKind } from '../../src-shared/roi/schemas';
 import type {
   Currency,
   GapType,
@@ -67,15 +68,18 @@ export interface DemoIntervention {
   expectedBenefit: string;
   /** Keys of the gaps it closes (many-to-many). */
   closes: string[];
-  /** How its benefit is valued (benefitModels.create), for ROI and payback. */
+  /** Months left out of impact while it settles in; default: its kind's. */
+  rampUpMonths?: number;
+  /** How its benefit is valued (ROI): typed models, or derived from a measured impact or a closed gap. */
   benefits?: DemoBenefit[];
 }
 
-/** A benefit model of an intervention, as benefitModels.create takes it (the intervention aside). */
-export interface DemoBenefit {
-  kind: 'time_released' | 'cost_avoided' | 'cash_released' | 'custom';
+/** A benefit model typed as a loop closer would (benefitModels.create). */
+export interface DemoTypedBenefit {
   label: string;
-  classification: 'hard' | 'soft';
+  kind: BenefitKind;
+  classification?: BenefitClass;
+  note?: string;
   hoursPerMonth?: number;
   realisationPct?: number;
   amountCents?: number;
@@ -83,7 +87,28 @@ export interface DemoBenefit {
   annualRevenueCents?: number;
   daysImproved?: number;
   financingRatePct?: number;
+  /** How long the benefit outlives the intervention's end. */
+  lastsMonthsAfterEnd?: number;
 }
+
+/** A benefit model derived from the data (benefitModels.derive). */
+export type DemoDerivedBenefit =
+  | {
+      label: string;
+      derive: 'impact';
+      /** Key of the indicator whose measured improvement is valued. */
+      indicator: string;
+      as: 'time_released' | 'cost_avoided' | 'cash_released';
+      classification?: BenefitClass;
+      hoursPerUnit?: number;
+      realisationPct?: number;
+      amountPerUnitCents?: number;
+      annualRevenueCents?: number;
+      financingRatePct?: number;
+    }
+  | { label: string; derive: 'gap'; gap: string; classification?: BenefitClass };
+
+export type DemoBenefit = DemoTypedBenefit | DemoDerivedBenefit;
 
 /** How the measurements of an indicator are drawn. */
 export interface DemoSeries {

@@ -5,12 +5,21 @@ import { keyOfZodIssue } from '../../src-shared/messages/zod-issues';
 import { handlers } from './handler-map';
 import type { Workspace } from '../db/workspace';
 
-function zodToApiError(err: z.ZodError): ApiError {
+/** The value at `path` in the raw input (undefined when absent). */
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let v = input;
+  for (const k of path) v = v !== null && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[k] : undefined;
+  return v;
+}
+
+function zodToApiError(err: z.ZodError, input?: unknown): ApiError {
   const issue = err.issues[0];
   const field = issue?.path.length ? issue.path.map(String).join('.') : undefined;
   let message = issue?.message ?? 'Invalid input';
   if (issue?.code === 'unrecognized_keys') message = `Unknown field: ${issue.keys.join(', ')}`;
-  if (issue?.code === 'invalid_type' && issue.input === undefined) message = 'Required';
+  // zod does not keep the input in its issues: a wrong type is "Required" only when nothing was given
+  // (a 2.5 for an integer is not missing).
+  if (issue?.code === 'invalid_type' && (input === undefined ? issue.input === undefined : valueAt(input, issue.path) === undefined)) message = 'Required';
   const out: ApiError = field ? { code: 'validation', message, field } : { code: 'validation', message };
   // The key and params of the same sentence, for the UI to show it in the user's language.
   let keyed: { key: string; params?: Record<string, string | number> } | undefined;
@@ -49,7 +58,7 @@ export function createCore(ws: Workspace): Core {
   async function call<K extends ApiName>(name: K, input: unknown): Promise<ApiResult<ApiOutput<K>>> {
     const def = apiMethods[name];
     const parsed = def.input.safeParse(input ?? {});
-    if (!parsed.success) return { ok: false, error: zodToApiError(parsed.error) };
+    if (!parsed.success) return { ok: false, error: zodToApiError(parsed.error, input ?? {}) };
     try {
       const handler = handlers[name] as (ws: Workspace, i: unknown) => ApiOutput<K> | Promise<ApiOutput<K>>;
       return { ok: true, data: await handler(ws, parsed.data) };

@@ -42,6 +42,7 @@ export const ENTITIES = {
       'frequency_per_month', 'hours_lost_per_occurrence', 'status', 'owner', 'found_on',
       'closed_on', 'closure_note', 'source_key',
       'closure_kind', 'closure_evidence', 'reopened_on', 'reopen_reason',
+      'frequency_indicator_id', 'cost_estimated_on',
     ],
     json: ['closure_evidence'],
   },
@@ -50,6 +51,7 @@ export const ENTITIES = {
     columns: [
       'title', 'kind', 'platform', 'owner', 'description', 'start_date', 'end_date', 'status',
       'one_off_cost_cents', 'recurring_cost_cents', 'currency', 'expected_benefit', 'source_key',
+      'ramp_up_months', 'fx_rate',
     ],
   },
   gap_interventions: {
@@ -80,7 +82,15 @@ export const ENTITIES = {
     columns: ['name', 'description', 'sections', 'scope', 'period', 'language', 'company_name', 'logo', 'confidentiality', 'paper', 'focus_intervention_id'],
     json: ['sections', 'scope', 'period', 'logo'],
   },
-  benefit_models: { table: 'benefit_models', columns: ['intervention_id', 'kind', 'label', 'classification', 'hours_per_month', 'hourly_rate_cents', 'realisation_pct', 'amount_cents', 'amount_per', 'annual_revenue_cents', 'days_improved', 'financing_rate_pct', 'start_date', 'end_date', 'indicator_id', 'note'] },
+  benefit_models: {
+    table: 'benefit_models',
+    columns: [
+      'intervention_id', 'kind', 'label', 'classification', 'hours_per_month', 'hourly_rate_cents', 'realisation_pct',
+      'amount_cents', 'amount_per', 'annual_revenue_cents', 'days_improved', 'financing_rate_pct', 'start_date', 'end_date',
+      'indicator_id', 'note', 'lasts_months_after_end', 'derived_from',
+    ],
+    json: ['derived_from'],
+  },
 } as const satisfies Record<string, EntityDef>;
 
 export type EntityName = keyof typeof ENTITIES;

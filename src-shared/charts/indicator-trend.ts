@@ -4,7 +4,9 @@ import type { RagStatus } from '../indicators/status';
 // The indicator trend, one pure builder for the app's <EChart> and the reports' server-side
 // rendering: the values as a line, baseline and target as horizontal lines, the tolerance band next
 // to the target, the start of each linked intervention as a vertical line, and the XmR natural process
-// limits as dashed lines. The numbers (band, limits, status) come from the core; this only draws them.
+// limits as dashed lines — by phase when the core found a sustained shift (XmR by phase), with the
+// moving ranges above their limit marked. The numbers (band, limits, phases, status) come from the core;
+// this only draws them.
 
 export interface IndicatorTrendLabels {
   value: string;
@@ -15,6 +17,9 @@ export interface IndicatorTrendLabels {
   unpl: string;
   lnpl: string;
   status: Record<RagStatus, string>;
+  /** A new XmR phase (a sustained shift) and a jump above the moving-range limit. */
+  phase: string;
+  jump: string;
 }
 
 export const INDICATOR_TREND_LABELS: { en: IndicatorTrendLabels; fr: IndicatorTrendLabels } = {
@@ -27,6 +32,8 @@ export const INDICATOR_TREND_LABELS: { en: IndicatorTrendLabels; fr: IndicatorTr
     unpl: 'Upper natural process limit',
     lnpl: 'Lower natural process limit',
     status: { green: 'On target', amber: 'Within tolerance', red: 'Off target', no_data: 'No data', no_target: 'No target' },
+    phase: 'New phase',
+    jump: 'Jump above the range limit',
   },
   fr: {
     value: 'Valeur',
@@ -37,6 +44,8 @@ export const INDICATOR_TREND_LABELS: { en: IndicatorTrendLabels; fr: IndicatorTr
     unpl: 'Limite naturelle haute',
     lnpl: 'Limite naturelle basse',
     status: { green: 'Cible atteinte', amber: 'Dans la tolérance', red: 'Hors cible', no_data: 'Pas de données', no_target: 'Pas de cible' },
+    phase: 'Nouvelle phase',
+    jump: 'Saut au-delà de la limite des étendues',
   },
 };
 
@@ -63,6 +72,13 @@ export interface IndicatorTrendInput {
   measurements: { period: string; value: number }[];
   /** From indicators.xmr (limits); null or absent: no limits drawn. */
   xmr?: { centre: number; unpl: number; lnpl: number } | null;
+  /**
+   * From indicators.xmr (phases): with more than one, each phase's limits are drawn over its own
+   * periods instead of the baseline's across the chart (XmR by phase), and a new phase is marked.
+   */
+  phases?: { from: string; to: string; centre: number; unpl: number; lnpl: number }[] | null;
+  /** Periods whose moving range is above their phase's upper range limit: marked on the values. */
+  rangesAboveLimit?: string[] | null;
   interventions?: { title: string; startDate: string }[];
   /** Colours the latest point. */
   status?: RagStatus | null;
@@ -143,26 +159,47 @@ export function buildIndicatorTrendOption(input: IndicatorTrendInput): EChartsOp
   };
 
   const series: LineSeriesOption[] = [values];
-  if (input.xmr && first && last) {
-    const limit = (id: string, name: string, y: number, type: 'dashed' | 'dotted'): LineSeriesOption => ({
-      id,
-      name,
-      type: 'line',
-      data: [
-        [first, y],
-        [last, y],
-      ],
-      symbol: 'none',
-      silent: true,
-      lineStyle: { color: COLOURS.limits, type, width: 1 },
-      itemStyle: { color: COLOURS.limits },
-      tooltip: { show: false },
+  const limit = (id: string, name: string, y: number, type: 'dashed' | 'dotted', from: string, to: string): LineSeriesOption => ({
+    id,
+    name,
+    type: 'line',
+    data: [
+      [from, y],
+      [to, y],
+    ],
+    symbol: 'none',
+    silent: true,
+    lineStyle: { color: COLOURS.limits, type, width: 1 },
+    itemStyle: { color: COLOURS.limits },
+    tooltip: { show: false },
+  });
+  const phases = input.phases && input.phases.length > 1 ? input.phases : null;
+  if (phases) {
+    // Each phase's limits over its own periods; series of one name share one legend entry.
+    phases.forEach((ph, i) => {
+      series.push(
+        limit(`xmr-unpl-${i}`, L.unpl, ph.unpl, 'dashed', ph.from, ph.to),
+        limit(`xmr-centre-${i}`, L.centre, ph.centre, 'dotted', ph.from, ph.to),
+        limit(`xmr-lnpl-${i}`, L.lnpl, ph.lnpl, 'dashed', ph.from, ph.to),
+      );
+      if (i > 0) horizontal.push({ name: L.phase, xAxis: ph.from, lineStyle: { color: COLOURS.limits, type: 'solid', width: 1, opacity: 0.5 }, label: { formatter: L.phase, position: 'insideStartTop' } });
     });
+  } else if (input.xmr && first && last) {
     series.push(
-      limit('xmr-unpl', L.unpl, input.xmr.unpl, 'dashed'),
-      limit('xmr-centre', L.centre, input.xmr.centre, 'dotted'),
-      limit('xmr-lnpl', L.lnpl, input.xmr.lnpl, 'dashed'),
+      limit('xmr-unpl', L.unpl, input.xmr.unpl, 'dashed', first, last),
+      limit('xmr-centre', L.centre, input.xmr.centre, 'dotted', first, last),
+      limit('xmr-lnpl', L.lnpl, input.xmr.lnpl, 'dashed', first, last),
     );
+  }
+  const jumps = new Set(input.rangesAboveLimit ?? []);
+  if (jumps.size) {
+    values.markPoint = {
+      symbol: 'triangle',
+      symbolSize: 9,
+      itemStyle: { color: COLOURS.limits },
+      label: { show: false },
+      data: points.filter((p) => jumps.has(p.period)).map((p) => ({ name: L.jump, coord: [p.period, p.value], symbolOffset: [0, -12] })),
+    };
   }
 
   const bounds = niceBounds([
@@ -170,7 +207,7 @@ export function buildIndicatorTrendOption(input: IndicatorTrendInput): EChartsOp
     ...(ind.baselineValue !== null ? [ind.baselineValue] : []),
     ...(ind.targetValue !== null ? [ind.targetValue] : []),
     ...(band ? [band.low, band.high] : []),
-    ...(input.xmr ? [input.xmr.unpl, input.xmr.lnpl] : []),
+    ...(phases ? phases.flatMap((p) => [p.unpl, p.lnpl]) : input.xmr ? [input.xmr.unpl, input.xmr.lnpl] : []),
   ]);
 
   return {
@@ -182,7 +219,7 @@ export function buildIndicatorTrendOption(input: IndicatorTrendInput): EChartsOp
       left: 'left',
     },
     tooltip: { trigger: 'axis' },
-    legend: { bottom: 0, data: series.map((s) => String(s.name)) },
+    legend: { bottom: 0, data: [...new Set(series.map((s) => String(s.name)))] },
     grid: { left: 56, right: 24, top: 84, bottom: 48, containLabel: true },
     xAxis: { type: 'time', ...timeBounds([...points.map((p) => p.period), ...(input.interventions ?? []).map((i) => i.startDate)]) },
     yAxis: { type: 'value', name: ind.unit || undefined, ...(bounds ?? {}) },

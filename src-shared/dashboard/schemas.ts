@@ -34,11 +34,14 @@ export interface PctFigure {
 
 export interface RoiHeadline {
   currency: string;
-  /** (hard benefit − cost) ÷ cost over the window. */
+  /** (hard benefit − cost) ÷ cost over the window (roi.department's period ROI); null when there is no cost. */
   hardRoiPct: PctFigure;
+  /** P&L benefit: hard (in the ROI) and soft (beside it, never added). */
   hardBenefitCents: MoneyFigure;
   softBenefitCents: MoneyFigure;
   costCents: MoneyFigure;
+  /** Working capital freed (balance sheet): shown apart, in no ROI. */
+  cashReleasedCents: MoneyFigure;
 }
 
 export interface DashboardHeadline {

@@ -14,8 +14,20 @@ export const closureEvidenceInput = z.discriminatedUnion(
   [
     /** A linked indicator (to the gap, or to an intervention linked to it) whose latest value meets its target. */
     z.object({ kind: z.literal('indicator_target'), indicatorId: id, note }).strict(),
-    /** The indicator's mean after the intervention's start is better than before (≥ 3 values on each side). */
-    z.object({ kind: z.literal('measured_improvement'), indicatorId: id, interventionId: id, note }).strict(),
+    /**
+     * The Impact tab calls the intervention's effect on the indicator an improvement (the same rule:
+     * an interrupted time series). An intervention that started before the gap was found needs
+     * `earlierStartReason`: why it still proves this gap closed.
+     */
+    z
+      .object({
+        kind: z.literal('measured_improvement'),
+        indicatorId: id,
+        interventionId: id,
+        note,
+        earlierStartReason: z.string().trim().max(2000, msg('common.max_chars', { max: 2000 })).nullable().optional(),
+      })
+      .strict(),
     /** No indicator proves it: a written justification, kept and shown with the gap. */
     z
       .object({

@@ -27,6 +27,14 @@ export const gapCreate = z
   })
   .strict();
 
+/**
+ * How a gap's monthly cost got its frequency: measured by an indicator linked to the gap (the mean
+ * of its last 3 periods, per month), or the typed estimate and the day it was made.
+ */
+export type GapCostBasis =
+  | { source: 'indicator'; indicatorId: string; indicatorName: string; frequencyPerMonth: number; points: number; from: string; to: string }
+  | { source: 'estimate'; estimatedOn: string };
+
 export const gapUpdate = z
   .object({
     id,
@@ -45,6 +53,8 @@ export const gapUpdate = z
      * a running or done intervention is linked; `closed` needs evidence (gaps.close).
      */
     status: z.enum(['open', 'dismissed'], msg('gap.status.manual')).optional(),
+    /** An indicator linked to the gap that counts its occurrences: the cost then follows it; null stops following. */
+    frequencyIndicatorId: id.nullable().optional(),
   })
   .strict();
 
@@ -131,12 +141,22 @@ export type ClosureEvidence =
       interventionId: string;
       interventionTitle: string;
       startDate: string;
-      before: { n: number; mean: number };
-      after: { n: number; mean: number };
-      /** after − before, in the indicator's unit. */
-      change: number;
-      /** change ÷ |before| × 100; null when the mean before is 0. */
+      /** The Impact tab's measure when the gap was closed (absent on closings before it: they kept means). */
+      method?: 'interrupted_time_series';
+      /** The effect in the unit (signed as measured) and its 95% interval. */
+      effect?: number;
+      low?: number;
+      high?: number;
+      window?: { from: string; to: string };
+      /** Points used; `mean` only on closings recorded before the interrupted time series. */
+      before: { n: number; mean?: number };
+      after: { n: number; mean?: number };
+      /** Older closings: after − before, in the unit. */
+      change?: number;
+      /** The effect (or change) ÷ |the level before| × 100; null when that level is 0. */
       changePct: number | null;
+      /** Why an intervention that started before the gap was found proves it closed (written by the user). */
+      earlierStartReason?: string;
     };
 
 export interface Gap extends Stamped {
@@ -163,8 +183,14 @@ export interface Gap extends Stamped {
   /** The last reopening (gaps.reopen). */
   reopenedOn: string | null;
   reopenReason: string | null;
-  /** frequency × hours lost × the department's loaded hourly rate; null when the rate is not set. */
+  /** The indicator the frequency follows (see costBasis); null when typed. */
+  frequencyIndicatorId: string | null;
+  /** When the typed frequency and hours were last estimated; null on gaps from before it was kept (costBasis then says the day found). */
+  costEstimatedOn: string | null;
+  /** frequency (measured, else typed) × hours lost × the department's loaded hourly rate; null when the rate is not set. */
   monthlyCostCents: number | null;
+  /** Where the frequency of the cost comes from (filled by the core's gap reads). */
+  costBasis?: GapCostBasis;
   currency: string;
   /** Where the gap sits, for the register's columns and navigation (always filled by the core's gap reads). */
   departmentName?: string;

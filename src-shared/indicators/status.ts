@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { msg } from '../messages';
 import type { INDICATOR_DIRECTIONS } from '../domain';
 import { id, isoDate } from '../common';
+import type { FigureMethod } from '../messages/method';
 
 // RAG status of an indicator, computed in the core so that the app, the CLI and the reports agree.
 
@@ -26,12 +27,35 @@ export const indicatorStatusListInput = z
   })
   .strict();
 
+/** How many of the last points the status is judged on (their median). */
+export const RAG_POINTS = 5;
+
 export interface IndicatorStatus {
   indicatorId: string;
+  /**
+   * The status judged on the median of the last RAG_POINTS points (of the current XmR phase when it
+   * has enough of them), not on the latest point alone: one noisy point does not change the colour.
+   */
   status: RagStatus;
   direction: Direction;
   /** The latest measurement (by period) on or before `asOf`. */
   latest: { period: string; value: number } | null;
+  /** What the status was judged on: the median of these points. Null without data. */
+  judged: {
+    rule: 'median_last_points' | 'median_current_phase';
+    /** The median, and the points it is the median of (oldest first). */
+    value: number;
+    points: { period: string; value: number }[];
+    /** RAG_POINTS: the points asked for (fewer when the indicator or its current phase has fewer). */
+    wanted: number;
+  } | null;
+  /** The colour the latest point alone would have. */
+  latestStatus: RagStatus;
+  /**
+   * The latest point is worse than the judged status (out of band while the median is not): a
+   * "watch", not a change of colour. False when it agrees or is better.
+   */
+  watch: boolean;
   targetValue: number | null;
   tolerancePct: number;
   /**
@@ -39,10 +63,12 @@ export interface IndicatorStatus {
    * higher is better, [target, target + tolerance] when lower is better (tolerance = |target| × pct).
    */
   band: { low: number; high: number } | null;
-  /** latest − target, signed; null without both. */
+  /** The judged value − target, signed; null without both. */
   deltaToTarget: number | null;
   /** Ended periods of the indicator's frequency with no value, from its first period to `asOf`. */
   missingPeriods: number;
   /** The last ended period has no value. */
   stale: boolean;
+  /** "How is this computed?": the rule, the points used, in words. */
+  method: FigureMethod;
 }

@@ -1,13 +1,15 @@
 import { z } from 'zod';
 import { msg } from '../messages';
 import { INTERVENTION_STATUSES } from '../domain';
-import { cents, currency, id, isoDate, name, optionalText, paging, type Stamped } from '../common';
+import { cents, currency, finite, id, isoDate, name, optionalText, paging, type Stamped } from '../common';
 
 // Kinds and platforms are open lists: the built-in codes of DOMAIN.md (src-shared/domain.ts) plus
 // what the user adds to the vocabulary of the department (vocabulary.add). The core checks that a
 // kind or platform is one of them; the schema only bounds the text.
 const kind = z.string().trim().min(1, msg('intervention.kind_required')).max(80);
 const platform = z.string().trim().max(80).nullable().optional();
+const fxRate = finite.positive(msg('intervention.fx_rate_positive')).max(1e6, msg('common.at_most', { max: 1e6 }));
+const rampUp = z.number(msg('common.number')).int(msg('common.whole_number')).min(0, msg('common.not_negative')).max(36, msg('common.at_most', { max: 36 }));
 
 export const interventionCreate = z
   .object({
@@ -23,6 +25,10 @@ export const interventionCreate = z
     oneOffCostCents: cents.default(0),
     recurringCostCents: cents.default(0),
     currency: currency.default('EUR'),
+    /** Units of the department's currency for 1 unit of `currency`; required when they differ. */
+    fxRate: fxRate.nullable().optional(),
+    /** Months left out of impact after the start while it settles in; null = the default of its kind. */
+    rampUpMonths: rampUp.nullable().optional(),
     expectedBenefit: optionalText(2000),
   })
   .strict();
@@ -42,6 +48,8 @@ export const interventionUpdate = z
     oneOffCostCents: cents.optional(),
     recurringCostCents: cents.optional(),
     currency: currency.optional(),
+    fxRate: fxRate.nullable().optional(),
+    rampUpMonths: rampUp.nullable().optional(),
     expectedBenefit: optionalText(2000),
   })
   .strict();
@@ -77,5 +85,9 @@ export interface Intervention extends Stamped {
   /** Per month. */
   recurringCostCents: number;
   currency: string;
+  /** Units of the department's currency for 1 unit of `currency`, entered by the user; null when it is the department's. */
+  fxRate: number | null;
+  /** Its own ramp-up length in months; null = the default of its kind (src-shared/impact/ramp-up.ts). */
+  rampUpMonths: number | null;
   expectedBenefit: string | null;
 }

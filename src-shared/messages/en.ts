@@ -3,6 +3,8 @@
 // the number n), {{name@dict}} (a code looked up as `dict.<code>`; codes joined by commas are listed
 // with `list.or`), {{name:date}} (an ISO date, written the locale's way). fr.ts has the same keys.
 
+import { enFigures } from './en-figures';
+
 export const en = {
   // ------------------------------------------------------------------ shared field rules (schemas)
   'common.required': 'Required',
@@ -167,10 +169,6 @@ export const en = {
     'The latest value of "{{name}}" ({{latest}}{{unit}} on {{period}}) does not meet its target ({{target}}{{unit}}, {{direction}} is better)',
   'evidence.intervention_not_linked': 'The intervention "{{title}}" is not linked to this gap: link it first',
   'evidence.intervention_no_start': 'The intervention "{{title}}" has no start date: there is no before and after to compare',
-  'evidence.not_enough_data':
-    'Not enough data on "{{name}}": {{before}} {{before|value|values}} before {{start}} and {{after}} from then on; at least {{min}} are needed on each side',
-  'evidence.no_improvement':
-    'No improvement on "{{name}}" since {{start}}: the mean went from {{from}}{{unit}} to {{to}}{{unit}} ({{direction}} is better)',
 
   // ------------------------------------------------------------------ interventions and vocabulary
   'intervention.kind_required': 'Choose a kind',
@@ -321,4 +319,5 @@ export const en = {
   'sync.notAServer': '{{url}} does not answer like a Boucle sync server',
   'sync.departmentUnknown': 'This department is not one the sync server shares with you',
   'sync.conflictUnknown': 'This conflict was already resolved',
+  ...enFigures,
 } as const;

@@ -3,6 +3,8 @@ import type { en } from './en';
 // The French of every message in en.ts (same keys, same placeholders). Typed so that a key missing
 // here fails the typecheck. A no-break space stands before : ; ? ! and inside « », as French writes them.
 
+import { frFigures } from './fr-figures';
+
 export const fr: Record<keyof typeof en, string> = {
   // ------------------------------------------------------------------ shared field rules (schemas)
   'common.required': 'Obligatoire',
@@ -169,10 +171,6 @@ export const fr: Record<keyof typeof en, string> = {
     'La dernière valeur de « {{name}} » ({{latest}}{{unit}} le {{period:date}}) n’atteint pas sa cible ({{target}}{{unit}}, {{direction@direction}})',
   'evidence.intervention_not_linked': "L'intervention « {{title}} » n'est pas liée à cette lacune : liez-la d'abord",
   'evidence.intervention_no_start': "L'intervention « {{title}} » n'a pas de date de début : il n'y a pas d'avant ni d'après à comparer",
-  'evidence.not_enough_data':
-    'Pas assez de données sur « {{name}} » : {{before}} {{before|valeur|valeurs}} avant le {{start:date}} et {{after}} depuis ; il en faut au moins {{min}} de chaque côté',
-  'evidence.no_improvement':
-    'Aucune amélioration sur « {{name}} » depuis le {{start:date}} : la moyenne est passée de {{from}}{{unit}} à {{to}}{{unit}} ({{direction@direction}})',
 
   // ------------------------------------------------------------------ interventions and vocabulary
   'intervention.kind_required': 'Choisissez un type',
@@ -333,4 +331,5 @@ export const fr: Record<keyof typeof en, string> = {
   'sync.notAServer': '{{url}} ne répond pas comme un serveur de synchronisation Boucle',
   'sync.departmentUnknown': 'Cette direction n’est pas partagée avec vous par le serveur de synchronisation',
   'sync.conflictUnknown': 'Ce conflit a déjà été résolu',
+  ...frFigures,
 };

@@ -19,8 +19,24 @@ export function messageLocale(language: string | null | undefined): MessageLocal
   return (language ?? '').slice(0, 2).toLowerCase() === 'fr' ? 'fr' : 'en';
 }
 
-/** {{name}}, {{name|one|other}}, {{name@dict}}, {{name:date}} */
-export const PLACEHOLDER = /\{\{(\w+)(?:\|([^|}]*)\|([^}]*)|@([\w]+)|:(date))?\}\}/g;
+/** {{name}}, {{name|one|other}}, {{name@dict}}, {{name:date}}, {{name:money}} (a moneyParam) */
+export const PLACEHOLDER = /\{\{(\w+)(?:\|([^|}]*)\|([^}]*)|@([\w]+)|:(date|money))?\}\}/g;
+
+/** A money amount as a message param: whole cents and the currency, written the locale's way. */
+export const moneyParam = (cents: number, currency: string): string => `${currency} ${cents}`;
+
+const MONEY = /^([A-Z]{3}) (-?\d+)$/;
+
+function formatMoneyParam(value: string, locale: MessageLocale): string {
+  const m = MONEY.exec(value);
+  if (!m) return value;
+  return new Intl.NumberFormat(locale === 'fr' ? 'fr-FR' : 'en', {
+    style: 'currency',
+    currency: m[1]!,
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 2,
+  }).format(Number(m[2]) / 100);
+}
 
 const pluralRules = { en: new Intl.PluralRules('en'), fr: new Intl.PluralRules('fr') };
 const frGrouped = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 6 });
@@ -45,7 +61,7 @@ function formatValue(value: string | number, locale: MessageLocale): string {
 export function formatMessage(key: MessageKey, params: MessageParams | undefined, locale: MessageLocale): string {
   const table = CATALOGUES[locale];
   const template = table[key] ?? en[key] ?? key;
-  return template.replace(PLACEHOLDER, (whole, name: string, one?: string, other?: string, dict?: string, date?: string) => {
+  return template.replace(PLACEHOLDER, (whole, name: string, one?: string, other?: string, dict?: string, format?: string) => {
     const value = params?.[name];
     if (value === undefined) return whole;
     if (one !== undefined && other !== undefined) {
@@ -56,7 +72,8 @@ export function formatMessage(key: MessageKey, params: MessageParams | undefined
       const word = (code: string) => (table as Record<string, string>)[`${dict}.${code}`] ?? code;
       return String(value).split(',').map(word).join(table['list.or']);
     }
-    if (date !== undefined && locale === 'fr') {
+    if (format === 'money') return formatMoneyParam(String(value), locale);
+    if (format === 'date' && locale === 'fr') {
       const m = ISO_DAY.exec(String(value));
       if (m) return `${m[3]}/${m[2]}/${m[1]}`;
     }

@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { msg, type MessageKey } from '../messages';
-import { cents, dateRange, dateRangeError, finite, id, isoDate, optionalText } from '../common';
+import { cents, finite, id, isoDate, optionalText } from '../common';
+import type { BenefitDerivation } from './derivation';
 
-// Benefit models (how an intervention's benefit is valued) and the ROI computed from them.
+// Benefit models: how an intervention's benefit is valued. Their amounts are in the department's
+// currency (one currency per department; an intervention priced in another is converted at its rate).
 
 export const BENEFIT_KINDS = ['time_released', 'cost_avoided', 'cash_released', 'custom'] as const;
 export type BenefitKind = (typeof BENEFIT_KINDS)[number];
@@ -16,7 +18,7 @@ const pct = (max: number) => finite.min(0, msg('common.not_negative')).max(max, 
 
 const benefitFields = {
   label: optionalText(200),
-  /** Hard = cash that shows in the accounts; soft = capacity or value that does not (yet). */
+  /** Hard = money that shows in the P&L; soft = capacity or value that does not (yet). */
   classification: z.enum(BENEFIT_CLASSES, msg('benefit.classification')),
   // time_released: hours saved per month × fully loaded hourly rate × realisation %
   hoursPerMonth: pct(1_000_000).nullable(),
@@ -27,14 +29,19 @@ const benefitFields = {
   // cost_avoided, custom: an amount per month (default) / quarter / year, or once
   amountCents: cents.nullable(),
   amountPer: z.enum(AMOUNT_PER, msg('benefit.amount_per')).nullable(),
-  // cash_released: annual revenue ÷ 365 × days improved (e.g. DSO)
+  // cash_released: cash = annual revenue ÷ 365 × days improved (e.g. DSO), shown on the balance
+  // sheet; its P&L effect is the financing no longer paid on it, cash × financing rate per year.
   annualRevenueCents: cents.nullable(),
   daysImproved: pct(3650).nullable(),
-  /** With a rate, the benefit is the yearly financing saved on the released cash, not the cash itself. */
   financingRatePct: pct(100).nullable(),
-  /** When the benefit starts and ends; default: the intervention's start, no end. */
+  /** When the benefit starts and ends (the end is the first day it no longer counts); default: the intervention's own dates. */
   startDate: isoDate.nullable(),
   endDate: isoDate.nullable(),
+  /**
+   * How many months the benefit outlives the intervention's end (a playbook keeps working after the
+   * community stops); null = it stops with the intervention. Without it nothing counts after the end.
+   */
+  lastsMonthsAfterEnd: z.number(msg('common.number')).int(msg('common.whole_number')).min(0, msg('common.not_negative')).max(120, msg('common.at_most', { max: 120 })).nullable(),
   /** The indicator that evidences the benefit (optional). */
   indicatorId: id.nullable(),
   note: optionalText(2000),
@@ -57,7 +64,7 @@ export interface BenefitProblem {
  */
 export function benefitModelProblem(m: BenefitFields): BenefitProblem | null {
   const problem = (field: string, key: MessageKey): BenefitProblem => ({ field, key, message: msg(key).message });
-  const need = (field: 'hoursPerMonth' | 'amountCents' | 'annualRevenueCents' | 'daysImproved') =>
+  const need = (field: 'hoursPerMonth' | 'amountCents' | 'annualRevenueCents' | 'daysImproved' | 'financingRatePct') =>
     m[field] === null || m[field] === undefined ? problem(field, `benefit.required.${field}`) : null;
   let missing: BenefitProblem | null = null;
   switch (m.kind) {
@@ -69,11 +76,11 @@ export function benefitModelProblem(m: BenefitFields): BenefitProblem | null {
       missing = need('amountCents'); // amountPer defaults to month
       break;
     case 'cash_released':
-      missing = need('annualRevenueCents') ?? need('daysImproved');
+      missing = need('annualRevenueCents') ?? need('daysImproved') ?? need('financingRatePct');
       break;
   }
   if (missing) return missing;
-  if (m.startDate && m.endDate && m.endDate < m.startDate) return problem('endDate', 'common.end_before_start');
+  if (m.startDate && m.endDate && m.endDate <= m.startDate) return problem('endDate', 'benefit.end_not_after_start');
   return null;
 }
 
@@ -95,10 +102,8 @@ export const benefitModelList = z.object({ interventionId: id }).strict();
 export type BenefitModelCreate = z.input<typeof benefitModelCreate>;
 export type BenefitModelUpdate = z.input<typeof benefitModelUpdate>;
 
-export interface BenefitModel {
-  id: string;
-  createdAt: string;
-  updatedAt: string;
+/** A benefit model's values, stored or not yet (benefitModels.derive with dryRun). */
+export interface BenefitModelDraft {
   departmentId: string;
   interventionId: string;
   kind: BenefitKind;
@@ -114,76 +119,18 @@ export interface BenefitModel {
   financingRatePct: number | null;
   startDate: string | null;
   endDate: string | null;
+  lastsMonthsAfterEnd: number | null;
   indicatorId: string | null;
   note: string | null;
+  /** Where the figures came from when the model was derived from data (benefitModels.derive); null when typed. */
+  derivedFrom: BenefitDerivation | null;
 }
 
-const roiWindow = { from: isoDate, to: isoDate };
-export const roiInterventionInput = z
-  .object({ interventionId: id, ...roiWindow })
-  .strict()
-  .refine(dateRange, dateRangeError);
-export const roiDepartmentInput = z
-  .object({ departmentId: id, ...roiWindow })
-  .strict()
-  .refine(dateRange, dateRangeError);
-
-export interface RoiFigures {
-  currency: string;
-  benefit: { hardCents: number; softCents: number; totalCents: number };
-  costCents: number;
-  oneOffCostCents: number;
-  recurringCostCents: number;
-  /** (benefit − cost) ÷ cost × 100, with the hard benefit only and with all of it; null when cost is 0. */
-  roiPct: { hard: number | null; total: number | null };
-  /**
-   * Months from the first month with a cost or a benefit to the month (inclusive) in which the
-   * cumulative benefit first reaches the cumulative cost; null when it does not within the window.
-   */
-  paybackMonths: { hard: number | null; total: number | null };
+export interface BenefitModel extends BenefitModelDraft {
+  id: string;
+  createdAt: string;
+  updatedAt: string;
 }
 
-export interface RoiMonth {
-  /** YYYY-MM */
-  month: string;
-  /** Share of the month inside the window (1 for a whole month). */
-  fraction: number;
-  benefitHardCents: number;
-  benefitSoftCents: number;
-  costCents: number;
-  cumulativeBenefitCents: number;
-  cumulativeCostCents: number;
-}
-
-export interface RoiModelLine {
-  benefitModelId: string;
-  kind: BenefitKind;
-  label: string | null;
-  classification: BenefitClass;
-  benefitCents: number;
-  /** The formula with its numbers, e.g. "20 h/month × 65.00 × 80% × 3 months". */
-  formula: string;
-  /** time_released with no hourly rate on the model nor on the department: counted as 0. */
-  missingRate: boolean;
-}
-
-export interface InterventionRoi extends RoiFigures {
-  interventionId: string;
-  title: string;
-  from: string;
-  to: string;
-  models: RoiModelLine[];
-  months: RoiMonth[];
-}
-
-export interface DepartmentRoi {
-  departmentId: string;
-  from: string;
-  to: string;
-  /** Interventions with a start date, each with its own figures (months left out). */
-  interventions: Omit<InterventionRoi, 'months'>[];
-  /** One line per currency: amounts in different currencies are never added. */
-  totals: RoiFigures[];
-  /** Interventions left out, and why. */
-  skipped: { interventionId: string; title: string; reason: 'no_start_date' }[];
-}
+/** The ROI results (roi.intervention, roi.department) live in results.ts; re-exported for the callers that import them from here. */
+export type * from './results';

@@ -92,18 +92,18 @@ describe('indicators: import, chart, impact, rejection, ROI', () => {
     expect(status.status).not.toBe('no_data');
     await page.getByTestId('xmr-summary').waitFor();
 
-    // Impact: before ≈ 12.4, after ≈ 6.2, improved, with the core's numbers on screen.
+    // Impact: before ≈ 12.4, after ≈ 6.2 — a big fall, but 12 months before the start leave no room
+    // for the placebo check (3 months of ramp-up for a community): "no clear effect", and why.
     await page.getByTestId('tab-impact').click();
     await page.getByTestId('impact-verdict').waitFor();
-    expect(await page.getByTestId('impact-verdict').getAttribute('data-verdict')).toBe('improved');
-    const impact = await call<{ status: string; change: number; before: { n: number; mean: number }; after: { n: number } }>(
+    const impact = await call<{ verdict: string; reason: string; effect: { estimate: number }; its: { window: { before: number; after: number } } }>(
       shell, 'impact.compute', { interventionId: itv.id, indicatorId: ind.id },
     );
-    expect(impact.status).toBe('ok');
-    expect(impact.before.n).toBe(12);
-    expect(impact.after.n).toBe(12);
-    const changeText = (await page.getByTestId('impact-change').textContent()) ?? '';
-    expect(changeText).toContain(new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 }).format(impact.change));
+    expect(impact).toMatchObject({ verdict: 'no_clear_effect', reason: 'placebo_not_possible', its: { window: { before: 12, after: 9 } } });
+    expect(await page.getByTestId('impact-verdict').getAttribute('data-verdict')).toBe('no_clear_effect');
+    expect(await page.getByTestId('impact-reason').textContent()).toContain('too few points before the start to check the model');
+    const effectText = (await page.getByTestId('impact-effect').textContent()) ?? '';
+    expect(effectText).toContain(new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 }).format(impact.effect.estimate));
     expect(await page.getByTestId('impact-before').textContent()).toContain('12');
     await page.getByTestId('impact-interval').waitFor();
     await shot(page, 'indicators-02-impact');
@@ -255,7 +255,7 @@ describe('indicators with the demo data', () => {
     await page.getByTestId('roi-intervention').click();
     await page.getByRole('option').first().click();
     await page.getByTestId('roi-intervention-panel').waitFor();
-    expect(await page.getByTestId('roi-view').textContent()).toContain('Gain tangible');
+    expect(await page.getByTestId('roi-view').textContent()).toContain('ROI tangible');
     await shot(page, 'indicators-demo-04-roi-fr');
     await page.getByTestId('benefit-create').click();
     await page.getByTestId('benefit-kind').getByText('Temps libéré').click();

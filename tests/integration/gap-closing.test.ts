@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { todayIso } from '../../src-main/db/ids';
+import { D } from '../fixtures/impact/datasets';
 import { openTestWorkspace, type TestWorkspace } from '../helpers/workspace';
 
 let t: TestWorkspace;
@@ -94,34 +95,54 @@ describe('closing a gap needs proof', () => {
     expect((await t.ok('gaps.close', { id: g2.id, evidence: { kind: 'indicator_target', indicatorId: pct.id } })).status).toBe('closed');
   });
 
-  it('measured_improvement: mean after the start better than before, at least 3 values each side', async () => {
+  it('measured_improvement: the Impact tab’s rule and numbers, and not by an intervention older than the gap without a reason', async () => {
     t = openTestWorkspace();
-    const { d, gap, itv, ind, measure } = await loop();
-    const evidence = { kind: 'measured_improvement', indicatorId: ind.id, interventionId: itv.id };
+    const d = await t.ok('departments.create', { name: 'Finance', code: 'FIN', loadedHourlyRateCents: 6500 });
+    const p = await t.ok('processes.create', { departmentId: d.id, name: 'Order-to-cash' });
+    const gap = await t.ok('gaps.create', { processId: p.id, title: 'Disputes reach collectors late', type: 'information', foundOn: '2023-06-01' });
+    const itv = await t.ok('interventions.create', { departmentId: d.id, title: 'Collections Q&A', kind: 'qa_forum', status: 'running', startDate: '2024-01-01', rampUpMonths: 0 });
+    await t.ok('links.gapIntervention.add', { gapId: gap.id, interventionId: itv.id });
+    const ind = await t.ok('indicators.create', { departmentId: d.id, name: 'DSO', unit: 'days', direction: 'lower', targetValue: 30 });
     await t.ok('links.indicator.add', { indicatorId: ind.id, target: 'gap', targetId: gap.id });
-    await measure([['2025-10-31', 52], ['2025-11-30', 50], ['2025-12-31', 51], ['2026-01-31', 49], ['2026-02-28', 48]]);
-    await refused({ id: gap.id, evidence }, 'evidence', /3 values before 2026-01-01 and 2 from then on; at least 3/);
-    await measure([['2026-03-31', 53]]); // after: 49, 48, 53 → mean 50; before: 52, 50, 51 → mean 51: better for "lower"
+    const month = (i: number) => `${2022 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}-01`;
+    // 60 − dataset D: a clear fall of about 2.3 days at the start (R's figures for D, mirrored).
+    const rows = D.map((v, i) => ({ period: month(i), value: Number((60 - v).toFixed(2)) }));
+    await t.ok('measurements.upsertMany', { indicatorId: ind.id, values: rows.slice(0, 27) });
+    const evidence = { kind: 'measured_improvement', indicatorId: ind.id, interventionId: itv.id };
+    // Three months after the start: the Impact tab has not enough data, and neither has the closing.
+    await refused({ id: gap.id, evidence }, 'evidence', /^No measured improvement of "DSO" by "Collections Q&A": the Impact tab's verdict is "not enough data" \(not enough points before and after\)$/);
+    await t.ok('measurements.upsertMany', { indicatorId: ind.id, values: rows.slice(27) });
+    const impact = await t.ok('impact.compute', { interventionId: itv.id, indicatorId: ind.id });
+    expect(impact.verdict).toBe('improved');
     const closed = await t.ok('gaps.close', { id: gap.id, evidence });
     expect(closed.closureKind).toBe('measured_improvement');
     expect(closed.closureEvidence).toMatchObject({
-      kind: 'measured_improvement', interventionId: itv.id, interventionTitle: 'Collections Q&A', startDate: '2026-01-01',
-      before: { n: 3, mean: 51 }, after: { n: 3, mean: 50 }, change: -1,
+      kind: 'measured_improvement', interventionId: itv.id, interventionTitle: 'Collections Q&A', startDate: '2024-01-01', method: 'interrupted_time_series',
+      effect: impact.effect!.estimate, low: impact.effect!.low, high: impact.effect!.high, window: { from: '2022-01-01', to: '2024-12-01' },
+      before: { n: 24 }, after: { n: 12 },
     });
-    expect((closed.closureEvidence as { changePct: number }).changePct).toBeCloseTo(-1.9608, 3);
+    expect((closed.closureEvidence as { effect: number }).effect).toBeCloseTo(-2.2884586956521691, 6);
 
-    // No improvement (direction-aware), an unlinked intervention, an intervention without a start.
-    const p = await t.ok('processes.create', { departmentId: d.id, name: 'P2P' });
-    const g2 = await t.ok('gaps.create', { processId: p.id, title: 'Late approvals', type: 'decision' });
-    const up = await t.ok('indicators.create', { departmentId: d.id, name: 'Approvals same day', unit: '%', direction: 'higher' });
-    await t.ok('links.indicator.add', { indicatorId: up.id, target: 'gap', targetId: g2.id });
-    for (const [period, value] of [['2025-10-31', 60], ['2025-11-30', 61], ['2025-12-31', 62], ['2026-01-31', 60], ['2026-02-28', 61], ['2026-03-31', 61]] as const) {
-      await t.ok('measurements.create', { indicatorId: up.id, period, value });
-    }
-    const ev2 = { kind: 'measured_improvement', indicatorId: up.id, interventionId: itv.id };
+    // An intervention that started before the gap was found proves it only with a written reason.
+    const late = await t.ok('gaps.create', { processId: p.id, title: 'Collectors lack dispute status', type: 'information', foundOn: '2024-06-01' });
+    await t.ok('links.gapIntervention.add', { gapId: late.id, interventionId: itv.id });
+    await t.ok('links.indicator.add', { indicatorId: ind.id, target: 'gap', targetId: late.id });
+    await refused({ id: late.id, evidence }, 'evidence.earlierStartReason',
+      /^"Collections Q&A" started on 2024-01-01, before this gap was found \(2024-06-01\): its effect proves this gap closed only if you write why \(at least 20 characters\)$/);
+    await refused({ id: late.id, evidence: { ...evidence, earlierStartReason: 'Same loop' } }, 'evidence.earlierStartReason');
+    const why = 'The gap was logged late: collectors raised it in the 2024 survey, but it is the loop the forum closed.';
+    const lateClosed = await t.ok('gaps.close', { id: late.id, evidence: { ...evidence, earlierStartReason: why } });
+    expect(lateClosed.closureEvidence).toMatchObject({ earlierStartReason: why });
+
+    // No clear effect (a flat indicator), an unlinked intervention, an intervention without a start.
+    const g2 = await t.ok('gaps.create', { processId: p.id, title: 'Late approvals', type: 'decision', foundOn: '2023-01-01' });
+    const flat = await t.ok('indicators.create', { departmentId: d.id, name: 'Approvals same day', unit: '%', direction: 'higher' });
+    await t.ok('links.indicator.add', { indicatorId: flat.id, target: 'gap', targetId: g2.id });
+    await t.ok('measurements.upsertMany', { indicatorId: flat.id, values: D.map((_, i) => ({ period: month(i), value: 60 + ((i * 7) % 5) - 2 })) });
+    const ev2 = { kind: 'measured_improvement', indicatorId: flat.id, interventionId: itv.id };
     await refused({ id: g2.id, evidence: ev2 }, 'evidence', /not linked to this gap/);
     await t.ok('links.gapIntervention.add', { gapId: g2.id, interventionId: itv.id });
-    await refused({ id: g2.id, evidence: ev2 }, 'evidence', /No improvement .* from 61 % to 60\.6667 % \(higher is better\)/);
+    await refused({ id: g2.id, evidence: ev2 }, 'evidence', /the Impact tab's verdict is "no clear effect" \(/);
     const noStart = await t.ok('interventions.create', { departmentId: d.id, title: 'Someday', kind: 'mentoring' });
     await t.ok('links.gapIntervention.add', { gapId: g2.id, interventionId: noStart.id });
     await refused({ id: g2.id, evidence: { ...ev2, interventionId: noStart.id } }, 'evidence', /no start date/);

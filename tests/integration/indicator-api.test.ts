@@ -27,13 +27,15 @@ async function setup(frequency = 'monthly', extra: Record<string, unknown> = {})
 }
 
 describe('indicators.status', () => {
-  it('takes the latest period on or before asOf, direction-aware, with band and delta', async () => {
+  it('judges the median of the last points on or before asOf, direction-aware, with band and delta', async () => {
     const { ind } = await setup();
     for (const [period, value] of [['2025-01-01', 40], ['2025-02-01', 32], ['2025-03-01', 29]] as const) {
       await t.ok('measurements.create', { indicatorId: ind.id, period, value });
     }
     const now = await t.ok('indicators.status', { indicatorId: ind.id, asOf: '2025-04-15' });
-    expect(now).toMatchObject({ status: 'green', latest: { period: '2025-03-01', value: 29 }, band: { low: 30, high: 33 }, deltaToTarget: -1 });
+    // The median of 40, 32, 29 is 32: within the amber band [30, 33]; March's 29 alone would be green.
+    expect(now).toMatchObject({ status: 'amber', latest: { period: '2025-03-01', value: 29 }, latestStatus: 'green', watch: false, band: { low: 30, high: 33 }, deltaToTarget: 2 });
+    expect(now.judged).toEqual({ rule: 'median_last_points', value: 32, wanted: 5, points: [{ period: '2025-01-01', value: 40 }, { period: '2025-02-01', value: 32 }, { period: '2025-03-01', value: 29 }] });
     expect(now.missingPeriods).toBe(0);
     expect(now.stale).toBe(false);
     // On 20 January the latest value is January's 40: beyond 33, red. January has not ended yet.
@@ -41,7 +43,7 @@ describe('indicators.status', () => {
     expect(feb).toMatchObject({ status: 'red', latest: { period: '2025-01-01', value: 40 }, deltaToTarget: 10, stale: false });
     // On 15 May, April has ended without a value: one missing period, stale.
     const may = await t.ok('indicators.status', { indicatorId: ind.id, asOf: '2025-05-15' });
-    expect(may).toMatchObject({ status: 'green', missingPeriods: 1, stale: true });
+    expect(may).toMatchObject({ status: 'amber', missingPeriods: 1, stale: true });
   });
 
   it('says no data and no target, and lists a department in name order', async () => {
@@ -145,6 +147,7 @@ describe('indicators.xmr', () => {
     const chosen = await t.ok('indicators.xmr', { indicatorId: ind.id, limitsFrom: '2024-01-01', limitsTo: '2024-12-01' });
     expect(chosen).toMatchObject({ status: 'ok', basis: 'chosen', limits: { n: 12 } });
     const few = await t.ok('indicators.xmr', { indicatorId: ind.id, to: '2024-05-01' });
-    expect(few).toEqual({ status: 'not_enough_data', needed: 6, have: 5, indicatorId: ind.id });
+    expect(few).toMatchObject({ status: 'not_enough_data', needed: 6, have: 5, indicatorId: ind.id });
+    expect(few.method.text.en).toEqual(['Not enough points for limits: 5, at least 6 are needed.']);
   });
 });

@@ -75,6 +75,21 @@ describe('the PDF of a review', () => {
     expect(all).toContain(money(d.headline.costRemoved[0]!.current));
     const gaps = await t.ok('gaps.list', { departmentId: finance.id, status: ['open', 'addressing'], limit: 1000 });
     for (const g of gaps.items) expect(all, g.title).toContain(plain(g.title));
+    // The ROI headline is the ROI screen's: hard ROI (no soft benefit, no cash released in it), the
+    // cash released apart as balance sheet, the same on the dashboard.
+    const roi = await t.ok('roi.department', { departmentId: finance.id, ...resolvePeriod(PERIOD, TODAY) });
+    const h = d.headline.roi[0]!;
+    expect(h.hardRoiPct.current).toBe(roi.total.roiPct.hard);
+    expect(h.hardBenefitCents.current).toBe(roi.total.benefit.hardCents);
+    expect(h.softBenefitCents.current).toBe(roi.total.benefit.softCents);
+    expect(h.cashReleasedCents.current).toBe(roi.total.cashReleasedCents);
+    expect(roi.total.cashReleasedCents).toBeGreaterThan(0);
+    expect(roi.total.roiPct.hard).toBeCloseTo(((roi.total.benefit.hardCents - roi.total.costCents) / roi.total.costCents) * 100, 6);
+    const pct = (v: number) => plain(new Intl.NumberFormat('fr-FR', { style: 'percent', maximumFractionDigits: 0 }).format(v / 100));
+    expect(all).toContain(pct(roi.total.roiPct.hard!));
+    expect(all).toMatch(/trésorerie libérée \(bilan\)/i);
+    expect(all).toContain(money(roi.total.cashReleasedCents));
+    expect(all).toMatch(/ROI avec intangible/i);
     // The logo on the cover is the only image object: every chart and map is drawn as vector.
     expect(pdf.imagePages).toEqual([1]);
   });
@@ -124,9 +139,12 @@ describe('the workbook of a review', () => {
     const roi = await t.ok('roi.department', { departmentId: finance.id, from: PERIOD.from, to: PERIOD.to });
     const roiWs = wb.getWorksheet('ROI')!;
     const totalRow = roiWs.getRow(roiWs.rowCount);
-    expect(totalRow.getCell(3).value).toBeCloseTo(roi.totals[0]!.benefit.hardCents / 100, 2);
-    expect(totalRow.getCell(4).value).toBeCloseTo(roi.totals[0]!.benefit.softCents / 100, 2);
-    expect(totalRow.getCell(5).value).toBeCloseTo(roi.totals[0]!.costCents / 100, 2);
+    expect(totalRow.getCell(3).value).toBeCloseTo(roi.total.benefit.hardCents / 100, 2);
+    expect(totalRow.getCell(4).value).toBeCloseTo(roi.total.benefit.softCents / 100, 2);
+    expect(totalRow.getCell(5).value).toBeCloseTo(roi.total.costCents / 100, 2);
+    expect(totalRow.getCell(6).value).toBeCloseTo(roi.total.roiPct.hard! / 100, 6);
+    expect(roiWs.getRow(1).getCell(9).value).toBe('Cash released');
+    expect(totalRow.getCell(9).value).toBeCloseTo(roi.total.cashReleasedCents / 100, 2);
     const meas = wb.getWorksheet('Measurements')!;
     expect(meas.rowCount).toBeGreaterThan(20);
     expect(typeof meas.getRow(2).getCell(3).value).toBe('number');

@@ -57,6 +57,32 @@ describe('buildIndicatorTrendOption', () => {
     expect(option.animation).toBe(false);
   });
 
+  it('draws each XmR phase over its own periods, marks the new phase and the jumps above the range limit', () => {
+    const phased = buildIndicatorTrendOption({
+      ...input,
+      phases: [
+        { from: '2025-01-01', to: '2025-02-01', centre: 42.5, unpl: 50.48, lnpl: 34.52 },
+        { from: '2025-03-01', to: '2025-04-01', centre: 34, unpl: 38, lnpl: 30 },
+      ],
+      rangesAboveLimit: ['2025-03-01'],
+    });
+    const s = phased.series as (Series & { markPoint?: { data: { coord: unknown[] }[] } })[];
+    const limits = Object.fromEntries(s.filter((x) => x.id.startsWith('xmr-')).map((x) => [x.id, x.data]));
+    expect(limits).toEqual({
+      'xmr-unpl-0': [['2025-01-01', 50.48], ['2025-02-01', 50.48]],
+      'xmr-centre-0': [['2025-01-01', 42.5], ['2025-02-01', 42.5]],
+      'xmr-lnpl-0': [['2025-01-01', 34.52], ['2025-02-01', 34.52]],
+      'xmr-unpl-1': [['2025-03-01', 38], ['2025-04-01', 38]],
+      'xmr-centre-1': [['2025-03-01', 34], ['2025-04-01', 34]],
+      'xmr-lnpl-1': [['2025-03-01', 30], ['2025-04-01', 30]],
+    });
+    const vals = s.find((x) => x.id === 'values')!;
+    expect(vals.markLine!.data).toContainEqual(expect.objectContaining({ name: 'New phase', xAxis: '2025-03-01' }));
+    expect(vals.markPoint!.data.map((d) => d.coord)).toEqual([['2025-03-01', 36]]);
+    // One legend entry per kind of line, not per phase.
+    expect((phased.legend as { data: string[] }).data).toEqual(['Value', 'Upper natural process limit', 'Average (XmR)', 'Lower natural process limit']);
+  });
+
   it('speaks French when given the French labels, and leaves out what the indicator lacks', () => {
     const fr = buildIndicatorTrendOption({
       ...input,

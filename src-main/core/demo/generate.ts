@@ -7,6 +7,7 @@ import { callSync } from './api-call';
 import { addDays, monthStart, pastPeriods } from './calendar';
 import { createRng, hashSeed } from './prng';
 import { baselineOf, drawSeries } from './series';
+import { addBenefitModels } from './benefits';
 import { addOutcomes } from './outcomes';
 
 // `boucle demo`: turns the recipe of resources/demo into API calls, all in one transaction of the
@@ -132,6 +133,7 @@ function buildDepartment(ws: Workspace, dep: DemoDepartment, seed: number, today
       recurringCostCents: it.recurringCostCents,
       currency: dep.currency,
       expectedBenefit: it.expectedBenefit,
+      ...(it.rampUpMonths === undefined ? {} : { rampUpMonths: it.rampUpMonths }),
     });
     interventions.set(it.key, { id: row.id, title: it.title, startDate, status: it.status });
     for (const g of it.closes) {
@@ -139,12 +141,17 @@ function buildDepartment(ws: Workspace, dep: DemoDepartment, seed: number, today
     }
   }
 
+  const indicatorIds = new Map<string, string>();
   const effectIndicator = new Map<string, string>();
   for (const ind of dep.indicators) {
     const id = buildIndicator(ws, d.id, ind, { processIds, gapIds, interventions }, seed, today);
+    indicatorIds.set(ind.key, id);
     if (ind.series.effect && !effectIndicator.has(ind.series.effect.intervention)) effectIndicator.set(ind.series.effect.intervention, id);
   }
+  // First the loops closed by a measured improvement, then the benefit models (some derive from those gaps).
   addOutcomes(ws, dep, today, { gapIds, interventions, effectIndicator });
+  const interventionIds = new Map([...interventions].map(([k, v]) => [k, v.id]));
+  addBenefitModels(ws, dep, { gapIds, interventionIds, indicatorIds });
 }
 
 interface Refs {

@@ -4,10 +4,10 @@ import type { Workspace } from '../../db/workspace';
 import { callSync } from './api-call';
 import { monthStart } from './calendar';
 
-// What the demo's interventions achieved, so that a review has something to show: their benefit models
-// (ROI, payback), and the gaps they closed — each closed through gaps.close with the proof the core
-// checks itself (a measured improvement of the indicator the intervention moves), a few months after
-// it started. A gap whose proof does not hold stays open, as it would for a user.
+// What the demo's interventions achieved, so that a review has something to show: the gaps they
+// closed — each through gaps.close with the proof the core checks itself (a measured improvement of
+// the indicator the intervention moves, by the Impact tab's rule), a few months after it started. A gap
+// whose proof does not hold stays open, as it would for a user. Their benefit models: benefits.ts.
 
 const MONTHS_TO_PROOF = 7;
 
@@ -26,7 +26,6 @@ export function addOutcomes(
   for (const it of dep.interventions) {
     const built = refs.interventions.get(it.key);
     if (!built) continue;
-    for (const b of it.benefits ?? []) callSync(ws, 'benefitModels.create', { interventionId: built.id, ...b });
     const indicatorId = refs.effectIndicator.get(it.key);
     if (!built.startDate || !indicatorId || (built.status !== 'running' && built.status !== 'done')) continue;
     const closedOn = monthStart(built.startDate, -MONTHS_TO_PROOF);

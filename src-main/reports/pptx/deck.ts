@@ -99,8 +99,8 @@ function sectionSlides(d: DeckContext, m: ReportModel, s: ReportSectionModel): v
       return;
     case 'roi': {
       const rows = s.departments.flatMap((dep) => [
-        ...dep.interventions.filter((i) => !s.focus || i.interventionId === s.focus.interventionId).map((i) => [i.title, f.money(i.benefit.hardCents, i.currency), f.money(i.benefit.softCents, i.currency), f.money(i.costCents, i.currency), f.pct(i.roiPct.hard, 0), i.paybackMonths.hard === null ? '—' : f.fill(c.months, { n: i.paybackMonths.hard })]),
-        ...(s.focus ? [] : dep.totals.map((t) => [`${f.t.roi.total} — ${dep.departmentName}`, f.money(t.benefit.hardCents, t.currency), f.money(t.benefit.softCents, t.currency), f.money(t.costCents, t.currency), f.pct(t.roiPct.hard, 0), t.paybackMonths.hard === null ? '—' : f.fill(c.months, { n: t.paybackMonths.hard })])),
+        ...dep.interventions.filter((i) => !s.focus || i.interventionId === s.focus.interventionId).map((i) => [i.title, f.money(i.benefit.hardCents, i.currency), f.money(i.benefit.softCents, i.currency), f.money(i.costCents, i.currency), i.noCost ? f.t.roi.noCost : f.pct(i.roiPct.hard, 0), i.lifetime.paybackMonths.hard === null ? '—' : f.fill(c.months, { n: i.lifetime.paybackMonths.hard })]),
+        ...(s.focus ? [] : [[`${f.t.roi.total} — ${dep.departmentName}`, f.money(dep.total.benefit.hardCents, dep.currency), f.money(dep.total.benefit.softCents, dep.currency), f.money(dep.total.costCents, dep.currency), dep.total.noCost ? f.t.roi.noCost : f.pct(dep.total.roiPct.hard, 0), '—']]),
       ]);
       return addTableSlides(d, title, [c.intervention, c.hard, c.soft, c.cost, c.roiHard, c.payback], rows, [4.6, 1.6, 1.6, 1.6, 1.2, 1.73], methodNote(d, 6));
     }

@@ -13,7 +13,7 @@ export function indicatorSlide(d: DeckContext, p: IndicatorPage): void {
   const i = p.indicator;
   const t = f.t.indicator;
   const notes = [f.t.methods.items[3]!.join(': '), f.t.methods.items[4]!.join(': ')];
-  for (const im of p.impacts) if (im.result.status === 'ok') notes.push(`${f.fill(t.impact, { title: im.interventionTitle })}: ${impactMethod(f, im.result)}`);
+  for (const im of p.impacts) notes.push(`${f.fill(t.impact, { title: im.interventionTitle })}: ${impactMethod(f, im.result)}`);
   const s = newSlide(d, i.name, notes.join('\n\n'));
   const pts = p.measurements.slice(-POINTS);
   if (pts.length) {
@@ -44,12 +44,14 @@ export function indicatorSlide(d: DeckContext, p: IndicatorPage): void {
     const r = im.result;
     lines.push({ text: ' ', options: { breakLine: true } });
     lines.push({ text: f.fill(t.impact, { title: im.interventionTitle }), options: { bold: true, breakLine: true } });
-    if (r.status === 'ok') {
-      lines.push({ text: `${f.t.verdict[r.verdict]} · ${t.change} ${f.value(r.change, i.unit)}${r.changePct === null ? '' : ` (${f.pct(r.changePct, 1)})`}`, options: { breakLine: true } });
-      lines.push({ text: `${t.interval}: ${f.num(r.interval.low)} … ${f.num(r.interval.high)}`, options: { breakLine: true } });
+    if (r.effect) {
+      lines.push({ text: `${f.t.verdict[r.verdict]} · ${t.change} ${f.value(r.effect.estimate, i.unit)}${r.changePct === null ? '' : ` (${f.pct(r.changePct, 1)})`}`, options: { breakLine: true } });
+      lines.push({ text: `${t.interval}: ${f.num(r.effect.low)} … ${f.num(r.effect.high)}`, options: { breakLine: true } });
     } else {
-      lines.push({ text: f.fill(t.notEnough, { before: r.have.before, after: r.have.after, needed: r.needed }), options: { breakLine: true } });
+      lines.push({ text: f.t.verdict[r.verdict], options: { breakLine: true } });
     }
+    // Without a clear effect, the reason in the core's words.
+    if (r.verdict === 'no_clear_effect') lines.push({ text: r.method.text[f.lang].at(-1) ?? '', options: { breakLine: true, fontSize: 10 } });
   }
   s.addText(lines, { x: 9.1, y: 1.1, w: SLIDE_W - 9.6, h: 5.6, fontFace: FONT, fontSize: 12, color: INK, valign: 'top' });
 }

@@ -93,7 +93,7 @@ export function buildDashboard(ws: Workspace, scope: Scope, w: Window): Dashboar
       gapFlow: gapFlow(ws, scope, w.to),
       indicators: indicatorTiles(ws, ids, statusesOn(ws, ids, w.to), w.to),
       interventionMix: interventionMix(ws, scope),
-      benefitCost: benefitCostMonths(ws, rois.now, w),
+      benefitCost: benefitCostMonths(rois.now),
     },
     departments: scope?.length === 1 ? null : sideBySide(ws, scope, w, prev),
     playbook: playbook(ws, scope, w.to),

@@ -11,9 +11,9 @@ import { scopeSql, type Scope } from './scope';
 // type were closed with an intervention of that kind, and the median effect measured on the indicators
 // linked to those gaps or interventions (impact.compute, the same numbers as the impact panel).
 
-/** The relative change of an impact result, signed so that positive is better; null without a number. */
+/** The relative effect of an impact result (its segmented regression), signed so that positive is better; null without a number. */
 export function improvementPct(r: ImpactResult): number | null {
-  if (r.status !== 'ok' || r.changePct === null) return null;
+  if (r.effect === null || r.changePct === null) return null;
   return r.direction === 'higher' ? r.changePct : -r.changePct;
 }
 
@@ -45,7 +45,7 @@ export function playbook(ws: Workspace, scope: Scope, to: string): PlaybookCell[
   const impacts = new Map<string, number | null>();
   const effectOf = (interventionId: string, indicatorId: string): number | null => {
     const key = `${interventionId}|${indicatorId}`;
-    if (!impacts.has(key)) impacts.set(key, improvementPct(computeImpact(ws, { interventionId, indicatorId, minPoints: 6 })));
+    if (!impacts.has(key)) impacts.set(key, improvementPct(computeImpact(ws, { interventionId, indicatorId })));
     return impacts.get(key)!;
   };
 

@@ -2,11 +2,12 @@ import type { BenefitCostMonth, RoiHeadline } from '../../../src-shared/dashboar
 import type { DepartmentRoi } from '../../../src-shared/roi/schemas';
 import type { Workspace } from '../../db/workspace';
 import { prepared } from '../../db/statements';
-import { departmentRoi, interventionRoi } from '../roi/roi';
+import { departmentRoi } from '../roi/roi';
 import { figure, scopeSql, type Scope } from './scope';
 
-// ROI for the dashboard, from the ROI service (roi.department, roi.intervention): hard and soft apart,
-// per currency. Kept in one file so that a change of the ROI's figures touches only this.
+// ROI for the dashboard, from the ROI service (roi.department): hard ROI the headline, soft benefit and
+// the cash released (balance sheet) apart, per currency (each department has one). Kept in one file so
+// that a change of the ROI's figures touches only this.
 
 export function departmentIdsOf(ws: Workspace, scope: Scope): string[] {
   const s = scopeSql('d', scope);
@@ -17,6 +18,7 @@ interface Totals {
   hard: number;
   soft: number;
   cost: number;
+  cash: number;
   /** The service's own ROI % when the totals are one department's (else computed the same way). */
   roiPct: number | null | undefined;
 }
@@ -24,17 +26,18 @@ interface Totals {
 function totalsOf(rois: DepartmentRoi[]): Map<string, Totals> {
   const out = new Map<string, Totals>();
   for (const r of rois) {
-    for (const t of r.totals) {
-      const acc = out.get(t.currency);
-      if (!acc) {
-        out.set(t.currency, { hard: t.benefit.hardCents, soft: t.benefit.softCents, cost: t.costCents, roiPct: t.roiPct.hard });
-        continue;
-      }
-      acc.hard += t.benefit.hardCents;
-      acc.soft += t.benefit.softCents;
-      acc.cost += t.costCents;
-      acc.roiPct = undefined;
+    // One currency per department: its total is in it.
+    const t = r.total;
+    const acc = out.get(t.currency);
+    if (!acc) {
+      out.set(t.currency, { hard: t.benefit.hardCents, soft: t.benefit.softCents, cost: t.costCents, cash: t.cashReleasedCents, roiPct: t.roiPct.hard });
+      continue;
     }
+    acc.hard += t.benefit.hardCents;
+    acc.soft += t.benefit.softCents;
+    acc.cost += t.costCents;
+    acc.cash += t.cashReleasedCents;
+    acc.roiPct = undefined;
   }
   return out;
 }
@@ -62,23 +65,22 @@ export function roiHeadline(current: DepartmentRoi[], previous: DepartmentRoi[])
       hardBenefitCents: money((t) => t.hard),
       softBenefitCents: money((t) => t.soft),
       costCents: money((t) => t.cost),
+      cashReleasedCents: money((t) => t.cash),
     };
   });
 }
 
 /** Benefit (hard, soft) and cost month by month over the window, per currency, from each intervention's ROI. */
-export function benefitCostMonths(ws: Workspace, rois: DepartmentRoi[], w: { from: string; to: string }): { currency: string; months: BenefitCostMonth[] }[] {
+export function benefitCostMonths(rois: DepartmentRoi[]): { currency: string; months: BenefitCostMonth[] }[] {
   const out = new Map<string, Map<string, BenefitCostMonth>>();
   for (const r of rois) {
-    for (const itv of r.interventions) {
-      const detail = interventionRoi(ws, { interventionId: itv.interventionId, ...w });
-      const months = out.get(detail.currency) ?? out.set(detail.currency, new Map()).get(detail.currency)!;
-      for (const m of detail.months) {
-        const acc = months.get(m.month) ?? months.set(m.month, { month: m.month, hardCents: 0, softCents: 0, costCents: 0 }).get(m.month)!;
-        acc.hardCents += m.benefitHardCents;
-        acc.softCents += m.benefitSoftCents;
-        acc.costCents += m.costCents;
-      }
+    // The department's months are the sums of its interventions' (to the cent).
+    const months = out.get(r.currency) ?? out.set(r.currency, new Map()).get(r.currency)!;
+    for (const m of r.months) {
+      const acc = months.get(m.month) ?? months.set(m.month, { month: m.month, hardCents: 0, softCents: 0, costCents: 0 }).get(m.month)!;
+      acc.hardCents += m.benefitHardCents;
+      acc.softCents += m.benefitSoftCents;
+      acc.costCents += m.costCents;
     }
   }
   return [...out.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([currency, m]) => ({ currency, months: [...m.values()].sort((a, b) => a.month.localeCompare(b.month)) }));

@@ -39,7 +39,7 @@ export function closeGap(ws: Workspace, input: z.output<typeof gapClose>): Gap {
     proof = checkIndicatorTarget(ws.db, input.id, ev.indicatorId);
     note = ev.note || null;
   } else if (ev.kind === 'measured_improvement') {
-    proof = checkMeasuredImprovement(ws.db, input.id, ev.indicatorId, ev.interventionId);
+    proof = checkMeasuredImprovement(ws, input.id, ev.indicatorId, ev.interventionId, ev.earlierStartReason);
     note = ev.note || null;
   } else {
     note = ev.justification;

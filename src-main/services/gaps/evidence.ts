@@ -5,18 +5,13 @@ import type { MessageKey, MessageParams } from '../../../src-shared/messages';
 import type { closureEvidenceInput } from '../../../src-shared/gaps/closing';
 import type { ClosureEvidence } from '../../../src-shared/gaps/schemas';
 import { requireLive } from '../../db/read';
+import type { Workspace } from '../../db/workspace';
+import { measuredEffect } from '../impact/measured-effect';
 
 // The proof a closing needs (DOMAIN.md: "Closed needs evidence: a linked indicator that met its
 // target or a measured improvement"). Each check either returns the snapshot of the proof kept with
 // the gap, or throws a validation error at `evidence` saying what is missing. Nothing here writes.
 //
-// The measured-improvement check is deliberately small: means before and after the intervention's
-// start, at least MIN_POINTS on each side, direction-aware. The impact service
-// (src-main/services/impact/, Welch interval, XmR signals) can replace `compareMeans` later so
-// that the closing and the impact report agree on the same numbers.
-
-export const MIN_POINTS = 3;
-
 const refuse = (key: MessageKey, params: MessageParams): never => {
   throw BoucleError.of('validation', key, params, 'evidence');
 };
@@ -52,7 +47,6 @@ function linkedIndicator(db: Database, gapId: string, indicatorId: string): Indi
   return row;
 }
 
-const better = (direction: 'higher' | 'lower', a: number, b: number) => (direction === 'higher' ? a > b : a < b);
 const meets = (direction: 'higher' | 'lower', value: number, target: number) => (direction === 'higher' ? value >= target : value <= target);
 const round4 = (v: number) => Number(v.toFixed(4));
 const unitSuffix = (unit: string) => (unit ? ` ${unit}` : '');
@@ -88,21 +82,24 @@ export function checkIndicatorTarget(db: Database, gapId: string, indicatorId: s
   };
 }
 
-const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+/** Fewest characters of the reason an intervention older than the gap still proves it closed. */
+export const EARLIER_START_REASON_MIN = 20;
 
-/** Means of the values before `start` and from `start` on. */
-export function compareMeans(db: Database, indicatorId: string, start: string) {
-  const values = (side: '<' | '>=') =>
-    db
-      .prepare(`SELECT value FROM measurements WHERE indicator_id = ? AND deleted_at IS NULL AND period ${side} ? ORDER BY period`)
-      .pluck()
-      .all(indicatorId, start) as number[];
-  const before = values('<');
-  const after = values('>=');
-  return { before, after };
-}
-
-export function checkMeasuredImprovement(db: Database, gapId: string, indicatorId: string, interventionId: string): ClosureEvidence {
+/**
+ * "Measured improvement": the Impact tab's own rule and numbers (services/impact, an interrupted
+ * time series), so a gap is never closed on an effect the Impact tab would not call one. And an
+ * intervention that started before the gap was even found cannot be what closed it — unless the
+ * user writes why (e.g. the gap was found late, in a process the intervention was already fixing).
+ */
+export function checkMeasuredImprovement(
+  ws: Workspace,
+  gapId: string,
+  indicatorId: string,
+  interventionId: string,
+  earlierStartReason: string | null | undefined,
+): ClosureEvidence {
+  const db = ws.db;
+  const gap = requireLive(db, 'gaps', gapId);
   const itv = requireLive(db, 'interventions', interventionId, 'evidence');
   const linked = db
     .prepare(`SELECT 1 FROM gap_interventions WHERE gap_id = ? AND intervention_id = ? AND deleted_at IS NULL`)
@@ -111,15 +108,18 @@ export function checkMeasuredImprovement(db: Database, gapId: string, indicatorI
   const start = itv.start_date as string | null;
   if (!start) return refuse('evidence.intervention_no_start', { title: String(itv.title) });
   const ind = linkedIndicator(db, gapId, indicatorId);
-  const { before, after } = compareMeans(db, indicatorId, start);
-  if (before.length < MIN_POINTS || after.length < MIN_POINTS) {
-    refuse('evidence.not_enough_data', { name: ind.name, before: before.length, start, after: after.length, min: MIN_POINTS });
+  const found = gap.found_on as string;
+  const reason = earlierStartReason?.trim() || null;
+  if (start < found && (!reason || reason.length < EARLIER_START_REASON_MIN)) {
+    throw BoucleError.of('validation', 'evidence.started_before_found', { title: String(itv.title), start, found, min: EARLIER_START_REASON_MIN }, 'evidence.earlierStartReason');
   }
-  const b = mean(before);
-  const a = mean(after);
-  if (!better(ind.direction, a, b)) {
-    refuse('evidence.no_improvement', { name: ind.name, start, from: round4(b), to: round4(a), unit: unitSuffix(ind.unit), direction: ind.direction });
+  const m = measuredEffect(ws, interventionId, indicatorId);
+  const r = m.impact;
+  if (r.verdict === 'worsened') refuse('evidence.worsened', { name: ind.name, title: String(itv.title) });
+  if (r.verdict !== 'improved' || !r.effect || !m.window) {
+    refuse('evidence.not_proven', { name: ind.name, title: String(itv.title), verdict: m.verdict, reason: r.reason ?? 'interval_includes_zero' });
   }
+  const e = r.effect!;
   return {
     kind: 'measured_improvement',
     indicatorId,
@@ -129,10 +129,15 @@ export function checkMeasuredImprovement(db: Database, gapId: string, indicatorI
     interventionId,
     interventionTitle: itv.title as string,
     startDate: start,
-    before: { n: before.length, mean: b },
-    after: { n: after.length, mean: a },
-    change: a - b,
-    changePct: b === 0 ? null : ((a - b) / Math.abs(b)) * 100,
+    method: 'interrupted_time_series',
+    effect: e.estimate,
+    low: e.low,
+    high: e.high,
+    changePct: r.changePct,
+    window: m.window!,
+    before: { n: m.before },
+    after: { n: m.after },
+    ...(start < found ? { earlierStartReason: reason! } : {}),
   };
 }
 

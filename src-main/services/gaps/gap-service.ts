@@ -22,6 +22,14 @@ function checkStep(ws: Workspace, processId: string, stepId: string | null | und
   }
 }
 
+/** The cost can follow only an indicator linked to the gap (an indicator that measures it). */
+function checkFrequencyIndicator(ws: Workspace, gapId: string, indicatorId: string | null | undefined) {
+  if (!indicatorId) return;
+  const ind = requireLive(ws.db, 'indicators', indicatorId, 'frequencyIndicatorId');
+  const linked = ws.db.prepare(`SELECT 1 FROM indicator_links WHERE gap_id = ? AND indicator_id = ? AND deleted_at IS NULL`).get(gapId, indicatorId);
+  if (!linked) throw BoucleError.of('validation', 'gap.frequency_indicator_not_linked', { name: String(ind.name) }, 'frequencyIndicatorId');
+}
+
 export function createGap(ws: Workspace, input: z.output<typeof S.gapCreate>): Gap {
   const proc = requireLive(ws.db, 'processes', input.processId, 'processId');
   checkStep(ws, input.processId, input.stepId);
@@ -29,6 +37,7 @@ export function createGap(ws: Workspace, input: z.output<typeof S.gapCreate>): G
     tx.insert('gaps', {
       ...toColumns(input),
       found_on: input.foundOn ?? todayIso(),
+      cost_estimated_on: todayIso(),
       status: 'open',
       department_id: proc.department_id as string,
     }),
@@ -46,10 +55,15 @@ export function updateGap(ws: Workspace, input: z.output<typeof S.gapUpdate>): G
   if (gap.closed_on && foundOn > (gap.closed_on as string)) {
     throw BoucleError.of('validation', 'gap.found_after_closed', undefined, 'foundOn');
   }
+  checkFrequencyIndicator(ws, input.id, input.frequencyIndicatorId);
+  // A new estimate of the frequency or the hours lost is dated, so the cost can say how old it is.
+  const reestimated =
+    (input.frequencyPerMonth !== undefined && input.frequencyPerMonth !== gap.frequency_per_month) ||
+    (input.hoursLostPerOccurrence !== undefined && input.hoursLostPerOccurrence !== gap.hours_lost_per_occurrence);
   ws.writer.write((tx) => {
     // "open" means "not dismissed": the links decide between open and addressing (status-rules.ts).
     const status = input.status === 'open' ? statusFromLinks(tx.db, input.id) : input.status;
-    tx.update('gaps', input.id, toColumns({ ...input, status }));
+    tx.update('gaps', input.id, { ...toColumns({ ...input, status }), ...(reestimated ? { cost_estimated_on: todayIso() } : {}) });
   });
   return getGap(ws, input.id);
 }

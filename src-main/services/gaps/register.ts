@@ -5,7 +5,7 @@ import type { Gap, GapSort, SortDir, gapList } from '../../../src-shared/gaps/sc
 import type { Workspace } from '../../db/workspace';
 import { rowToDto, type Row } from '../../db/entities';
 import { BoucleError } from '../../../src-shared/errors';
-import { MONTHLY_COST_SQL } from './gap-cost';
+import { MEASURED_BASIS_SQL, MEASURED_FREQUENCY_SQL, MONTHLY_COST_SQL } from './gap-cost';
 import { FTS_IDS_SQL, toFtsQuery } from '../search/search';
 import { prepared } from '../../db/statements';
 
@@ -102,6 +102,8 @@ function orderOf(by: GapSort, dir: SortDir): string {
 }
 
 const VIEW_SQL = `SELECT g.*, ${MONTHLY_COST_SQL} AS monthly_cost_cents, d.currency AS currency,
+    ${MEASURED_FREQUENCY_SQL} AS measured_frequency, ${MEASURED_BASIS_SQL} AS measured_basis,
+    (SELECT name FROM indicators WHERE id = g.frequency_indicator_id) AS frequency_indicator_name,
     d.loaded_hourly_rate_cents AS loaded_hourly_rate_cents,
     d.name AS department_name, p.name AS process_name, s.name AS step_name,
     (SELECT COUNT(*) FROM gap_interventions l JOIN interventions i ON i.id = l.intervention_id AND i.deleted_at IS NULL
@@ -122,8 +124,19 @@ function readViews(ws: Workspace, ids: string[]): GapView[] {
   if (ids.length === 0) return [];
   const rows = prepared(ws.db, VIEW_SQL).all(JSON.stringify(ids)) as Row[];
   const byId = new Map<string, GapView>();
-  for (const { loaded_hourly_rate_cents: rate, ...r } of rows) {
-    byId.set(r.id as string, { gap: rowToDto<Gap>('gaps', r), loadedHourlyRateCents: (rate as number | null) ?? null });
+  for (const { loaded_hourly_rate_cents: rate, measured_frequency: measured, measured_basis: basis, frequency_indicator_name: name, ...r } of rows) {
+    const gap = rowToDto<Gap>('gaps', r);
+    gap.costBasis =
+      measured === null
+        ? { source: 'estimate', estimatedOn: gap.costEstimatedOn ?? gap.foundOn }
+        : {
+            source: 'indicator',
+            indicatorId: gap.frequencyIndicatorId!,
+            indicatorName: name as string,
+            frequencyPerMonth: measured as number,
+            ...(JSON.parse(basis as string) as { points: number; from: string; to: string }),
+          };
+    byId.set(r.id as string, { gap, loadedHourlyRateCents: (rate as number | null) ?? null });
   }
   return ids.flatMap((id) => byId.get(id) ?? []);
 }

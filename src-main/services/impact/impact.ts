@@ -1,59 +1,98 @@
-import { mean, sampleStandardDeviation } from 'simple-statistics';
 import type { z } from 'zod';
 import { BoucleError } from '../../../src-shared/errors';
 import type * as A from '../../../src-shared/impact/schemas';
+import { rampUpMonths } from '../../../src-shared/impact/ramp-up';
 import type { Workspace } from '../../db/workspace';
 import { requireLive } from '../../db/read';
-import { loadIndicator, loadPoints, splitAt, type Point } from '../indicators/series';
-import { welchInterval } from './welch';
-import { xmrLimits, xmrSignals } from '../indicators/xmr';
+import { loadIndicator, loadPoints, type IndicatorRow } from '../indicators/series';
+import { xmrPhases } from '../indicators/xmr-phases';
+import { analyseImpact } from './its';
+import { impactMethod } from './impact-method';
+import { planWindows } from './impact-window';
 
-// Impact of an intervention on an indicator (DOMAIN.md): the measurements before its start date
-// against those after. A period is "before" when it ended before the start, "after" when it began on
-// or after it; the period straddling the start holds a bit of both and is left out (and said so).
-// Fewer than `minPoints` on either side gives "not enough data", never a number from three points.
+// impact.compute: the windows from the data (impact-window.ts), the statistics from the engine
+// (its.ts, xmr-phases.ts), the words from method-text.ts and impact-method.ts.
 
-const side = (points: Point[]): A.ImpactSide => ({
-  n: points.length,
-  mean: mean(points.map((p) => p.value)),
-  sd: sampleStandardDeviation(points.map((p) => p.value)),
-  from: points[0]!.period,
-  to: points.at(-1)!.period,
-});
+export interface InterventionFacts {
+  id: string;
+  title: string;
+  kind: string;
+  startDate: string;
+  endDate: string | null;
+  rampUpMonths: number | null;
+}
 
-export function computeImpact(ws: Workspace, input: z.output<typeof A.impactInput>): A.ImpactResult {
-  const itv = requireLive(ws.db, 'interventions', input.interventionId, 'interventionId');
-  const startDate = itv.start_date as string | null;
-  if (!startDate) throw BoucleError.of('validation', 'impact.no_start', undefined, 'interventionId');
-  const ind = loadIndicator(ws, input.indicatorId, 'indicatorId');
-  const { before, after, excluded } = splitAt(ind, loadPoints(ws, ind.id), startDate);
-  const ids = { interventionId: input.interventionId, indicatorId: ind.id, startDate };
-  if (before.length < input.minPoints || after.length < input.minPoints) {
-    return { status: 'not_enough_data', needed: input.minPoints, have: { before: before.length, after: after.length }, ...ids };
-  }
-  const b = side(before);
-  const a = side(after);
-  const w = welchInterval(
-    before.map((p) => p.value),
-    after.map((p) => p.value),
+/** The other interventions linked to the indicator, with a start date. */
+function neighbours(ws: Workspace, indicatorId: string, interventionId: string): A.ImpactNeighbour[] {
+  return (
+    ws.db
+      .prepare(
+        `SELECT i.id, i.title, i.start_date, i.end_date FROM indicator_links l JOIN interventions i ON i.id = l.intervention_id
+          WHERE l.indicator_id = ? AND l.deleted_at IS NULL AND i.deleted_at IS NULL AND i.start_date IS NOT NULL AND i.id <> ?
+          ORDER BY i.start_date, i.id`,
+      )
+      .all(indicatorId, interventionId) as { id: string; title: string; start_date: string; end_date: string | null }[]
+  ).map((r) => ({ interventionId: r.id, title: r.title, startDate: r.start_date, endDate: r.end_date }));
+}
+
+export function impactOf(ws: Workspace, itv: InterventionFacts, ind: IndicatorRow): A.ImpactResult {
+  const ramp = rampUpMonths(itv.kind, itv.rampUpMonths);
+  const plan = planWindows(
+    ind.frequency,
+    loadPoints(ws, ind.id).map((p) => ({ period: p.period, value: p.value })),
+    { startDate: itv.startDate, endDate: itv.endDate, rampUpMonths: ramp.months },
+    neighbours(ws, ind.id, itv.id),
   );
-  const up = w.low > 0;
-  const down = w.high < 0;
-  const verdict: A.ImpactVerdict =
-    !up && !down ? 'no_clear_change' : up === (ind.direction === 'higher') ? 'improved' : 'worsened';
-  const limits = xmrLimits(before)!;
-  return {
-    status: 'ok',
-    ...ids,
+  const base = {
+    interventionId: itv.id,
+    indicatorId: ind.id,
+    startDate: itv.startDate,
+    endDate: itv.endDate,
     direction: ind.direction,
     unit: ind.unit,
-    before: b,
-    after: a,
-    change: a.mean - b.mean,
-    changePct: b.mean === 0 ? null : ((a.mean - b.mean) / Math.abs(b.mean)) * 100,
-    interval: { level: 0.95, low: w.low, high: w.high, df: w.df, se: w.se, t: w.t, method: 'welch' },
-    verdict,
-    excluded: excluded.map((p) => p.period),
-    xmr: { limits, signals: xmrSignals(after, limits, ind.direction) },
+    frequency: ind.frequency,
+    rampUp: { months: ramp.months, source: ramp.source, periods: plan.rampUpPeriods },
+    bounds: plan.bounds,
+    overlapping: plan.overlapping,
   };
+  const its = plan.overlapping.length === 0 && plan.engine ? analyseImpact({ ...plan.engine, direction: ind.direction }) : null;
+  const reasons: A.ImpactReason[] = plan.overlapping.length > 0 ? ['not_separately_attributable'] : its ? its.reasons : ['not_enough_data'];
+  const verdict: A.ImpactVerdict = reasons.length > 0 ? 'no_clear_effect' : its!.verdict;
+
+  let xmr: A.ImpactResult['xmr'] = null;
+  if (its && plan.engine && plan.engine.start >= 2) {
+    const x = xmrPhases({ points: plan.engine.points, baselineEnd: plan.engine.start, direction: ind.direction });
+    if (x.status === 'ok') {
+      xmr = { effect: x.effect, phases: x.phases.length, signalsAfter: x.signals.filter((s) => s.periods.some((p) => p >= itv.startDate.slice(0, 10))) };
+    }
+  }
+  const baseline = its?.model?.baseline.estimate ?? null;
+  const effect = its?.effect ? { ...its.effect } : null;
+  const result: Omit<A.ImpactResult, 'method'> = {
+    ...base,
+    verdict,
+    reason: reasons[0] ?? null,
+    reasons,
+    effect,
+    changePct: effect && baseline ? (effect.estimate / Math.abs(baseline)) * 100 : null,
+    its,
+    xmr,
+  };
+  return { ...result, method: impactMethod(result, itv, ind) };
+}
+
+export function computeImpact(ws: Workspace, input: z.output<typeof A.impactInput>): A.ImpactResult {
+  const r = requireLive(ws.db, 'interventions', input.interventionId, 'interventionId');
+  const startDate = r.start_date as string | null;
+  if (!startDate) throw BoucleError.of('validation', 'impact.no_start', undefined, 'interventionId');
+  const ind = loadIndicator(ws, input.indicatorId, 'indicatorId');
+  const itv: InterventionFacts = {
+    id: r.id as string,
+    title: r.title as string,
+    kind: r.kind as string,
+    startDate,
+    endDate: (r.end_date as string | null) ?? null,
+    rampUpMonths: (r.ramp_up_months as number | null) ?? null,
+  };
+  return impactOf(ws, itv, ind);
 }

@@ -17,24 +17,17 @@ export interface Dated {
   value: number;
 }
 
+/** Centre line, mean moving range and the limits they give, from values in time order (at least 2). */
+export function limitsOfValues(values: readonly number[]): Pick<XmrLimits, 'centre' | 'mrBar' | 'unpl' | 'lnpl' | 'url' | 'sigma'> {
+  const centre = mean([...values]);
+  const mrBar = mean(values.slice(1).map((v, i) => Math.abs(v - values[i]!)));
+  return { centre, mrBar, unpl: centre + NPL_FACTOR * mrBar, lnpl: centre - NPL_FACTOR * mrBar, url: URL_FACTOR * mrBar, sigma: mrBar / D2 };
+}
+
 /** Limits from points in time order; null with fewer than 2 (no moving range). */
 export function xmrLimits(points: Dated[]): XmrLimits | null {
   if (points.length < 2) return null;
-  const values = points.map((p) => p.value);
-  const centre = mean(values);
-  const ranges = values.slice(1).map((v, i) => Math.abs(v - values[i]!));
-  const mrBar = mean(ranges);
-  return {
-    centre,
-    mrBar,
-    unpl: centre + NPL_FACTOR * mrBar,
-    lnpl: centre - NPL_FACTOR * mrBar,
-    url: URL_FACTOR * mrBar,
-    sigma: mrBar / D2,
-    n: points.length,
-    from: points[0]!.period,
-    to: points.at(-1)!.period,
-  };
+  return { ...limitsOfValues(points.map((p) => p.value)), n: points.length, from: points[0]!.period, to: points.at(-1)!.period };
 }
 
 export function withMovingRanges(points: Dated[]): XmrPoint[] {

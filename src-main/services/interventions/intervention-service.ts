@@ -28,8 +28,22 @@ function datesFor(status: InterventionStatus, start: string | null, end: string 
   return { start: s, end: e };
 }
 
+/**
+ * One currency per department: an intervention priced in another one needs the rate the user
+ * enters to convert it (ROI converts at it); in the department's own currency the rate is cleared.
+ */
+function fxRateFor(db: Workspace['db'], departmentId: string, currency: string, rate: number | null | undefined): number | null {
+  const department = db.prepare(`SELECT currency FROM departments WHERE id = ?`).pluck().get(departmentId) as string;
+  if (currency === department) return null;
+  if (rate === null || rate === undefined) {
+    throw BoucleError.of('validation', 'intervention.currency_needs_rate', { currency, department }, 'fxRate');
+  }
+  return rate;
+}
+
 export function createIntervention(ws: Workspace, input: z.output<typeof S.interventionCreate>): Itv {
   requireLive(ws.db, 'departments', input.departmentId, 'departmentId');
+  const fxRate = fxRateFor(ws.db, input.departmentId, input.currency, input.fxRate);
   const kind = resolveVocabulary(ws.db, input.departmentId, 'intervention_kind', input.kind, 'kind');
   const platform = input.platform ? resolveVocabulary(ws.db, input.departmentId, 'platform', input.platform, 'platform') : null;
   // Creating records an intervention as it is (any status); only the start date follows "running".
@@ -37,7 +51,7 @@ export function createIntervention(ws: Workspace, input: z.output<typeof S.inter
   checkDates(startDate, input.endDate);
   const id = ws.writer.write((tx) =>
     tx.insert('interventions', {
-      ...toColumns({ ...input, kind, platform, startDate }, ['departmentId']),
+      ...toColumns({ ...input, kind, platform, startDate, fxRate }, ['departmentId']),
       department_id: input.departmentId,
     }),
   );
@@ -58,8 +72,10 @@ export function updateIntervention(ws: Workspace, input: z.output<typeof S.inter
   let end = input.endDate === undefined ? (row.end_date as string | null) : input.endDate;
   if (status !== from) ({ start, end } = datesFor(status, start, end));
   checkDates(start, end);
+  const currency = input.currency ?? (row.currency as string);
+  const fxRate = fxRateFor(ws.db, dep, currency, input.fxRate === undefined ? (row.fx_rate as number | null) : input.fxRate);
   ws.writer.write((tx) => {
-    tx.update('interventions', input.id, toColumns({ ...input, kind, platform, startDate: start, endDate: end }));
+    tx.update('interventions', input.id, toColumns({ ...input, kind, platform, startDate: start, endDate: end, fxRate: fxRate === row.fx_rate ? undefined : fxRate }));
     if (status !== from) syncGapsOfIntervention(tx, input.id);
   });
   return getDto<Itv>(ws.db, 'interventions', input.id);

@@ -55,7 +55,7 @@ export function indicatorPage(ws: Workspace, id: string, to: string): IndicatorP
     impacts: interventions.map((i) => ({
       interventionId: i.id,
       interventionTitle: i.title,
-      result: computeImpact(ws, { interventionId: i.id, indicatorId: id, minPoints: 6 }),
+      result: computeImpact(ws, { interventionId: i.id, indicatorId: id }),
     })),
   };
 }

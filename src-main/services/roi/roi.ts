@@ -1,220 +1,19 @@
 import type { z } from 'zod';
 import { BoucleError } from '../../../src-shared/errors';
-import type * as A from '../../../src-shared/roi/schemas';
+import type * as R from '../../../src-shared/roi/results';
+import type { BenefitModel } from '../../../src-shared/roi/schemas';
 import type { Workspace } from '../../db/workspace';
 import { rowToDto, type Row } from '../../db/entities';
+import { todayIso } from '../../db/ids';
 import { requireLive } from '../../db/read';
-import { dayOf, monthSlices } from '../indicators/periods';
+import { computeRoi, conversion, defaultWindow, figuresOf, type RoiContext, type RoiIntervention } from './roi-compute';
+import { roiMethod } from './roi-method';
 
-// ROI of an intervention over a window [from, to] (DOMAIN.md), month by month:
-//   cost    = one-off cost (in the month the intervention starts, if inside the window)
-//           + recurring cost per month × the share of each month the intervention runs (start → end,
-//             clipped to the window; a running intervention with no end runs to the window's end);
-//   benefit = Σ models, each over its own window (its start, else the intervention's; its end, if any):
-//     time released  hours/month × hourly rate (the model's, else the department's loaded rate) × realisation %
-//     cost avoided / custom  amount per month (quarter ÷ 3, year ÷ 12), or once in its start month
-//     cash released  cash = annual revenue ÷ 365 × days improved — counted once, in its start month
-//                    (a working-capital release); with a financing rate, the benefit is instead the
-//                    financing no longer paid on that cash: cash × rate ÷ 12 per month.
-//   ROI % = (benefit − cost) ÷ cost × 100 (null when cost is 0); payback = months from the first month
-//   with a cost or a benefit to the month in which cumulative benefit reaches cumulative cost.
-// Amounts are summed unrounded and rounded to whole cents once, at the end, so totals do not drift.
+// roi.intervention and roi.department: the stored rows into roi-compute.ts, in the department's
+// currency. A department's figures are the sums of its interventions' whole-cent figures, so the
+// table's rows add up to its totals, and its months to them.
 
-export interface RoiInterventionData {
-  id: string;
-  title: string;
-  startDate: string;
-  endDate: string | null;
-  oneOffCostCents: number;
-  recurringCostCents: number;
-  currency: string;
-}
-
-type Window = { from: string; to: string };
-
-/** Share of each month of the window that [start, end] covers (end null = open). */
-function activeShares(slices: ReturnType<typeof monthSlices>, w: Window, start: string, end: string | null): number[] {
-  const a = dayOf(start);
-  const b = end ? dayOf(end) : Number.POSITIVE_INFINITY;
-  const wFrom = dayOf(w.from);
-  const wTo = dayOf(w.to);
-  return slices.map((s) => {
-    const monthStart = dayOf(`${s.month}-01`);
-    const sliceFrom = Math.max(wFrom, monthStart);
-    const sliceTo = Math.min(wTo, monthStart + s.daysInMonth - 1);
-    const days = Math.min(b, sliceTo) - Math.max(a, sliceFrom) + 1;
-    return days > 0 ? days / s.daysInMonth : 0;
-  });
-}
-
-/** Index of the month of `date` in the window, or -1 outside it. */
-function monthIndex(slices: ReturnType<typeof monthSlices>, w: Window, date: string): number {
-  if (date < w.from || date > w.to) return -1;
-  return slices.findIndex((s) => s.month === date.slice(0, 7));
-}
-
-const money = (cents: number) => (cents / 100).toFixed(2);
-const num = (n: number) => String(Math.round(n * 100) / 100);
-
-interface ModelFlow {
-  line: Omit<A.RoiModelLine, 'benefitCents'>;
-  perMonth: number[];
-}
-
-function modelFlow(m: A.BenefitModel, itv: RoiInterventionData, rateCents: number | null, slices: ReturnType<typeof monthSlices>, w: Window): ModelFlow {
-  const start = m.startDate ?? itv.startDate;
-  const shares = activeShares(slices, w, start, m.endDate);
-  const months = shares.reduce((s, x) => s + x, 0);
-  const perMonth = new Array<number>(slices.length).fill(0);
-  const once = (amount: number) => {
-    const i = monthIndex(slices, w, start);
-    if (i >= 0) perMonth[i] = amount;
-  };
-  const monthly = (amount: number) => shares.forEach((s, i) => (perMonth[i] = amount * s));
-  const cur = itv.currency;
-  let formula = '';
-  let missingRate = false;
-
-  switch (m.kind) {
-    case 'time_released': {
-      const rate = m.hourlyRateCents ?? rateCents;
-      const real = m.realisationPct ?? 100;
-      missingRate = rate === null;
-      monthly(((m.hoursPerMonth ?? 0) * (rate ?? 0) * real) / 100);
-      formula = `${num(m.hoursPerMonth ?? 0)} h/month × ${rate === null ? '(no hourly rate)' : `${money(rate)} ${cur}/h`} × ${num(real)}% × ${num(months)} months`;
-      break;
-    }
-    case 'cost_avoided':
-    case 'custom': {
-      const amount = m.amountCents ?? 0;
-      const per = m.amountPer ?? 'month';
-      if (per === 'one_off') {
-        once(amount);
-        formula = `${money(amount)} ${cur} once (${start})`;
-      } else {
-        const divisor = per === 'month' ? 1 : per === 'quarter' ? 3 : 12;
-        monthly(amount / divisor);
-        formula = `${money(amount)} ${cur}/${per}${divisor > 1 ? ` ÷ ${divisor}` : ''} × ${num(months)} months`;
-      }
-      break;
-    }
-    case 'cash_released': {
-      const cash = ((m.annualRevenueCents ?? 0) / 365) * (m.daysImproved ?? 0);
-      const base = `${money(m.annualRevenueCents ?? 0)} ${cur} ÷ 365 × ${num(m.daysImproved ?? 0)} days`;
-      if (m.financingRatePct === null) {
-        once(cash);
-        formula = `${base} = ${money(cash)} ${cur} once (${start})`;
-      } else {
-        monthly((cash * m.financingRatePct) / 100 / 12);
-        formula = `${base} × ${num(m.financingRatePct)}%/year ÷ 12 × ${num(months)} months`;
-      }
-      break;
-    }
-  }
-  return {
-    line: { benefitModelId: m.id, kind: m.kind, label: m.label, classification: m.classification, formula, missingRate },
-    perMonth,
-  };
-}
-
-const roiPct = (benefit: number, cost: number) => (cost === 0 ? null : ((benefit - cost) / cost) * 100);
-
-/** Months from the first active month to the one where cumulative benefit ≥ cumulative cost. */
-function payback(benefit: number[], cost: number[]): number | null {
-  let cb = 0;
-  let cc = 0;
-  let first = -1;
-  for (let i = 0; i < cost.length; i++) {
-    cb += benefit[i]!;
-    cc += cost[i]!;
-    if (first < 0 && (cb > 0 || cc > 0)) first = i;
-    if (cc > 0 && cb >= cc - 1e-6) return i - first + 1;
-  }
-  return null;
-}
-
-interface Flows {
-  hard: number[];
-  soft: number[];
-  cost: number[];
-  oneOff: number;
-  recurring: number;
-}
-
-export function figures(currency: string, f: Flows): A.RoiFigures {
-  const sum = (xs: number[]) => xs.reduce((s, x) => s + x, 0);
-  const hard = Math.round(sum(f.hard));
-  const soft = Math.round(sum(f.soft));
-  const total = Math.round(sum(f.hard) + sum(f.soft));
-  const cost = Math.round(sum(f.cost));
-  const both = f.hard.map((h, i) => h + f.soft[i]!);
-  return {
-    currency,
-    benefit: { hardCents: hard, softCents: soft, totalCents: total },
-    costCents: cost,
-    oneOffCostCents: Math.round(f.oneOff),
-    recurringCostCents: Math.round(f.recurring),
-    roiPct: { hard: roiPct(hard, cost), total: roiPct(total, cost) },
-    paybackMonths: { hard: payback(f.hard, f.cost), total: payback(both, f.cost) },
-  };
-}
-
-export function computeInterventionRoi(
-  itv: RoiInterventionData,
-  models: A.BenefitModel[],
-  departmentRateCents: number | null,
-  w: Window,
-): A.InterventionRoi & { flows: Flows } {
-  const slices = monthSlices(w.from, w.to);
-  const n = slices.length;
-  const cost = activeShares(slices, w, itv.startDate, itv.endDate).map((s) => s * itv.recurringCostCents);
-  const recurring = cost.reduce((s, x) => s + x, 0);
-  const oneOffAt = monthIndex(slices, w, itv.startDate);
-  if (oneOffAt >= 0) cost[oneOffAt]! += itv.oneOffCostCents;
-  const flows: Flows = {
-    hard: new Array<number>(n).fill(0),
-    soft: new Array<number>(n).fill(0),
-    cost,
-    oneOff: oneOffAt >= 0 ? itv.oneOffCostCents : 0,
-    recurring,
-  };
-  const lines: A.RoiModelLine[] = [];
-  for (const m of models) {
-    const mf = modelFlow(m, itv, departmentRateCents, slices, w);
-    const into = m.classification === 'hard' ? flows.hard : flows.soft;
-    mf.perMonth.forEach((v, i) => (into[i]! += v));
-    lines.push({ ...mf.line, benefitCents: Math.round(mf.perMonth.reduce((s, x) => s + x, 0)) });
-  }
-  let cb = 0;
-  let cc = 0;
-  const months: A.RoiMonth[] = slices.map((s, i) => {
-    cb += flows.hard[i]! + flows.soft[i]!;
-    cc += flows.cost[i]!;
-    return {
-      month: s.month,
-      fraction: s.fraction,
-      benefitHardCents: Math.round(flows.hard[i]!),
-      benefitSoftCents: Math.round(flows.soft[i]!),
-      costCents: Math.round(flows.cost[i]!),
-      cumulativeBenefitCents: Math.round(cb),
-      cumulativeCostCents: Math.round(cc),
-    };
-  });
-  return {
-    interventionId: itv.id,
-    title: itv.title,
-    from: w.from,
-    to: w.to,
-    ...figures(itv.currency, flows),
-    models: lines,
-    months,
-    flows,
-  };
-}
-
-// ---------------------------------------------------------------------------------------------- services
-
-function interventionData(r: Row): RoiInterventionData | null {
+export function roiIntervention(r: Row): RoiIntervention | null {
   if (!r.start_date) return null;
   return {
     id: r.id as string,
@@ -224,61 +23,145 @@ function interventionData(r: Row): RoiInterventionData | null {
     oneOffCostCents: r.one_off_cost_cents as number,
     recurringCostCents: r.recurring_cost_cents as number,
     currency: r.currency as string,
+    fxRate: (r.fx_rate as number | null) ?? null,
   };
 }
 
-function modelsOf(ws: Workspace, interventionId: string): A.BenefitModel[] {
+export function modelsOf(ws: Workspace, interventionId: string): BenefitModel[] {
   const rows = ws.db
     .prepare(`SELECT * FROM benefit_models WHERE intervention_id = ? AND deleted_at IS NULL ORDER BY created_at, id`)
     .all(interventionId) as Row[];
-  return rows.map((r) => rowToDto<A.BenefitModel>('benefit_models', r));
+  return rows.map((r) => rowToDto<BenefitModel>('benefit_models', r));
 }
 
-const departmentRate = (ws: Workspace, departmentId: string) =>
-  (ws.db.prepare(`SELECT loaded_hourly_rate_cents FROM departments WHERE id = ?`).pluck().get(departmentId) as number | null) ?? null;
-
-function withoutFlows<T extends { flows: Flows }>(r: T): Omit<T, 'flows'> {
-  const { flows: _flows, ...rest } = r;
-  return rest;
+export function departmentContext(ws: Workspace, departmentId: string, today = todayIso()): RoiContext {
+  const d = ws.db.prepare(`SELECT currency, loaded_hourly_rate_cents FROM departments WHERE id = ?`).get(departmentId) as {
+    currency: string;
+    loaded_hourly_rate_cents: number | null;
+  };
+  return { currency: d.currency, rateCents: d.loaded_hourly_rate_cents ?? null, today };
 }
 
-export function interventionRoi(ws: Workspace, input: z.output<typeof A.roiInterventionInput>): A.InterventionRoi {
+const windowOf = (input: { from?: string | undefined; to?: string | undefined }, today: string) => {
+  const d = defaultWindow(today);
+  const w = { from: input.from ?? d.from, to: input.to ?? d.to };
+  if (w.to < w.from) throw BoucleError.of('validation', 'common.end_before_start', undefined, input.to ? 'to' : 'from');
+  return w;
+};
+
+function interventionRoiOf(itv: RoiIntervention, models: BenefitModel[], ctx: RoiContext, w: { from: string; to: string }): R.InterventionRoi {
+  const { period, oneOffSpread, lifetime } = computeRoi(itv, models, ctx, w);
+  const fx = itv.currency === ctx.currency ? null : { currency: itv.currency, rate: conversion(itv, ctx)! };
+  return {
+    interventionId: itv.id,
+    title: itv.title,
+    from: w.from,
+    to: w.to,
+    ...period.figures,
+    interventionCurrency: itv.currency,
+    fxRate: fx?.rate ?? null,
+    oneOffSpread,
+    lifetime,
+    models: period.lines,
+    months: period.months,
+    method: roiMethod({
+      currency: ctx.currency,
+      from: w.from,
+      to: w.to,
+      months: period.months,
+      figures: period.figures,
+      oneOffSpread,
+      lifetime,
+      fx,
+      derivedModels: models.filter((m) => m.derivedFrom).length,
+    }),
+  };
+}
+
+export function interventionRoi(ws: Workspace, input: z.output<typeof R.roiInterventionInput>, today = todayIso()): R.InterventionRoi {
   const r = requireLive(ws.db, 'interventions', input.interventionId, 'interventionId');
-  const itv = interventionData(r);
+  const itv = roiIntervention(r);
   if (!itv) throw BoucleError.of('validation', 'roi.no_start', undefined, 'interventionId');
-  const res = computeInterventionRoi(itv, modelsOf(ws, itv.id), departmentRate(ws, r.department_id as string), input);
-  return withoutFlows(res);
+  const ctx = departmentContext(ws, r.department_id as string, today);
+  return interventionRoiOf(itv, modelsOf(ws, itv.id), ctx, windowOf(input, today));
 }
 
-export function departmentRoi(ws: Workspace, input: z.output<typeof A.roiDepartmentInput>): A.DepartmentRoi {
+type Totals = { hard: number; soft: number; cash: number; oneOff: number; recurring: number };
+const zero = (): Totals => ({ hard: 0, soft: 0, cash: 0, oneOff: 0, recurring: 0 });
+function add(t: Totals, f: R.RoiFigures) {
+  t.hard += f.benefit.hardCents;
+  t.soft += f.benefit.softCents;
+  t.cash += f.cashReleasedCents;
+  t.oneOff += f.oneOffCostCents;
+  t.recurring += f.recurringCostCents;
+}
+
+export function departmentRoi(ws: Workspace, input: z.output<typeof R.roiDepartmentInput>, today = todayIso()): R.DepartmentRoi {
   requireLive(ws.db, 'departments', input.departmentId, 'departmentId');
-  const rate = departmentRate(ws, input.departmentId);
+  const ctx = departmentContext(ws, input.departmentId, today);
+  const w = windowOf(input, today);
   const rows = ws.db
     .prepare(`SELECT * FROM interventions WHERE department_id = ? AND deleted_at IS NULL ORDER BY start_date, title COLLATE NOCASE, id`)
     .all(input.departmentId) as Row[];
-  const out: A.DepartmentRoi = { departmentId: input.departmentId, from: input.from, to: input.to, interventions: [], totals: [], skipped: [] };
-  const byCurrency = new Map<string, Flows>();
+  const interventions: R.InterventionRoiSummary[] = [];
+  const skipped: R.DepartmentRoi['skipped'] = [];
+  const period = zero();
+  const lifetime = zero();
+  let months: R.RoiMonth[] | null = null;
+  let derived = 0;
   for (const r of rows) {
-    const itv = interventionData(r);
+    const itv = roiIntervention(r);
     if (!itv) {
-      out.skipped.push({ interventionId: r.id as string, title: r.title as string, reason: 'no_start_date' });
+      skipped.push({ interventionId: r.id as string, title: r.title as string, reason: 'no_start_date' });
       continue;
     }
-    const res = computeInterventionRoi(itv, modelsOf(ws, itv.id), rate, input);
-    const { months: _months, ...summary } = withoutFlows(res);
-    out.interventions.push(summary);
-    const acc = byCurrency.get(itv.currency);
-    if (!acc) {
-      byCurrency.set(itv.currency, { ...res.flows, hard: [...res.flows.hard], soft: [...res.flows.soft], cost: [...res.flows.cost] });
+    if (conversion(itv, ctx) === null) {
+      skipped.push({ interventionId: itv.id, title: itv.title, reason: 'currency_without_rate', currency: itv.currency });
       continue;
     }
-    res.flows.hard.forEach((v, i) => (acc.hard[i]! += v));
-    res.flows.soft.forEach((v, i) => (acc.soft[i]! += v));
-    res.flows.cost.forEach((v, i) => (acc.cost[i]! += v));
-    acc.oneOff += res.flows.oneOff;
-    acc.recurring += res.flows.recurring;
+    const models = modelsOf(ws, itv.id);
+    derived += models.filter((x) => x.derivedFrom).length;
+    const { months: m, method: _method, ...summary } = interventionRoiOf(itv, models, ctx, w);
+    interventions.push(summary);
+    add(period, summary);
+    add(lifetime, summary.lifetime);
+    months = months ? months.map((acc, i) => sumMonth(acc, m[i]!)) : m;
   }
-  out.totals = [...byCurrency.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([cur, f]) => figures(cur, f));
-  return out;
+  const total = figuresOf(ctx.currency, period);
+  const allMonths = months ?? [];
+  return {
+    departmentId: input.departmentId,
+    currency: ctx.currency,
+    from: w.from,
+    to: w.to,
+    interventions,
+    total,
+    lifetime: figuresOf(ctx.currency, lifetime),
+    months: allMonths,
+    skipped,
+    method: roiMethod({
+      currency: ctx.currency,
+      from: w.from,
+      to: w.to,
+      months: allMonths,
+      figures: total,
+      interventions: interventions.length,
+      skipped: skipped.length,
+      derivedModels: derived,
+    }),
+  };
 }
 
+function sumMonth(a: R.RoiMonth, b: R.RoiMonth): R.RoiMonth {
+  return {
+    ...a,
+    benefitHardCents: a.benefitHardCents + b.benefitHardCents,
+    benefitSoftCents: a.benefitSoftCents + b.benefitSoftCents,
+    cashReleasedCents: a.cashReleasedCents + b.cashReleasedCents,
+    oneOffCostCents: a.oneOffCostCents + b.oneOffCostCents,
+    recurringCostCents: a.recurringCostCents + b.recurringCostCents,
+    costCents: a.costCents + b.costCents,
+    cumulativeHardCents: a.cumulativeHardCents + b.cumulativeHardCents,
+    cumulativeCostCents: a.cumulativeCostCents + b.cumulativeCostCents,
+  };
+}

@@ -48,8 +48,16 @@ export function HeadlineTiles({ h, locale, open }: { h: DashboardHeadline; local
     count('offTarget', h.indicators.red, false, open.indicators),
     count('interventionsRunning', h.interventionsRunning, true, open.interventions),
     ...h.roi.flatMap((r) => [
-      { key: `roi-${r.currency}`, label: t('headline.hardRoi'), value: formatPercent(r.hardRoiPct.current, locale, 0), change: r.hardRoiPct.changePoints, unit: 'pts' as const, higherIsBetter: true, onClick: open.interventions },
+      {
+        key: `roi-${r.currency}`, label: t('headline.hardRoi'),
+        value: r.costCents.current === 0 ? t('headline.noCost') : formatPercent(r.hardRoiPct.current, locale, 0),
+        change: r.hardRoiPct.changePoints, unit: 'pts' as const, higherIsBetter: true, onClick: open.interventions,
+      },
       { key: `soft-${r.currency}`, label: t('headline.softBenefit'), value: formatMoney(r.softBenefitCents.current, r.currency, locale, 0), change: r.softBenefitCents.changePct, unit: '%' as const, higherIsBetter: true, onClick: open.interventions },
+      // Working capital, not income: apart from the ROI, and only when there is some.
+      ...(r.cashReleasedCents.current || r.cashReleasedCents.previous
+        ? [{ key: `cash-${r.currency}`, label: t('headline.cashReleased'), value: formatMoney(r.cashReleasedCents.current, r.currency, locale, 0), change: r.cashReleasedCents.changePct, unit: '%' as const, higherIsBetter: true, onClick: open.interventions }]
+        : []),
     ]),
   ];
   return (

@@ -27,6 +27,7 @@ interface Values {
   interventionId: string | null;
   note: string;
   justification: string;
+  earlierStartReason: string;
 }
 
 /** Where the core's error goes: its field names are paths in the close input. */
@@ -37,6 +38,7 @@ const FIELD_MAP: Record<string, string> = {
   'evidence.interventionId': 'interventionId',
   'evidence.justification': 'justification',
   'evidence.note': 'note',
+  'evidence.earlierStartReason': 'earlierStartReason',
   closedOn: 'kind',
   status: 'kind',
 };
@@ -48,9 +50,10 @@ const FIELD_MAP: Record<string, string> = {
 export function GapCloseModal({ opened, onClose, gap, indicators, interventions, onClosed }: GapCloseModalProps) {
   const { t } = useTranslation('gaps');
   const { t: tc } = useTranslation();
+  const { t: tf } = useTranslation('figures');
   const form = useForm<Values>({
     mode: 'controlled',
-    initialValues: { kind: '', indicatorId: null, interventionId: null, note: '', justification: '' },
+    initialValues: { kind: '', indicatorId: null, interventionId: null, note: '', justification: '', earlierStartReason: '' },
   });
   useEffect(() => {
     if (!opened) return;
@@ -64,7 +67,7 @@ export function GapCloseModal({ opened, onClose, gap, indicators, interventions,
       v.kind === 'indicator_target'
         ? { kind: v.kind, indicatorId: v.indicatorId ?? '', note }
         : v.kind === 'measured_improvement'
-          ? { kind: v.kind, indicatorId: v.indicatorId ?? '', interventionId: v.interventionId ?? '', note }
+          ? { kind: v.kind, indicatorId: v.indicatorId ?? '', interventionId: v.interventionId ?? '', note, earlierStartReason: v.earlierStartReason.trim() || null }
           : v.kind === 'override'
             ? { kind: v.kind, justification: v.justification }
             : undefined;
@@ -87,6 +90,9 @@ export function GapCloseModal({ opened, onClose, gap, indicators, interventions,
   }));
   const started = interventions.filter((i) => i.startDate);
   const kind = form.values.kind;
+  const chosen = started.find((i) => i.id === form.values.interventionId);
+  // An intervention that started before the gap was found proves it closed only with a reason.
+  const earlier = !!chosen?.startDate && chosen.startDate < gap.foundOn;
   return (
     <Modal opened={opened} onClose={onClose} size="lg" title={t('close.title', { title: gap.title })}>
       <form onSubmit={submit} data-testid="close-form">
@@ -120,6 +126,10 @@ export function GapCloseModal({ opened, onClose, gap, indicators, interventions,
                 <Select label={t('close.intervention')} withAsterisk description={t('close.interventionHelp')}
                   data={started.map((i) => ({ value: i.id, label: `${i.title} (${i.startDate})` }))} data-testid="close-intervention"
                   {...form.getInputProps('interventionId')} />
+              )}
+              {kind === 'measured_improvement' && earlier && (
+                <Textarea label={tf('closing.earlierStartReason')} withAsterisk autosize minRows={2} data-testid="close-earlier-reason"
+                  description={tf('closing.earlierStartHelp', { start: chosen.startDate, found: gap.foundOn })} {...form.getInputProps('earlierStartReason')} />
               )}
               <Textarea label={t('close.note')} autosize minRows={2} {...form.getInputProps('note')} />
             </>

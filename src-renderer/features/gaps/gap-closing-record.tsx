@@ -8,6 +8,7 @@ import { formatDate, formatNumber, formatPercent } from '@shared/format';
 /** The indicator proof as the core kept it at closing time (later data does not rewrite it). */
 function EvidenceText({ ev }: { ev: ClosureEvidence }) {
   const { t, i18n } = useTranslation('gaps');
+  const { t: tf } = useTranslation('figures');
   const l = i18n.language;
   if (ev.kind === 'indicator_target') {
     return (
@@ -21,17 +22,33 @@ function EvidenceText({ ev }: { ev: ClosureEvidence }) {
       </Text>
     );
   }
+  if (ev.effect !== undefined && ev.low !== undefined && ev.high !== undefined) {
+    // Closed on the Impact tab's measure (interrupted time series): the effect and its interval.
+    const u = ev.unit ? ` ${ev.unit}` : '';
+    const signed = (v: number) => `${v > 0 ? '+' : ''}${formatNumber(v, l)}${u}`;
+    return (
+      <Stack gap={2}>
+        <Text size="sm" data-testid="closing-effect">
+          {tf('closing.record', {
+            indicator: ev.indicatorName, intervention: ev.interventionTitle, start: ev.startDate, effect: signed(ev.effect),
+            low: signed(ev.low), high: signed(ev.high), before: ev.before.n, after: ev.after.n,
+          })}
+        </Text>
+        {ev.earlierStartReason && <Text size="xs" c="dimmed">{tf('closing.recordReason', { reason: ev.earlierStartReason })}</Text>}
+      </Stack>
+    );
+  }
   return (
     <Text size="sm">
       {t('record.improved', {
         indicator: ev.indicatorName,
         intervention: ev.interventionTitle,
         start: ev.startDate,
-        before: `${formatNumber(ev.before.mean, l)} ${ev.unit}`.trim(),
+        before: `${formatNumber(ev.before.mean ?? null, l)} ${ev.unit}`.trim(),
         nBefore: ev.before.n,
-        after: `${formatNumber(ev.after.mean, l)} ${ev.unit}`.trim(),
+        after: `${formatNumber(ev.after.mean ?? null, l)} ${ev.unit}`.trim(),
         nAfter: ev.after.n,
-        change: ev.changePct === null ? formatNumber(ev.change, l) : formatPercent(ev.changePct, l),
+        change: ev.changePct === null ? formatNumber(ev.change ?? null, l) : formatPercent(ev.changePct, l),
       })}
     </Text>
   );

@@ -18,6 +18,7 @@ import { useLoad } from '../../components/use-load';
 import GapFormModal from './GapFormModal';
 import { ClosingRecord, ClosingsLog } from './gap-closing-record';
 import { GapCloseModal } from './gap-close-modal';
+import { GapCostBasis } from './gap-cost-basis';
 import { GapInterventions } from './gap-interventions';
 import { GapReopenModal } from './gap-reopen-modal';
 import { GAP_STATUS_COLOURS, severityColour } from './gap-style';
@@ -109,6 +110,7 @@ export function GapDrawer({ gapId, onClose }: { gapId: string | null; onClose():
               {g.monthlyCostCents === null ? '—' : formatMoney(g.monthlyCostCents, g.currency, locale)}
             </Text>
             {g.monthlyCostCents === null && <Text size="xs" c="dimmed">{t('noRate')}</Text>}
+            <GapCostBasis gap={g} indicators={d.indicators.filter((i) => d.direct.has(i.id))} />
           </Stack>
         </Group>
 

@@ -16,6 +16,7 @@ import { IndicatorFormModal } from './indicator-form-modal';
 import { IndicatorLinks } from './indicator-links';
 import { MeasurementGridEditor } from './measurement-grid';
 import { RagBadge } from './rag-badge';
+import { HowComputed } from '../../components/how-computed';
 import HistoryPanel from '../history/HistoryPanel';
 import { useLoad } from '../../components/use-load';
 
@@ -35,6 +36,7 @@ async function loadAll(indicatorId: string) {
 export function IndicatorDetail({ indicatorId }: { indicatorId: string }) {
   const { t, i18n } = useTranslation('indicators');
   const { t: tc } = useTranslation();
+  const { t: tf } = useTranslation('figures');
   const lang = i18n.language;
   const navigate = useApp((s) => s.navigate);
   const data = useLoad(() => loadAll(indicatorId), [indicatorId]);
@@ -55,6 +57,10 @@ export function IndicatorDetail({ indicatorId }: { indicatorId: string }) {
       indicator: d.indicator,
       measurements: d.grid.rows.flatMap((r) => (r.value === null ? [] : [{ period: r.period, value: r.value }])),
       xmr: d.xmr.status === 'ok' ? d.xmr.limits : null,
+      phases: d.xmr.status === 'ok'
+        ? d.xmr.phases.map((p) => ({ from: p.from.period, to: p.to.period, centre: p.limits.centre, unpl: p.limits.unpl, lnpl: p.limits.lnpl }))
+        : null,
+      rangesAboveLimit: d.xmr.status === 'ok' ? d.xmr.rangesAboveLimit.map((r) => r.period) : null,
       interventions: linkedInterventions.flatMap((i) => (i.startDate ? [{ title: i.title, startDate: i.startDate }] : [])),
       status: d.status.status,
       labels: INDICATOR_TREND_LABELS[lang.startsWith('fr') ? 'fr' : 'en'],
@@ -87,7 +93,7 @@ export function IndicatorDetail({ indicatorId }: { indicatorId: string }) {
         <div>
           <Group gap="sm">
             <Title order={2} data-testid="indicator-title">{ind.name}</Title>
-            <RagBadge status={d.status.status} size="lg" />
+            <RagBadge status={d.status.status} watch={d.status.watch ? d.status.latestStatus : null} size="lg" />
           </Group>
           <Group gap={6} mt={6}>
             <Badge tt="none" variant="light" color="gray">{tc(`category.${ind.category}`)}</Badge>
@@ -109,14 +115,17 @@ export function IndicatorDetail({ indicatorId }: { indicatorId: string }) {
         </Group>
       </Group>
 
-      <SimpleGrid cols={{ base: 2, md: 5 }}>
+      <SimpleGrid cols={{ base: 2, md: 6 }}>
         <Stat label={t('fields.latest')} value={num(d.status.latest?.value)} sub={d.status.latest ? formatDate(d.status.latest.period, lang) : undefined} testId="stat-latest" />
+        <Stat label={tf('status.judged')} value={num(d.status.judged?.value)} testId="stat-judged"
+          sub={d.status.judged ? tf(`status.rule.${d.status.judged.rule}`, { count: d.status.judged.points.length }) : undefined} />
         <Stat label={t('fields.targetValue')} value={num(ind.targetValue)} sub={ind.targetDate ? formatDate(ind.targetDate, lang) : undefined} />
         <Stat label={t('fields.baselineValue')} value={num(ind.baselineValue)} sub={ind.baselineDate ? formatDate(ind.baselineDate, lang) : undefined} />
         <Stat label={t('stats.band')} value={d.status.band ? `${formatNumber(d.status.band.low, lang)} – ${formatNumber(d.status.band.high, lang)}${unit}` : '—'}
           sub={t('stats.tolerance', { pct: formatPercent(ind.tolerancePct, lang) })} />
         <Stat label={t('stats.missing')} value={String(d.status.missingPeriods)} sub={d.status.stale ? t('stats.stale') : undefined} warn={d.status.missingPeriods > 0} />
       </SimpleGrid>
+      <HowComputed method={d.status.method} testId="status-method" />
 
       <Paper withBorder radius="md" p="md">
         {option && d.grid.rows.some((r) => r.value !== null) ? (
@@ -135,10 +144,13 @@ export function IndicatorDetail({ indicatorId }: { indicatorId: string }) {
               centre: formatNumber(d.xmr.limits.centre, lang), lnpl: formatNumber(d.xmr.limits.lnpl, lang), unpl: formatNumber(d.xmr.limits.unpl, lang),
               n: d.xmr.limits.n, basis: t(`chart.basis.${d.xmr.basis}`),
             })}
+            {d.xmr.phases.length > 1 && ` ${tf('xmr.phases', { count: d.xmr.phases.length, centre: formatNumber(d.xmr.phases.at(-1)!.limits.centre, lang), from: formatDate(d.xmr.phases.at(-1)!.from.period, lang) })}`}
+            {d.xmr.rangesAboveLimit.length > 0 && ` ${tf('xmr.jumps', { count: d.xmr.rangesAboveLimit.length })}`}
           </Text>
         ) : (
           <Text size="xs" c="dimmed" mt={4}>{t('chart.xmrNotEnough', { have: d.xmr.have, need: d.xmr.needed })}</Text>
         )}
+        <HowComputed method={d.xmr.method} testId="xmr-method" />
       </Paper>
 
       <Tabs value={tab} onChange={setTab} keepMounted={false}>

@@ -137,7 +137,7 @@ export function IndicatorList() {
                           <Text size="sm">{ind.targetValue === null ? '—' : `${formatNumber(ind.targetValue, lang)}${unit}`}</Text>
                           {ind.targetDate && <Text size="xs" c="dimmed">{formatDate(ind.targetDate, lang)}</Text>}
                         </Table.Td>
-                        <Table.Td><RagBadge status={status?.status} size="sm" /></Table.Td>
+                        <Table.Td><RagBadge status={status?.status} watch={status?.watch ? status.latestStatus : null} size="sm" /></Table.Td>
                         <Table.Td><Text size="sm">{tc(`frequency.${ind.frequency}`)}</Text></Table.Td>
                         <Table.Td>
                           <Text size="sm">{tc(`source.${ind.source}`)}</Text>

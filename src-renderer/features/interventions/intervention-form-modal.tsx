@@ -6,6 +6,7 @@ import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { CURRENCIES, INTERVENTION_STATUSES, type Currency, type InterventionStatus } from '@shared/domain';
 import type { Intervention } from '@shared/interventions/schemas';
+import { rampUpMonths } from '@shared/impact/ramp-up';
 import { api } from '../../api/client';
 import { notifySaved, showApiError } from '../../components/api-form';
 import { useApp } from '../../stores';
@@ -33,6 +34,9 @@ interface Values {
   oneOffCost: number | string;
   recurringCost: number | string;
   currency: Currency;
+  /** 1 unit of `currency` in the department's currency, when they differ. */
+  fxRate: number | string;
+  rampUpMonths: number | string;
   expectedBenefit: string;
   description: string;
 }
@@ -45,7 +49,7 @@ const toCents = (v: number | string): number | undefined => {
   return Number.isFinite(n) ? Math.round(n * 100) : undefined;
 };
 
-function valuesOf(i: Intervention | null, departmentId: string): Values {
+function valuesOf(i: Intervention | null, departmentId: string, departmentCurrency: Currency | undefined): Values {
   return {
     departmentId: i?.departmentId ?? departmentId,
     title: i?.title ?? '',
@@ -57,7 +61,9 @@ function valuesOf(i: Intervention | null, departmentId: string): Values {
     endDate: i?.endDate ?? null,
     oneOffCost: i ? i.oneOffCostCents / 100 : '',
     recurringCost: i ? i.recurringCostCents / 100 : '',
-    currency: (i?.currency as Currency | undefined) ?? 'EUR',
+    currency: (i?.currency as Currency | undefined) ?? departmentCurrency ?? 'EUR',
+    fxRate: i?.fxRate ?? '',
+    rampUpMonths: i?.rampUpMonths ?? '',
     expectedBenefit: i?.expectedBenefit ?? '',
     description: i?.description ?? '',
   };
@@ -69,12 +75,15 @@ export function InterventionFormModal({ opened, onClose, intervention, departmen
   const { t: tc } = useTranslation();
   const departments = useApp((s) => s.departments);
   const headerDept = useApp((s) => s.departmentId);
-  const form = useForm<Values>({ mode: 'controlled', initialValues: valuesOf(null, '') });
+  const { t: tf } = useTranslation('figures');
+  const form = useForm<Values>({ mode: 'controlled', initialValues: valuesOf(null, '', undefined) });
+  const currencyOf = (id: string | null | undefined) => departments.find((d) => d.id === id)?.currency as Currency | undefined;
   const editing = !!intervention;
 
   useEffect(() => {
     if (!opened) return;
-    form.setValues(valuesOf(intervention ?? null, departmentId ?? headerDept ?? departments[0]?.id ?? ''));
+    const dep = intervention?.departmentId ?? departmentId ?? headerDept ?? departments[0]?.id ?? '';
+    form.setValues(valuesOf(intervention ?? null, dep, currencyOf(dep)));
     form.clearErrors();
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [opened, intervention?.id]);
@@ -94,6 +103,8 @@ export function InterventionFormModal({ opened, onClose, intervention, departmen
       oneOffCostCents: oneOff,
       recurringCostCents: recurring,
       currency: v.currency,
+      fxRate: v.currency === currencyOf(v.departmentId) || v.fxRate === '' ? null : Number(v.fxRate),
+      rampUpMonths: v.rampUpMonths === '' ? null : Number(v.rampUpMonths),
       expectedBenefit: orNull(v.expectedBenefit),
       description: orNull(v.description),
     };
@@ -146,6 +157,17 @@ export function InterventionFormModal({ opened, onClose, intervention, departmen
               data-testid="intervention-recurring" {...form.getInputProps('recurringCost')} />
             <Select label={t('form.currency')} allowDeselect={false} data={[...CURRENCIES]} data-testid="intervention-currency"
               {...form.getInputProps('currency')} />
+          </SimpleGrid>
+          <SimpleGrid cols={{ base: 1, sm: 3 }}>
+            {currencyOf(form.values.departmentId) && form.values.currency !== currencyOf(form.values.departmentId) ? (
+              <NumberInput label={tf('intervention.fxRate', { currency: form.values.currency, department: currencyOf(form.values.departmentId) })}
+                description={tf('intervention.fxRateHelp')} withAsterisk min={0} decimalScale={6} data-testid="intervention-fx-rate" {...form.getInputProps('fxRate')} />
+            ) : (
+              <div />
+            )}
+            <NumberInput label={tf('intervention.rampUp')} description={tf('intervention.rampUpHelp', { count: rampUpMonths(form.values.kind ?? '', null).months })}
+              min={0} max={36} allowDecimal={false} placeholder={String(rampUpMonths(form.values.kind ?? '', null).months)}
+              data-testid="intervention-ramp-up" {...form.getInputProps('rampUpMonths')} />
           </SimpleGrid>
           <Textarea label={t('form.expectedBenefit')} autosize minRows={2} maxRows={5} data-testid="intervention-benefit"
             {...form.getInputProps('expectedBenefit')} />

@@ -18,11 +18,21 @@ function xmrHtml(ctx: HtmlContext, p: IndicatorPage): string {
   const signals = x.signals.length
     ? x.signals.map((s) => `${esc(f.t.xmrRule[s.rule])} (${esc(f.t.effect[s.effect])}): ${esc(s.periods.map((d) => f.date(d)).join(', '))}`).join('<br>')
     : esc(t.noSignals);
+  // By phase (Wheeler): each phase with its own limits, and the shift as the difference of centre lines.
+  const phases = x.phases.length > 1
+    ? `<p class="small"><b>${esc(t.phases)}:</b> ${x.phases.map((ph) => esc(`${ph.number + 1}. ${f.fill(t.phase, { from: f.date(ph.from.period), centre: f.value(ph.limits.centre, u), lnpl: f.num(ph.limits.lnpl), unpl: f.num(ph.limits.unpl), n: ph.n })}`)).join('<br>')}</p>`
+    : '';
+  const e = x.effect;
+  const shift = e ? `<div><span>${esc(t.phaseEffect)}</span><b>${esc(`${e.difference > 0 ? '+' : ''}${f.value(e.difference, u)}`)}${e.effect === 'none' ? '' : ` (${esc(f.t.effect[e.effect])})`}</b></div>` : '';
+  const ranges = x.rangesAboveLimit.length
+    ? `<p class="small"><b>${esc(t.ranges)}:</b> ${esc(x.rangesAboveLimit.map((r) => f.date(r.period)).join(', '))}</p>`
+    : '';
   return `<h3>${esc(t.xmr)}</h3><div class="facts">
     <div><span>X̄</span><b>${esc(f.value(x.limits.centre, u))}</b></div>
     <div><span>LNPL … UNPL</span><b>${esc(f.num(x.limits.lnpl))} … ${esc(f.num(x.limits.unpl))}</b></div>
     <div><span>n</span><b>${x.limits.n} (${esc(f.date(x.limits.from))} – ${esc(f.date(x.limits.to))})</b></div>
-  </div><p class="small"><b>${esc(t.signals)}:</b> ${signals}</p>`;
+    ${shift}
+  </div>${phases}<p class="small"><b>${esc(t.signals)}:</b> ${signals}</p>${ranges}`;
 }
 
 function pageHtml(ctx: HtmlContext, p: IndicatorPage): string {
@@ -39,6 +49,7 @@ function pageHtml(ctx: HtmlContext, p: IndicatorPage): string {
   ${trend}
   <h3>${esc(f.fill(t.status, { date: f.date(ctx.model.meta.to) }))}</h3><div class="facts">${ragFacts(f, p.status, i.unit)}
     <div><span>${esc(f.t.col.baseline)}</span><b>${esc(f.value(i.baselineValue, i.unit))}</b></div></div>
+  <p class="small muted">${esc(p.status.method.text[f.lang].join(' '))}</p>
   ${xmrHtml(ctx, p)}
   ${impacts}
 </div>`;

@@ -1,4 +1,6 @@
 import type { ReportModel } from '../../../../src-shared/reports/model';
+import { formatMessage, type KeyedMessage } from '../../../../src-shared/messages';
+import { methodSentences } from '../../../../src-shared/messages/method';
 import type { Fmt } from '../../format';
 import { titleOf, type HtmlContext } from '../context';
 import { esc } from '../escape';
@@ -18,20 +20,22 @@ export function figureLines(f: Fmt, model: ReportModel): string[] {
           const l = p.xmr.limits;
           lines.push(f.fill(m.xmrLine, { indicator: p.indicator.name, n: l.n, from: f.date(l.from), to: f.date(l.to), centre: f.value(l.centre, u), lnpl: f.num(l.lnpl), unpl: f.num(l.unpl) }));
         }
-        for (const im of p.impacts) {
-          const r = im.result;
-          lines.push(
-            r.status === 'ok'
-              ? f.fill(m.impactLine, { indicator: p.indicator.name, intervention: im.interventionTitle, n1: r.before.n, n2: r.after.n, change: f.value(r.change, u), low: f.num(r.interval.low), high: f.num(r.interval.high), df: f.num(r.interval.df, 1) })
-              : f.fill(m.impactNot, { indicator: p.indicator.name, intervention: im.interventionTitle, before: r.have.before, after: r.have.after }),
-          );
-        }
+        // Each impact in the core's own words (the app's "How is this computed?" shows the same).
+        for (const im of p.impacts) lines.push(`${p.indicator.name} × ${im.interventionTitle}: ${methodSentences(im.result.method, f.lang).join(' ')}`);
       }
     }
     if (s.kind === 'roi') {
       const focus = s.focus;
-      if (focus) lines.push(...focus.models.map((x) => f.fill(m.roiLine, { title: focus.title, models: focus.models.length, formula: x.formula })));
-      else for (const d of s.departments) for (const i of d.interventions) for (const x of i.models) lines.push(f.fill(m.roiLine, { title: i.title, models: i.models.length, formula: x.formula }));
+      const formula = (x: { formula: KeyedMessage }) => formatMessage(x.formula.key, x.formula.params, f.lang);
+      if (focus) {
+        lines.push(`${focus.title}: ${methodSentences(focus.method, f.lang).join(' ')}`);
+        lines.push(...focus.models.map((x) => f.fill(m.roiLine, { title: focus.title, models: focus.models.length, formula: formula(x) })));
+      } else {
+        for (const d of s.departments) {
+          lines.push(`${d.departmentName}: ${methodSentences(d.method, f.lang).join(' ')}`);
+          for (const i of d.interventions) for (const x of i.models) lines.push(f.fill(m.roiLine, { title: i.title, models: i.models.length, formula: formula(x) }));
+        }
+      }
     }
   }
   return lines;

@@ -15,7 +15,14 @@ export function proofText(f: Fmt, e: ClosureEvidence | null, note: string | null
   if (e.kind === 'indicator_target') {
     return f.fill(p.target, { indicator: e.indicatorName, value: f.value(e.latestValue, e.unit), target: f.value(e.targetValue, e.unit), period: f.date(e.latestPeriod) });
   }
-  const change = e.changePct === null ? f.value(e.change, e.unit) : `${e.change > 0 ? '+' : ''}${f.pct(e.changePct, 0)}`;
+  if (e.effect !== undefined && e.low !== undefined && e.high !== undefined) {
+    // Closed on the Impact tab's measure (interrupted time series): the effect and its interval.
+    const signed = (v: number) => `${v > 0 ? '+' : ''}${f.value(v, e.unit)}`;
+    return f.fill(p.effect, { indicator: e.indicatorName, intervention: e.interventionTitle, effect: signed(e.effect), low: signed(e.low), high: signed(e.high) });
+  }
+  // A closing recorded before the interrupted time series kept the means.
+  const delta = e.change ?? 0;
+  const change = e.changePct === null ? f.value(delta, e.unit) : `${delta > 0 ? '+' : ''}${f.pct(e.changePct, 0)}`;
   return f.fill(p.improvement, { indicator: e.indicatorName, before: f.value(e.before.mean, e.unit), after: f.value(e.after.mean, e.unit), change, intervention: e.interventionTitle });
 }
 
