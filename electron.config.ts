@@ -25,6 +25,8 @@ export default defineConfig({
           cli: resolve(__dirname, 'src-main/cli/index.ts'),
           // The worker thread's own bundle (src-main/workers/pool.ts starts it beside main.js and cli.js).
           worker: resolve(__dirname, 'src-main/workers/entry.ts'),
+          // the sync server: a separate deployable, built here for one build step (it imports src-shared only)
+          server: resolve(__dirname, 'src-server/main.ts'),
         },
       },
     },

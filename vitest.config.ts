@@ -14,6 +14,17 @@ export default defineConfig({
         },
       },
       {
+        // the sync on a real PostgreSQL (one embedded server per file) and the real HTTP server
+        test: {
+          name: 'sync',
+          include: ['tests/sync/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+      {
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],

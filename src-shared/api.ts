@@ -13,6 +13,7 @@ import { searchMethods } from './search/api';
 import { historyMethods } from './history/api';
 import { dashboardMethods } from './dashboard/api';
 import { reportsMethods } from './reports/api';
+import { syncMethods } from './sync/api';
 
 /**
  * The whole API of the core: one map from method name to input schema and result type.
@@ -32,6 +33,7 @@ export const apiMethods = {
   ...historyMethods,
   ...dashboardMethods,
   ...reportsMethods,
+  ...syncMethods,
 };
 
 export type ApiMethods = typeof apiMethods;

@@ -11,6 +11,7 @@ import { registerImportBpmn } from './commands/import-bpmn';
 import { registerImportMeasurements } from './commands/import-measurements';
 import { registerBackups } from './commands/backups';
 import { registerReport } from './commands/report';
+import { registerSync } from './commands/sync';
 
 // The `boucle` command: headless access to the same core as the app.
 export async function runCli(argv: string[]): Promise<number> {
@@ -31,6 +32,7 @@ export async function runCli(argv: string[]): Promise<number> {
   registerImportMeasurements(program);
   registerBackups(program);
   registerReport(program);
+  registerSync(program);
 
   try {
     await program.parseAsync(argv, { from: 'user' });

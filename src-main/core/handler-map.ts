@@ -12,6 +12,7 @@ import { searchHandlers } from './handlers/search';
 import { historyHandlers } from './handlers/history';
 import { dashboardHandlers } from './handlers/dashboard';
 import { reportsHandlers } from './handlers/reports';
+import { syncHandlers } from './handlers/sync';
 import type { Handlers } from './handlers/types';
 
 /** The handler map: one part per domain area (handlers/<area>.ts), checked complete by the type below. */
@@ -29,4 +30,5 @@ export const handlers: Handlers<ApiName> = {
   ...historyHandlers,
   ...dashboardHandlers,
   ...reportsHandlers,
+  ...syncHandlers,
 };

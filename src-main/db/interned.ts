@@ -62,6 +62,13 @@ export class Interner {
     this.pending = [];
   }
 
+  /** Forgets every cached id (after a rollback whose additions are not all known). */
+  reset(): void {
+    this.ids.clear();
+    this.texts.clear();
+    this.pending = [];
+  }
+
   private remember(text: string, id: number) {
     this.ids.set(text, id);
     this.texts.set(id, text);

@@ -2,7 +2,7 @@ import type { Database, Statement } from 'better-sqlite3';
 import { BoucleError } from '../../src-shared/errors';
 import { LogWriter } from './change-log';
 import { ENTITIES, byIdWhere, isCompact, type EntityName, type Row } from './entities';
-import { hlcToInt, tick, type HlcState } from './hlc';
+import { hlcFromInt, hlcToInt, receive, tick, type HlcState } from './hlc';
 import { MeasurementBulk } from './measurement-bulk';
 import { MeasurementRows } from './measurement-rows';
 import { newId, nowIso } from './ids';
@@ -24,6 +24,11 @@ export interface WriteTx {
   remove(entity: EntityName, id: string): void;
   /** Clears the tombstone of a soft-deleted row (undo). */
   restore(entity: EntityName, id: string): void;
+  /**
+   * Moves a row to another department (its department_id: the unit of sync scope). Logged as an
+   * update of department_id under the NEW department, so that its readers receive the row.
+   */
+  move(entity: EntityName, id: string, departmentId: string): void;
   readonly txId: string;
   readonly db: Database;
   /** This transaction's change log, for bulk writers that append entries themselves. */
@@ -95,6 +100,30 @@ export class Writer {
 
   private current: WriteTx | undefined;
   private bulkOpen = false;
+
+  /** A write or a streaming import holds the connection (the sync waits for it to end). */
+  get busy(): boolean {
+    return this.bulkOpen || (this.db.inTransaction && this.current !== undefined);
+  }
+
+  /**
+   * The sync applied changes stamped `remote` (db/apply-remote.ts): the clock moves past it, so that
+   * every later local change orders after what this machine has seen. Saved with that transaction.
+   */
+  observe(remote: number): void {
+    this.clock = receive(this.clock, hlcFromInt(remote), this.now());
+  }
+
+  /** The next local clock for a change the database layer makes itself while applying a sync. */
+  tickLocal(): number {
+    this.clock = tick(this.clock, this.now());
+    return hlcToInt(this.clock);
+  }
+
+  /** Saves the clock and the log's last seq in meta, inside the caller's transaction. */
+  saveClock(): void {
+    this.saveMeta();
+  }
 
   /**
    * ONE write-path transaction held open across awaits, for a bulk import that streams a file too
@@ -173,6 +202,10 @@ export class Writer {
   /** Inside the transaction, before it commits: the log's range, the clock and the sync cursor. */
   private finish(): void {
     this.log.finish();
+    this.saveMeta();
+  }
+
+  private saveMeta(): void {
     const setMeta = this.stmt(
       'meta',
       () => `INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`,
@@ -267,6 +300,15 @@ export class Writer {
         const ts = nowIso();
         this.setTombstone(entity, id, ts, ts);
         this.log.append(entity, id, old.department_id as string, 'remove', this.nextHlc(), { deleted_at: ts });
+      },
+      move: (entity, id, departmentId) => {
+        if (isCompact(entity) || entity === 'departments') throw new Error(`A ${entity} row cannot move: its department is not its own`);
+        const old = this.requireRow(entity, id, true);
+        if (old.department_id === departmentId) return;
+        this.requireRow('departments', departmentId, true);
+        const table = ENTITIES[entity].table;
+        this.stmt(`move:${table}`, () => `UPDATE ${table} SET department_id = ?, updated_at = ? WHERE id = ?`).run(departmentId, nowIso(), id);
+        this.log.append(entity, id, departmentId, 'update', this.nextHlc(), { department_id: departmentId });
       },
       restore: (entity, id) => {
         const old = this.requireRow(entity, id, false);

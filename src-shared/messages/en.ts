@@ -357,5 +357,11 @@ export const en = {
   'report.no_browser': 'No browser to print the PDF with: install Google Chrome, Microsoft Edge or Chromium (or use --format html, xlsx or pptx)',
   'report.print_failed': 'The PDF could not be printed: {{detail}}',
   'export.format': 'Export as csv or xlsx',
+  'sync.tokenMissing': 'Sign in with the token your administrator gave you (boucle-server token NAME)',
+  'sync.tokenRefused': 'The sync server at {{url}} refused this token (revoked, mistyped or from another server)',
+  'sync.unreachable': 'The sync server at {{url}} cannot be reached: check the address and the network',
+  'sync.notAServer': '{{url}} does not answer like a Boucle sync server',
+  'sync.departmentUnknown': 'This department is not one the sync server shares with you',
+  'sync.conflictUnknown': 'This conflict was already resolved',
   ...enFigures,
 } as const;

@@ -369,5 +369,11 @@ export const fr: Record<keyof typeof en, string> = {
   'report.no_browser': 'Aucun navigateur pour imprimer le PDF : installez Google Chrome, Microsoft Edge ou Chromium (ou utilisez --format html, xlsx ou pptx)',
   'report.print_failed': "Le PDF n'a pas pu être imprimé : {{detail}}",
   'export.format': 'Exporter en csv ou xlsx',
+  'sync.tokenMissing': 'Connectez-vous avec le jeton que votre administrateur vous a donné (boucle-server token NOM)',
+  'sync.tokenRefused': 'Le serveur de synchronisation {{url}} refuse ce jeton (révoqué, mal recopié ou d’un autre serveur)',
+  'sync.unreachable': 'Le serveur de synchronisation {{url}} est injoignable : vérifiez l’adresse et le réseau',
+  'sync.notAServer': '{{url}} ne répond pas comme un serveur de synchronisation Boucle',
+  'sync.departmentUnknown': 'Cette direction n’est pas partagée avec vous par le serveur de synchronisation',
+  'sync.conflictUnknown': 'Ce conflit a déjà été résolu',
   ...frFigures,
 };

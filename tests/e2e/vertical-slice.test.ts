@@ -191,7 +191,7 @@ describe('vertical slice', () => {
     await page.waitForTimeout(400); // the switch's indicator slides: let it settle for the picture
     await shot(page, '10-settings-fr');
     await page.getByTestId('nav-sync').click();
-    await page.getByText('La synchronisation centrale n’est pas configurée — elle arrive dans une version ultérieure.', { exact: false }).waitFor();
+    await page.getByText('Se connecter à un serveur de synchronisation').waitFor();
     await shot(page, '11-sync-fr');
     await page.getByTestId('nav-processes').click();
     await page.getByTestId('process-link').click();
@@ -245,7 +245,7 @@ describe('screens with the demo data', () => {
     expect(await page.locator('[data-testid^="template-"]').count()).toBeGreaterThan(1);
     await shot(page, 'demo-06-reports');
     await page.getByTestId('nav-sync').click();
-    await page.getByTestId('sync-not-configured').waitFor();
+    await page.getByTestId('sync-connection-form').waitFor();
     await shot(page, 'demo-07-sync');
     await page.getByTestId('nav-settings').click();
     await page.getByTestId('department-row').nth(2).waitFor();

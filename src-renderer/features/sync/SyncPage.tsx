@@ -1,24 +1,115 @@
-import { Alert, Card, Code, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { IconCloudOff } from '@tabler/icons-react';
+import { useState } from 'react';
+import { Alert, Badge, Button, Card, Code, Group, Progress, SimpleGrid, Stack, Switch, Table, Text, Title } from '@mantine/core';
+import { IconAlertTriangle, IconRefresh } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { formatNumber } from '@shared/format';
+import type { SyncRunResult } from '@shared/sync/schemas';
+import { api } from '../../api/client';
+import { LoadState } from '../../components/load-state';
+import { useLoad } from '../../components/use-load';
 import { useWorkspaceInfo } from '../../components/use-workspace-info';
+import { useApp } from '../../stores';
+import { SyncConflicts } from './sync-conflicts';
+import { SyncConnection } from './sync-connection';
+import { formatMoment } from './sync-format';
 
-/** What this machine holds and would sync; central sync itself comes with its own issue. */
+/** The optional central sync: where it stands in words, Sync now, the departments shared, the conflicts. */
 export default function SyncPage() {
   const { t, i18n } = useTranslation('sync');
   const info = useWorkspaceInfo();
-  const counts = info?.counts ?? {};
-  const total = Object.values(counts).reduce((a, b) => a + b, 0);
+  const status = useLoad(() => api.call('sync.status', {}), []);
+  const conflicts = useLoad(() => api.call('sync.conflicts', {}), []);
+  const bump = useApp((s) => s.bumpRevision);
+  const [running, setRunning] = useState(false);
+  const [result, setResult] = useState<SyncRunResult | null>(null);
+
+  const run = async (confirm = false) => {
+    setRunning(true);
+    try {
+      setResult(await api.call('sync.run', { confirm }));
+    } finally {
+      setRunning(false);
+      bump();
+    }
+  };
+  const s = status.data;
+
   return (
     <Stack gap="lg" maw={1000}>
       <div>
         <Title order={2}>{t('title')}</Title>
         <Text c="dimmed" size="sm">{t('subtitle')}</Text>
       </div>
-      <Alert color="gray" icon={<IconCloudOff size={20} />} title={t('notConfiguredTitle')} data-testid="sync-not-configured">
-        {t('notConfigured')}
-      </Alert>
+      <LoadState load={status}>
+        {s && (
+          <>
+            <SyncConnection status={s} onChange={() => status.reload()} />
+            {s.configured && (
+              <Card withBorder padding="lg" data-testid="sync-status">
+                <Group justify="space-between" align="flex-start">
+                  <div>
+                    <Title order={4}>{t('statusTitle')}</Title>
+                    <Text size="sm" mt={6} data-testid="sync-last">{s.lastSyncAt ? t('lastSync', { when: formatMoment(s.lastSyncAt, i18n.language) }) : t('neverSynced')}</Text>
+                    <Text size="sm" data-testid="sync-pending">{t('pending', { count: s.pending })}</Text>
+                    <Text size="sm">{t('conflictCount', { count: s.conflicts })}</Text>
+                  </div>
+                  <Button leftSection={<IconRefresh size={16} />} loading={running} onClick={() => run(false)} data-testid="sync-now">{t('syncNow')}</Button>
+                </Group>
+                {running && <Progress value={100} animated mt="md" aria-label={t('syncing')} />}
+                {result && !running && (
+                  <Alert mt="md" color={result.ok ? 'green' : result.confirm ? 'yellow' : 'red'} icon={result.ok ? undefined : <IconAlertTriangle size={18} />} data-testid="sync-result">
+                    {result.ok
+                      ? t('done', { pushed: result.pushed, pulled: result.pulled })
+                      : result.confirm
+                        ? t(`confirm.${result.confirm.reason}`)
+                        : (result.error ? t(`error.${result.error.code}`, { defaultValue: t('error.other') }) : t('partly'))}
+                    {result.error && !result.confirm && <Text size="xs" mt={4}>{result.error.message}</Text>}
+                    {result.confirm && (
+                      <Button mt="sm" size="xs" color="yellow" onClick={() => run(true)} data-testid="sync-confirm">{t('confirmButton')}</Button>
+                    )}
+                  </Alert>
+                )}
+                {!result && s.lastError && <Alert mt="md" color="red" variant="light">{s.lastError}</Alert>}
+                {s.refusals.length > 0 && (
+                  <Alert mt="md" color="orange" variant="light" title={t('refusalsTitle')} data-testid="sync-refusals">
+                    {s.refusals.map((r) => <Text key={r} size="sm">{r}</Text>)}
+                  </Alert>
+                )}
+              </Card>
+            )}
+            {s.configured && s.departments.length > 0 && (
+              <Card withBorder padding="lg">
+                <Title order={4} mb="xs">{t('departmentsTitle')}</Title>
+                <Table verticalSpacing={6} data-testid="sync-departments">
+                  <Table.Tbody>
+                    {s.departments.map((d) => (
+                      <Table.Tr key={d.id}>
+                        <Table.Td><Code>{d.code}</Code></Table.Td>
+                        <Table.Td>
+                          <Badge variant="light" color={d.access === 'write' ? 'blue' : d.access === 'read' ? 'gray' : 'red'}>{t(`access.${d.access}`)}</Badge>
+                          {d.held && <Badge ml="xs" variant="light" color="orange">{t('held')}</Badge>}
+                        </Table.Td>
+                        <Table.Td ta="right">
+                          <Switch
+                            label={t('shared')}
+                            checked={d.shared}
+                            disabled={d.access === 'none'}
+                            onChange={async (e) => {
+                              await api.call('sync.share', { departmentId: d.id, shared: e.currentTarget.checked });
+                              status.reload();
+                            }}
+                          />
+                        </Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+                <Text size="xs" c="dimmed" mt="sm">{t('revokedHelp')}</Text>
+              </Card>
+            )}
+          </>
+        )}
+      </LoadState>
+      {s?.configured && <SyncConflicts conflicts={conflicts.data ?? []} onResolved={() => (conflicts.reload(), status.reload())} />}
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <Card withBorder padding="lg">
           <Title order={4} mb="xs">{t('machine')}</Title>
@@ -26,29 +117,10 @@ export default function SyncPage() {
             <Table.Tbody>
               <Table.Tr><Table.Th c="dimmed" fw={500}>{t('nodeId')}</Table.Th><Table.Td><Code data-testid="sync-node-id">{info?.nodeId ?? '—'}</Code></Table.Td></Table.Tr>
               <Table.Tr><Table.Th c="dimmed" fw={500}>{t('dataDir')}</Table.Th><Table.Td><Code style={{ wordBreak: 'break-all' }}>{info?.dataDir ?? '—'}</Code></Table.Td></Table.Tr>
-              <Table.Tr><Table.Th c="dimmed" fw={500}>{t('databaseFile')}</Table.Th><Table.Td><Code style={{ wordBreak: 'break-all' }}>{info?.databaseFile ?? '—'}</Code></Table.Td></Table.Tr>
               <Table.Tr><Table.Th c="dimmed" fw={500}>{t('schemaVersion')}</Table.Th><Table.Td>{info?.schemaVersion ?? '—'}</Table.Td></Table.Tr>
             </Table.Tbody>
           </Table>
           <Text size="xs" c="dimmed" mt="sm">{t('nodeIdHelp')}</Text>
-        </Card>
-        <Card withBorder padding="lg">
-          <Title order={4} mb="xs">{t('rows')}</Title>
-          <Table verticalSpacing={4} data-testid="sync-counts">
-            <Table.Tbody>
-              {Object.entries(counts).map(([entity, n]) => (
-                <Table.Tr key={entity}>
-                  <Table.Td>{t(`entity.${entity}`, { defaultValue: entity.replace(/_/g, ' ') })}</Table.Td>
-                  <Table.Td ta="right" style={{ fontVariantNumeric: 'tabular-nums' }}>{formatNumber(n, i18n.language)}</Table.Td>
-                </Table.Tr>
-              ))}
-              <Table.Tr>
-                <Table.Td fw={700}>{t('total')}</Table.Td>
-                <Table.Td ta="right" fw={700} style={{ fontVariantNumeric: 'tabular-nums' }}>{formatNumber(total, i18n.language)}</Table.Td>
-              </Table.Tr>
-            </Table.Tbody>
-          </Table>
-          <Text size="xs" c="dimmed" mt="sm">{t('changeLogHelp')}</Text>
         </Card>
       </SimpleGrid>
     </Stack>

@@ -1,0 +1,97 @@
+import type { WireChange } from '../../../src-shared/sync/protocol';
+import { ownEntries, type OutgoingChange } from '../../db/outbox';
+import type { Workspace } from '../../db/workspace';
+import { SyncFailure, type SyncHttp } from './http';
+import { readSettings, syncDepartments, writeSettings } from './state';
+
+// Pushing this laptop's own changes, oldest first, in batches. A batch is accepted whole or refused
+// whole by the server, and a change is known there by (node, clock): a batch sent again after a lost
+// answer is a no-op, so the cursor only moves once the server said yes. Changes of a department this
+// user may not write (no grant, revoked, or not shared from this laptop) are held back: the cursor
+// passes them, sync_departments.held_from remembers where, and they go once a write grant comes.
+
+export const PUSH_BATCH = 2000;
+
+export interface PushProgress {
+  pushed: number;
+  duplicates: number;
+  /** Departments (codes) whose changes were held back. */
+  held: Set<string>;
+}
+
+export interface PushScope {
+  /** Upper-case codes this user may write, from the session. */
+  writable: Set<string>;
+  onProgress?: (sent: number) => void;
+}
+
+const toWire = (c: OutgoingChange): WireChange => {
+  const w: WireChange = { tx: c.tx, pos: c.pos, node: c.node, hlc: c.hlc, entity: c.entity, row: c.row, dep: c.dep, op: c.op, fields: c.fields };
+  if (c.base) w.base = c.base;
+  return w;
+};
+
+function departmentCodes(ws: Workspace): Map<string, string> {
+  const rows = ws.db.prepare('SELECT id, code FROM departments').all() as { id: string; code: string }[];
+  const codes = new Map(rows.map((r) => [r.id, r.code.toUpperCase()]));
+  for (const d of syncDepartments(ws.db)) if (!codes.has(d.id)) codes.set(d.id, d.code.toUpperCase());
+  return codes;
+}
+
+export async function pushAll(ws: Workspace, http: SyncHttp, scope: PushScope): Promise<PushProgress> {
+  const progress: PushProgress = { pushed: 0, duplicates: 0, held: new Set() };
+  const codes = departmentCodes(ws);
+  const notShared = new Set(syncDepartments(ws.db).filter((d) => !d.shared).map((d) => d.id));
+  const may = (dep: string | null) => dep !== null && !notShared.has(dep) && scope.writable.has(codes.get(dep) ?? '');
+  const send = async (batch: OutgoingChange[]) => {
+    if (!batch.length) return;
+    const r = await http.push({ node: ws.nodeId, changes: batch.map(toWire) });
+    progress.pushed += r.accepted;
+    progress.duplicates += r.duplicates;
+    scope.onProgress?.(progress.pushed + progress.duplicates);
+  };
+
+  // first what was held back for departments that may now be written
+  const pushedSeq = readSettings(ws.db).pushedSeq ?? 0;
+  for (const d of syncDepartments(ws.db)) {
+    if (d.held_from === null || !may(d.id)) continue;
+    let from = d.held_from - 1;
+    for (;;) {
+      const batch = ownEntries(ws.db, ws.nodeId, from, PUSH_BATCH, d.id).filter((c) => c.seq <= pushedSeq);
+      if (!batch.length) break;
+      await send(batch);
+      from = batch.at(-1)!.seq;
+    }
+    ws.db.prepare('UPDATE sync_departments SET held_from = NULL WHERE id = ?').run(d.id);
+  }
+
+  const hold = ws.db.prepare(
+    `INSERT INTO sync_departments (id, code, access, shared, cursor, held_from) VALUES (?, ?, 'none', 1, 0, ?)
+     ON CONFLICT (id) DO UPDATE SET held_from = min(coalesce(held_from, excluded.held_from), excluded.held_from)`,
+  );
+  let cursor = pushedSeq;
+  for (;;) {
+    const batch = ownEntries(ws.db, ws.nodeId, cursor, PUSH_BATCH);
+    if (!batch.length) break;
+    const ok = batch.filter((c) => may(c.dep));
+    try {
+      await send(ok);
+    } catch (e) {
+      if (e instanceof SyncFailure && e.code === 'forbidden') {
+        for (const r of e.body?.refused ?? []) progress.held.add(r.code ?? r.department);
+      }
+      throw e;
+    }
+    ws.db.transaction(() => {
+      for (const c of batch) {
+        if (may(c.dep)) continue;
+        const dep = c.dep ?? 'none';
+        progress.held.add(codes.get(dep) ?? dep);
+        hold.run(dep, codes.get(dep) ?? '?', c.seq);
+      }
+      writeSettings(ws.db, { pushedSeq: batch.at(-1)!.seq });
+    })();
+    cursor = batch.at(-1)!.seq;
+  }
+  return progress;
+}

@@ -1,0 +1,164 @@
+import type { SessionInfo } from '../../../src-shared/sync/protocol';
+import { applyHeld } from '../../db/apply-remote';
+import type { Workspace } from '../../db/workspace';
+import { SyncFailure, SyncHttp } from './http';
+import { pullDepartment } from './pull';
+import { pushAll } from './push';
+import { readSettings, readToken, defaultTokenFile, syncDepartments, writeSettings } from './state';
+
+// One sync: ask the server who we are and what we may touch, push our own changes, then pull each
+// department we may read. Everything is safe to stop at any point and to run again.
+//
+// A revoked grant: the department stops syncing at the next request (the server refuses it and no
+// longer lists it). Its rows STAY on this laptop, as this user's own copy, marked as no longer shared
+// (sync_departments.access = 'none', revoked_at); changes made to it afterwards are held back and go
+// if the grant comes back. Nothing is deleted for a revoke: a laptop never loses work for it.
+//
+// A new or wiped server (its id differs from the one remembered, or it holds nothing while this
+// laptop synced before): the cursors start again from zero, and nothing happens until a person
+// confirms that this laptop's data should be uploaded to it.
+
+export interface SyncOutcome {
+  /** Everything was pushed and pulled, with no refusal. */
+  ok: boolean;
+  pushed: number;
+  duplicates: number;
+  pulled: number;
+  conflicts: number;
+  /** In words, one per department refused or held back. */
+  refusals: string[];
+  error?: { code: string; message: string };
+  /** The fail-safe stopped: a question for a person; run again with confirm to go ahead. */
+  confirm?: { reason: 'empty_server' | 'mass_delete'; message: string };
+}
+
+export interface SyncProgress {
+  phase: 'push' | 'pull';
+  department?: string;
+  done: number;
+  total: number;
+}
+
+export interface SyncRunOptions {
+  confirm?: boolean;
+  onProgress?: (p: SyncProgress) => void;
+  /** The token, when not read from the remembered file. */
+  token?: string;
+}
+
+const upper = (s: string) => s.toUpperCase();
+
+function hasLocalData(ws: Workspace): boolean {
+  return ws.db.prepare('SELECT 1 FROM departments WHERE deleted_at IS NULL LIMIT 1').pluck().get() !== undefined;
+}
+
+/** Brings sync_departments in line with what the session lists; returns the ids revoked just now. */
+function recordSession(ws: Workspace, s: SessionInfo, resetCursors: boolean): string[] {
+  const now = new Date().toISOString();
+  const revoked: string[] = [];
+  ws.db.transaction(() => {
+    if (resetCursors) ws.db.prepare('UPDATE sync_departments SET cursor = 0, held_from = NULL').run();
+    const upsert = ws.db.prepare(
+      `INSERT INTO sync_departments (id, code, access, shared, cursor) VALUES (?, ?, ?, 1, 0)
+       ON CONFLICT (id) DO UPDATE SET code = excluded.code, access = excluded.access, revoked_at = NULL`,
+    );
+    const listed = new Set<string>();
+    for (const d of s.departments) {
+      if (!d.id) continue;
+      listed.add(d.id);
+      upsert.run(d.id, d.code, d.access);
+    }
+    for (const d of syncDepartments(ws.db)) {
+      if (listed.has(d.id) || d.access === 'none') continue;
+      ws.db.prepare(`UPDATE sync_departments SET access = 'none', revoked_at = ? WHERE id = ?`).run(now, d.id);
+      revoked.push(d.code);
+    }
+  })();
+  return revoked;
+}
+
+export async function runSync(ws: Workspace, opts: SyncRunOptions = {}): Promise<SyncOutcome> {
+  const settings = readSettings(ws.db);
+  const out: SyncOutcome = { ok: false, pushed: 0, duplicates: 0, pulled: 0, conflicts: 0, refusals: [] };
+  const fail = (code: string, message: string) => {
+    out.error = { code, message };
+    writeSettings(ws.db, { lastAttemptAt: new Date().toISOString(), lastError: message, lastRefusals: out.refusals });
+    return out;
+  };
+  if (!settings.serverUrl) return fail('not_configured', 'No sync server is set: give its address and a token first');
+  const token = opts.token ?? readToken(settings.tokenFile ?? defaultTokenFile(ws));
+  if (!token) return fail('not_configured', 'No token to sign in with: ask your administrator for one (boucle-server token NAME)');
+  const http = new SyncHttp(settings.serverUrl, token);
+  try {
+    const session = await http.session();
+    const ahead = Date.now() - session.serverTime;
+    if (ahead > session.maxDriftMs) {
+      return fail('clock_ahead', `This computer's clock is ${Math.round(ahead / 60_000)} minutes ahead of the sync server's: set its date and time right, then sync again. Nothing was sent.`);
+    }
+    // A new server (another id), or one that lost what this laptop already pulled from it (restored
+    // from an old backup, emptied): everything starts again from zero, once a person agrees.
+    const newServer = settings.serverId !== undefined && settings.serverId !== session.serverId;
+    const cursors = new Map(syncDepartments(ws.db).map((d) => [d.id, d.cursor]));
+    const regressed = !newServer && session.departments.some((d) => d.id !== null && d.lastOrd < (cursors.get(d.id) ?? 0));
+    if ((newServer || regressed) && hasLocalData(ws) && !opts.confirm) {
+      const serverEmpty = session.departments.every((d) => d.lastOrd === 0);
+      out.confirm = {
+        reason: 'empty_server',
+        message: `The sync server at ${settings.serverUrl} ${serverEmpty ? 'holds none of your departments' : 'has less than this computer already received from it'}${newServer ? ' (it is not the server this computer synced with before)' : ''}. Nothing was changed on this computer. Confirm to send this computer's data to it.`,
+      };
+      return fail('confirm', out.confirm.message);
+    }
+    if (newServer || regressed) {
+      writeSettings(ws.db, { pushedSeq: 0 });
+      if (newServer) ws.db.prepare('DELETE FROM sync_departments').run();
+    }
+    const revoked = recordSession(ws, session, regressed);
+    for (const code of revoked) out.refusals.push(`${code}: your access was revoked; its data stays on this computer and no longer syncs`);
+    writeSettings(ws.db, { serverId: session.serverId, user: session.user });
+    applyHeld(ws, { keeps: () => true });
+
+    const writable = new Set(session.departments.filter((d) => d.access === 'write').map((d) => upper(d.code)));
+    const pushed = await pushAll(ws, http, { writable, onProgress: (done) => opts.onProgress?.({ phase: 'push', done, total: 0 }) });
+    out.pushed = pushed.pushed;
+    out.duplicates = pushed.duplicates;
+    for (const code of pushed.held) out.refusals.push(`${code}: no write grant, so changes to it stay on this computer (held back until a grant comes)`);
+
+    // after the push, the session lists the departments this laptop just created on the server
+    const after = await http.session();
+    recordSession(ws, after, false);
+    const shared = new Map(syncDepartments(ws.db).map((d) => [d.id, d]));
+    const readable = after.departments.filter((d) => d.id && shared.get(d.id)?.shared !== 0);
+    const readIds = new Set(readable.map((d) => d.id!));
+    for (const d of readable) {
+      const cursor = shared.get(d.id!)?.cursor ?? 0;
+      if (d.lastOrd <= cursor) continue;
+      const r = await pullDepartment(ws, http, d.id!, {
+        keeps: (dep) => readIds.has(dep),
+        confirm: opts.confirm === true,
+        onProgress: (done, total) => opts.onProgress?.({ phase: 'pull', department: d.code, done, total }),
+      });
+      out.pulled += r.applied;
+      out.conflicts += r.conflicts;
+      if (r.wouldRemove) {
+        out.confirm = {
+          reason: 'mass_delete',
+          message: `The server would remove ${r.wouldRemove.removals} of the ${r.wouldRemove.local} rows this computer holds of ${d.code}. Nothing of ${d.code} was changed. Confirm to apply it.`,
+        };
+      }
+    }
+    out.ok = !out.refusals.length && !out.confirm;
+    writeSettings(ws.db, {
+      lastAttemptAt: new Date().toISOString(),
+      ...(out.confirm ? {} : { lastSyncAt: new Date().toISOString() }),
+      lastError: out.confirm?.message ?? null,
+      lastRefusals: out.refusals,
+    });
+    return out;
+  } catch (e) {
+    if (e instanceof SyncFailure) {
+      if (e.code === 'forbidden') out.refusals.push(e.message);
+      return fail(e.code, e.message);
+    }
+    throw e;
+  }
+}

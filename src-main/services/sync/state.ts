@@ -1,0 +1,74 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Database } from 'better-sqlite3';
+import type { Access } from '../../../src-shared/sync/protocol';
+import type { Workspace } from '../../db/workspace';
+
+// The sync's own bookkeeping in the workspace (migration 0010): settings and cursors in sync_state,
+// the departments the server shares with this user in sync_departments. The token itself is never
+// in the database: it is in a file only this user may read (sync-token in the data folder, or the
+// file `boucle sync --token-file` named), so a copied workspace file carries no credential.
+
+export interface SyncSettings {
+  serverUrl?: string;
+  /** Where the token is read from; the default is <data>/sync-token. */
+  tokenFile?: string;
+  serverId?: string;
+  user?: string;
+  /** The last own change-log seq the server accepted (or held back, see sync_departments.held_from). */
+  pushedSeq?: number;
+  lastSyncAt?: string;
+  lastAttemptAt?: string;
+  lastError?: string | null;
+  /** Refusals of the last sync, in words. */
+  lastRefusals?: string[];
+}
+
+export function readSettings(db: Database): SyncSettings {
+  const rows = db.prepare('SELECT key, value FROM sync_state').all() as { key: string; value: string }[];
+  return Object.fromEntries(rows.map((r) => [r.key, JSON.parse(r.value)])) as SyncSettings;
+}
+
+export function writeSettings(db: Database, patch: Partial<SyncSettings>): void {
+  const set = db.prepare('INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
+  const del = db.prepare('DELETE FROM sync_state WHERE key = ?');
+  db.transaction(() => {
+    for (const [k, v] of Object.entries(patch)) {
+      if (v === undefined) del.run(k);
+      else set.run(k, JSON.stringify(v));
+    }
+  })();
+}
+
+export interface SyncDepartmentRow {
+  id: string;
+  code: string;
+  access: Access | 'none';
+  shared: number;
+  cursor: number;
+  revoked_at: string | null;
+  held_from: number | null;
+}
+
+export function syncDepartments(db: Database): SyncDepartmentRow[] {
+  return db.prepare('SELECT * FROM sync_departments ORDER BY code').all() as SyncDepartmentRow[];
+}
+
+export const defaultTokenFile = (ws: Workspace) => path.join(ws.dataDir, 'sync-token');
+
+/** Keeps a token in a file only this user can read (0600), replacing any before. */
+export function saveToken(file: string, token: string): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(tmp, `${token.trim()}\n`, { mode: 0o600 });
+  fs.renameSync(tmp, file);
+}
+
+export function readToken(file: string): string | null {
+  try {
+    const t = fs.readFileSync(file, 'utf8').trim();
+    return t || null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runSync } from '../../src-main/services/sync/run';
+import { callApi, shot, useBrowser } from '../helpers/e2e';
+import { laptop, startTestStore, type TestStore } from '../helpers/sync-store';
+import { startTestShell, type RunningShell } from '../helpers/web-shell';
+
+// The Sync page in Chromium against a real central store: connect with a token, sync now, see the
+// status in words, resolve a conflict between two people's words; in English and in French.
+
+const { newPage } = useBrowser();
+let t: TestStore;
+let url: string;
+let shell: RunningShell;
+beforeAll(async () => {
+  t = await startTestStore();
+  url = (await t.serve()).url;
+  shell = await startTestShell();
+}, 120_000);
+afterAll(async () => {
+  await shell?.stop();
+  await t?.close();
+}, 60_000);
+
+describe('Sync page', () => {
+  it('connects, syncs, and resolves a conflict', async () => {
+    const token = await t.user('ana', [['FIN', 'write']]);
+    const dep = await callApi<{ id: string }>(shell, 'departments.create', { name: 'Finance', code: 'FIN' });
+    const proc = await callApi<{ id: string }>(shell, 'processes.create', { departmentId: dep.id, name: 'Close the books' });
+    const gap = await callApi<{ id: string }>(shell, 'gaps.create', { processId: proc.id, title: 'Accruals late', type: 'information', description: 'first' });
+
+    const page = await newPage();
+    await page.goto(`${shell.shell.url}#/sync`);
+    await page.getByTestId('sync-connection-form').waitFor();
+    await page.getByTestId('sync-server-url').fill(url);
+    await page.getByTestId('sync-token').fill('bcl_wrong-token-000000000000000000000000000000');
+    await page.getByTestId('sync-connect').click();
+    await page.getByText('refused this token').waitFor();
+    await page.getByTestId('sync-token').fill(token);
+    await page.getByTestId('sync-connect').click();
+    await page.getByTestId('sync-connection').getByText('Signed in as ana').waitFor();
+    expect(await page.getByTestId('sync-pending').textContent()).toMatch(/^\d+ changes waiting to be sent$/);
+    await page.getByTestId('sync-now').click();
+    await page.getByTestId('sync-result').getByText(/Synced: \d+ sent, 0 received/).waitFor();
+    await page.getByTestId('sync-pending').getByText('0 changes waiting to be sent').waitFor();
+
+    // a colleague edits the same description offline
+    const bob = await laptop(url, await t.user('bob', [['FIN', 'write']]));
+    try {
+      await runSync(bob.ws);
+      await callApi(shell, 'gaps.update', { id: gap.id, description: 'Ana’s words' });
+      await bob.ok('gaps.update', { id: gap.id, description: 'Bob’s words' });
+      await runSync(bob.ws);
+    } finally {
+      bob.cleanup();
+    }
+    await page.getByTestId('sync-now').click();
+    await page.getByTestId('sync-conflict').waitFor();
+    await page.getByTestId('sync-conflict').getByText('Ana’s words').waitFor();
+    await page.getByTestId('sync-conflict').getByText('Bob’s words').waitFor();
+    await shot(page, 'sync-01-conflict');
+    const kept = (await callApi<{ description: string }>(shell, 'gaps.get', { id: gap.id })).description;
+    await page.getByTestId('sync-keep-lost').click();
+    await page.getByText('No conflict').waitFor();
+    const now = (await callApi<{ description: string }>(shell, 'gaps.get', { id: gap.id })).description;
+    expect(now).not.toBe(kept);
+    expect(['Ana’s words', 'Bob’s words']).toContain(now);
+
+    const fr = await newPage({ locale: 'fr-FR' });
+    await fr.goto(`${shell.shell.url}#/sync`);
+    await fr.evaluate("localStorage.setItem('boucle.language', 'fr')");
+    await fr.reload();
+    await fr.getByTestId('sync-now').waitFor();
+    await shot(fr, 'sync-02-fr');
+    await fr.context().close();
+    await page.context().close();
+  });
+});

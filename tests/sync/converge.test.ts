@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runSync } from '../../src-main/services/sync/run';
+import { departmentRows, laptop, startTestStore, type TestStore } from '../helpers/sync-store';
+
+// Two laptops (two data folders, real SQLite files) and one central store (real PostgreSQL, the
+// real HTTP server): what one writes offline, the other has after both synced.
+
+let t: TestStore;
+let url: string;
+beforeAll(async () => {
+  t = await startTestStore();
+  url = (await t.serve()).url;
+}, 120_000);
+afterAll(async () => t?.close(), 60_000);
+
+describe('two laptops through one server', () => {
+  it('converge: creates, edits, deletes and a text conflict kept visible', async () => {
+    const tokA = await t.user('ana', [['FIN', 'write']]);
+    const tokB = await t.user('bob', [['FIN', 'write']]);
+    const a = await laptop(url, tokA);
+    const b = await laptop(url, tokB);
+    try {
+      const dep = await a.ok('departments.create', { name: 'Finance', code: 'FIN' });
+      const proc = await a.ok('processes.create', { departmentId: dep.id, name: 'Close the books' });
+      const gap = await a.ok('gaps.create', { processId: proc.id, title: 'Accruals late', type: 'information', description: 'first words' });
+      const gone = await a.ok('gaps.create', { processId: proc.id, title: 'To delete', type: 'information' });
+      const ra = await runSync(a.ws);
+      expect(ra.error).toBeUndefined();
+      expect(ra).toMatchObject({ ok: true });
+      expect(ra.pushed).toBeGreaterThanOrEqual(4);
+
+      const rb = await runSync(b.ws);
+      expect(rb).toMatchObject({ ok: true });
+      expect((await b.ok('gaps.get', { id: gap.id })).title).toBe('Accruals late');
+      expect(departmentRows(b, dep.id)).toEqual(departmentRows(a, dep.id));
+
+      // both edit the same text field offline; a deletes a gap, b edits the severity
+      await a.ok('gaps.update', { id: gap.id, description: 'Ana’s words' });
+      await b.ok('gaps.update', { id: gap.id, description: 'Bob’s words', severity: 5 });
+      await a.ok('gaps.delete', { id: gone.id });
+      expect((await runSync(a.ws)).ok).toBe(true);
+      const rb2 = await runSync(b.ws);
+      expect(rb2.ok).toBe(true);
+      expect((await runSync(a.ws)).ok).toBe(true);
+
+      expect(departmentRows(b, dep.id)).toEqual(departmentRows(a, dep.id));
+      const onA = await a.ok('gaps.get', { id: gap.id });
+      expect(onA.severity).toBe(5);
+      expect(onA.description).toBe('Bob’s words'); // b wrote last
+      await expect(b.ok('gaps.get', { id: gone.id })).rejects.toThrow();
+      // the losing words stay visible, with who wrote them, on both laptops
+      const ca = await a.ok('sync.conflicts', {});
+      const cb = await b.ok('sync.conflicts', {});
+      expect(ca.map((c) => [c.field, c.kept.value, c.lost.value])).toEqual([['description', 'Bob’s words', 'Ana’s words']]);
+      expect(cb.map((c) => [c.field, c.kept.value, c.lost.value])).toEqual([['description', 'Bob’s words', 'Ana’s words']]);
+      expect(cb[0]!.lost.by).toBe('ana');
+
+      // a person keeps Ana's words on b: it syncs, and the conflict clears on a too
+      await b.ok('sync.resolve', { id: cb[0]!.id, keep: 'lost' });
+      expect((await runSync(b.ws)).ok).toBe(true);
+      expect((await runSync(a.ws)).ok).toBe(true);
+      expect((await a.ok('gaps.get', { id: gap.id })).description).toBe('Ana’s words');
+      expect(await a.ok('sync.conflicts', {})).toEqual([]);
+      expect(departmentRows(b, dep.id)).toEqual(departmentRows(a, dep.id));
+
+      // nothing left to send; a sync with nothing new changes nothing
+      expect((await a.ok('sync.status', {})).pending).toBe(0);
+      const again = await runSync(a.ws);
+      expect(again).toMatchObject({ ok: true, pushed: 0, pulled: 0 });
+    } finally {
+      a.cleanup();
+      b.cleanup();
+    }
+  });
+});
