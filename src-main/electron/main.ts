@@ -18,6 +18,8 @@ import { isAppUrl, isExternalLink } from './navigation';
 import { shellStrings, type ShellStrings } from './strings';
 import { mainWindowOptions } from './window-options';
 import { setPdfEngine } from '../reports/pdf/engine';
+import { printJobArg } from '../reports/pdf/app-print';
+import { preparePrintMode, runPrintJob } from './print-mode';
 import { electronPdfEngine } from './pdf-printer';
 import { registerFileActions } from './file-actions';
 
@@ -174,7 +176,12 @@ function start(): void {
   });
 }
 
-if (!app.requestSingleInstanceLock()) {
+const printJob = printJobArg(process.argv);
+if (printJob) {
+  // Started by the `boucle` command to print a report with this app's Chromium (print-mode.ts).
+  preparePrintMode();
+  void app.whenReady().then(() => runPrintJob(printJob)).then((code) => app.exit(code));
+} else if (!app.requestSingleInstanceLock()) {
   // One process per installation: two would write the same SQLite file with two clocks.
   console.log('Boucle is already running; its window was brought to the front.');
   app.exit(EXIT_CODES.alreadyRunning);

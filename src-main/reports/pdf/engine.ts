@@ -1,8 +1,10 @@
+import { appPdfEngine, findInstalledApp } from './app-print';
 import type { PageFurniture } from './page-furniture';
 
-// Who prints a report's HTML to PDF. The CLI and the web shell use playwright-core with a Chromium found
-// on the machine (playwright-engine.ts); the desktop app sets Electron's printToPDF instead. Both print
-// a tagged PDF with an outline (Chromium writes the outline only for tagged PDFs).
+// Who prints a report's HTML to PDF. The CLI and the web shell use the installed desktop app when
+// there is one (app-print.ts), else playwright-core with a Chromium found on the machine
+// (playwright-engine.ts); the desktop app sets Electron's printToPDF instead. All print a tagged PDF
+// with an outline (Chromium writes the outline only for tagged PDFs).
 
 export interface PdfEngine {
   print(html: string, page: PageFurniture, signal?: AbortSignal): Promise<Buffer>;
@@ -19,8 +21,35 @@ export function setPdfEngine(engine: PdfEngine): void {
 
 export function pdfEngine(): PdfEngine {
   // The CLI, the web shell and the tests print with playwright-core unless a shell set its own.
-  current ??= lazyPlaywrightEngine();
+  current ??= laptopEngine();
   return current;
+}
+
+/**
+ * The installed desktop app when there is one (its own Chromium), else playwright-core with an
+ * installed Chrome, Edge or Chromium. An app that cannot print (an older version, a broken install)
+ * hands over to playwright for this report and the next ones.
+ */
+function laptopEngine(): PdfEngine {
+  const app = findInstalledApp();
+  const fallback = lazyPlaywrightEngine();
+  if (!app) return fallback;
+  let viaApp: PdfEngine | null = appPdfEngine(app);
+  return {
+    async print(html, page, signal) {
+      if (viaApp) {
+        try {
+          return await viaApp.print(html, page, signal);
+        } catch (e) {
+          if (signal?.aborted) throw e;
+          console.error(`[boucle] printing with ${app} failed (${e instanceof Error ? e.message : String(e)}); trying Chrome, Edge or Chromium`);
+          viaApp = null;
+        }
+      }
+      return fallback.print(html, page, signal);
+    },
+    close: () => fallback.close(),
+  };
 }
 
 /** playwright-core is loaded when the first PDF is printed, not when the process starts. */
