@@ -1,6 +1,6 @@
 import type { Direction, SeriesPoint } from '../../../src-shared/impact/its-types';
 import type { FlaggedRange, PhaseLimits, PhaseSignal, XmrEffect, XmrPhase, XmrPhasesInput, XmrPhasesResult } from '../../../src-shared/indicators/xmr';
-import { limitsOfValues, NPL_FACTOR } from './xmr';
+import { limitsOfValues, NPL_FACTOR, xmrSignals } from './xmr';
 
 // XmR (individuals and moving range) chart by phase, after Wheeler ("Understanding Variation";
 // "Making Sense of Data"): limits come from a baseline, later points are judged against them, and
@@ -60,46 +60,9 @@ export function findShift(values: readonly number[], from: number, limits: Phase
   return null;
 }
 
-/** Signals among the points [from, to] of one phase against its limits (rules as xmr.ts). */
+/** Signals among the points [from, to] of one phase against its limits: the rules of xmr.ts. */
 function phaseSignals(points: readonly SeriesPoint[], from: number, to: number, limits: PhaseLimits, phase: number, direction: Direction): PhaseSignal[] {
-  const pts = points.slice(from, to + 1);
-  const effect = (side: 'above' | 'below') => ((side === 'above') === (direction === 'higher') ? 'favourable' : 'unfavourable');
-  const out: PhaseSignal[] = [];
-  for (const p of pts) {
-    if (p.value > limits.unpl) out.push({ rule: 'beyond_limits', side: 'above', effect: effect('above'), phase, periods: [p.period] });
-    else if (p.value < limits.lnpl) out.push({ rule: 'beyond_limits', side: 'below', effect: effect('below'), phase, periods: [p.period] });
-  }
-  let run: { side: 'above' | 'below'; periods: string[] } | null = null;
-  const closeRun = () => {
-    if (run && run.periods.length >= 8) out.push({ rule: 'run_of_8', side: run.side, effect: effect(run.side), phase, periods: run.periods });
-    run = null;
-  };
-  for (const p of pts) {
-    const side = p.value > limits.centre ? 'above' : p.value < limits.centre ? 'below' : null;
-    if (!side) closeRun();
-    else if (run && run.side === side) run.periods.push(p.period);
-    else {
-      closeRun();
-      run = { side, periods: [p.period] };
-    }
-  }
-  closeRun();
-  const half = (NPL_FACTOR / 2) * limits.mrBar;
-  for (const side of ['above', 'below'] as const) {
-    const far = pts.map((p) => (side === 'above' ? p.value > limits.centre + half : p.value < limits.centre - half));
-    let current: string[] | null = null;
-    for (let i = 0; i + 4 <= pts.length; i++) {
-      if (far.slice(i, i + 4).filter(Boolean).length >= 3) {
-        current ??= [];
-        for (let k = i; k < i + 4; k++) if (far[k] && !current.includes(pts[k]!.period)) current.push(pts[k]!.period);
-      } else if (current) {
-        out.push({ rule: 'three_of_four', side, effect: effect(side), phase, periods: current });
-        current = null;
-      }
-    }
-    if (current) out.push({ rule: 'three_of_four', side, effect: effect(side), phase, periods: current });
-  }
-  return out;
+  return xmrSignals(points.slice(from, to + 1), limits, direction).map((s) => ({ ...s, phase }));
 }
 
 /** The XmR chart by phase. Pure; throws RangeError on indexes outside the series. */

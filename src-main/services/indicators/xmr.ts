@@ -46,7 +46,7 @@ export function withMovingRanges(points: Dated[]): XmrPoint[] {
  *  3. three_of_four — three of four successive points closer to the same limit than to the centre
  *     line (beyond centre ± 1.33 mR̄), overlapping windows merged into one signal.
  */
-export function xmrSignals(points: Dated[], limits: XmrLimits, direction: IndicatorDirection): XmrSignal[] {
+export function xmrSignals(points: readonly Dated[], limits: Pick<XmrLimits, 'centre' | 'mrBar' | 'unpl' | 'lnpl'>, direction: IndicatorDirection): XmrSignal[] {
   const effect = (side: 'above' | 'below') =>
     (side === 'above') === (direction === 'higher') ? ('favourable' as const) : ('unfavourable' as const);
   const out: XmrSignal[] = [];
