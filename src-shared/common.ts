@@ -40,6 +40,10 @@ export const name = (max = 200) =>
 export const optionalText = (max = 10_000) =>
   z.string().max(max, msg('common.max_chars', { max })).nullable().optional();
 
+/** An optional one-line text shown as a name (a company name on a report cover): cleaned as names are. */
+export const optionalLine = (max = 200) =>
+  z.string().overwrite(cleanName).max(max, msg('common.max_chars', { max })).nullable().optional();
+
 /**
  * Money in minor units (cents): an integer, never a float. 12.5 is refused with a message that says
  * it has a fraction of a cent (zod's own integer check reads as a missing value to the dispatcher).

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { msg } from '../messages';
-import { id, name, optionalText, type Stamped } from '../common';
+import { cleanName, id, name, optionalLine, optionalText, type Stamped } from '../common';
 import { reportPeriod, type ReportPeriod } from './period';
 
 // Report templates (the briefing book): an ordered list of sections with a scope, a period, a report
@@ -32,7 +32,7 @@ export const reportSection = z
   .object({
     kind: z.enum(SECTION_KINDS, msg('report.section.kind')),
     /** A title of the user's; null: the section's own title in the report language. */
-    title: z.string().trim().max(120, msg('common.max_chars', { max: 120 })).nullable().default(null),
+    title: z.string().overwrite(cleanName).trim().max(120, msg('common.max_chars', { max: 120 })).nullable().default(null),
   })
   .strict();
 export type ReportSection = z.output<typeof reportSection>;
@@ -61,9 +61,9 @@ const specFields = {
   scope: reportScope.default({ kind: 'own' }),
   period: reportPeriod.default({ kind: 'relative', relative: 'last_quarter' }),
   language: z.enum(REPORT_LANGUAGES, msg('report.language')).default('en'),
-  companyName: optionalText(200),
+  companyName: optionalLine(200),
   logo: reportLogo.nullable().optional(),
-  confidentiality: optionalText(300),
+  confidentiality: optionalLine(300),
   paper: z.enum(PAPER_SIZES, msg('report.paper')).default('a4'),
   /** A case study: the report follows this one intervention (its gaps, indicators and ROI). */
   focusInterventionId: id.nullable().optional(),
@@ -82,9 +82,9 @@ export const reportTemplateUpdate = z
     scope: reportScope.optional(),
     period: reportPeriod.optional(),
     language: z.enum(REPORT_LANGUAGES, msg('report.language')).optional(),
-    companyName: optionalText(200),
+    companyName: optionalLine(200),
     logo: reportLogo.nullable().optional(),
-    confidentiality: optionalText(300),
+    confidentiality: optionalLine(300),
     paper: z.enum(PAPER_SIZES, msg('report.paper')).optional(),
     focusInterventionId: id.nullable().optional(),
   })

@@ -27,6 +27,19 @@ describe('names', () => {
     expect(cleanName('Cafe\u0301').length).toBe(4);
   });
 
+  it('of a report (template name, section titles, company, confidentiality line) are cleaned too', async () => {
+    t = openTestWorkspace();
+    const dep = await t.ok('departments.create', { name: 'Finance', code: 'FIN' });
+    const tpl = await t.ok('reportTemplates.create', {
+      departmentId: dep.id,
+      name: 'Revue \u202Efdp.exe',
+      sections: [{ kind: 'cover', title: 'Cou\u200Bverture\u2069' }],
+      companyName: '\u2067Acme\u2069 SA',
+      confidentiality: 'Interne\u200F',
+    });
+    expect(tpl).toMatchObject({ name: 'Revue fdp.exe', sections: [{ kind: 'cover', title: 'Couverture' }], companyName: 'Acme SA', confidentiality: 'Interne' });
+  });
+
   it('are cleaned through the API; a name of controls only is refused', async () => {
     t = openTestWorkspace();
     const dep = await t.ok('departments.create', { name: 'Fi\u200Bnance \u202Eexe.pdf', code: 'FIN' });
