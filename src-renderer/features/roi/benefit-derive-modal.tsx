@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'react';
-import { Alert, Button, Group, Modal, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Modal, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Gap, Indicator, Intervention } from '@shared/api';
 import type { BenefitDeriveInput, BenefitDerived } from '@shared/roi/derivation';
 import { formatMoney, formatNumber } from '@shared/format';
 import { api, ApiCallError } from '../../api/client';
 import { notifySaved } from '../../components/api-form';
+import { NumberField } from '../../components/number-field';
 import { useApp } from '../../stores';
 import { toCents } from '../../components/typed-numbers';
 
@@ -97,7 +98,7 @@ export function BenefitDeriveModal({ opened, onClose, intervention, indicators, 
                 data={(['time_released', 'cost_avoided', 'cash_released'] as const).map((k) => ({ value: k, label: t(`kind.${k}`) }))} />
             </SimpleGrid>
             {as === 'time_released' && (
-              <NumberInput label={t('derive.hoursPerUnit', { unit })} min={0} value={perUnit} onChange={setPerUnit} data-testid="derive-per-unit"
+              <NumberField label={t('derive.hoursPerUnit', { unit })} min={0} value={perUnit} onChange={setPerUnit} data-testid="derive-per-unit"
                 error={error?.field === 'hoursPerUnit' ? error.message : undefined} />
             )}
             {as === 'cost_avoided' && (
@@ -108,7 +109,7 @@ export function BenefitDeriveModal({ opened, onClose, intervention, indicators, 
               <SimpleGrid cols={2}>
                 <TextInput label={t('form.annualRevenue', { currency })} inputMode="decimal" value={revenue} onChange={(e) => setRevenue(e.currentTarget.value)}
                   error={error?.field === 'annualRevenueCents' ? error.message : undefined} />
-                <NumberInput label={t('form.financingRatePct')} min={0} max={100} suffix=" %" value={rate} onChange={setRate}
+                <NumberField label={t('form.financingRatePct')} min={0} max={100} suffix=" %" value={rate} onChange={setRate}
                   error={error?.field === 'financingRatePct' ? error.message : undefined} />
               </SimpleGrid>
             )}
