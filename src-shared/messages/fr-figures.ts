@@ -3,6 +3,7 @@ import type { enFigures } from './en-figures';
 // The French of en-figures.ts (same keys, same placeholders). A no-break space stands before : ; ? !
 // and inside « », as French writes them.
 
+const NNB = '\u202f';
 const NB = '\u00a0';
 
 export const frFigures: Record<keyof typeof enFigures, string> = {
@@ -37,12 +38,12 @@ export const frFigures: Record<keyof typeof enFigures, string> = {
   'roi.not_exact': `Les montants de «${NB}{{title}}${NB}» dépassent {{max:money}}${NB}: au-delà, les sommes jour par jour ne peuvent plus être exactes au centime. Vérifiez ses coûts et ses modèles de bénéfice`,
   'roi.currency_without_rate': `«${NB}{{title}}${NB}» est chiffrée en {{currency}} et la direction travaille en {{department}}${NB}: saisissez le taux de conversion sur l'intervention`,
   'roi.formula.time_released': '{{hours}} h/mois × {{rate:money}}/h × {{realisation}} %',
-  'roi.formula.time_released_no_rate': `{{hours}} h/mois × (pas de taux horaire${NB}: compté 0) × {{realisation}} %`,
+  'roi.formula.time_released_no_rate': `{{hours}} h/mois × (pas de taux horaire${NB}: compté 0) × {{realisation}}${NNB}%`,
   'roi.formula.per_month': '{{amount:money}} par mois',
   'roi.formula.per_quarter': '{{amount:money}} par trimestre ÷ 3 par mois',
   'roi.formula.per_year': '{{amount:money}} par an ÷ 12 par mois',
   'roi.formula.one_off': '{{amount:money}} une fois, le {{date:date}}',
-  'roi.formula.cash_released': `{{revenue:money}} ÷ 365 × {{days}} jours = {{cash:money}} de trésorerie (bilan)${NB}; compte de résultat${NB}: financement économisé à {{rate}} % par an`,
+  'roi.formula.cash_released': `{{revenue:money}} ÷ 365 × {{days}} jours = {{cash:money}} de trésorerie (bilan)${NB}; compte de résultat${NB}: financement économisé à {{rate}}${NNB}% par an`,
   'roi.formula.cash_no_rate': `{{revenue:money}} ÷ 365 × {{days}} jours = {{cash:money}} de trésorerie (bilan)${NB}; pas de taux de financement${NB}: aucun effet sur le résultat`,
   'roi.method.window': `Période du {{from:date}} au {{to:date}} (inclus)${NB}: {{months}} {{months|mois calendaire compté|mois calendaires comptés}}.`,
   'roi.method.incomplete': `{{count}} {{count|mois n'est|mois ne sont}} pas encore {{count|terminé|terminés}}${NB}: {{count|ses|leurs}} chiffres sont ce que les modèles prévoient, pas ce qui a été vécu.`,
@@ -70,8 +71,8 @@ export const frFigures: Record<keyof typeof enFigures, string> = {
   'ragStatus.no_target': 'sans cible',
   'rag.method.median': `Jugé sur la médiane des {{count}} {{count|dernier point|derniers points}} (du {{from:date}} au {{to:date}})${NB}: {{median}}{{unit}}. Un point bruité ne change pas la couleur.`,
   'rag.method.phase': `Jugé sur la médiane des {{count}} {{count|dernier point|derniers points}} de la phase actuelle de la carte de comportement, commencée le {{since:date}} (du {{from:date}} au {{to:date}})${NB}: {{median}}{{unit}}. Un point bruité ne change pas la couleur.`,
-  'rag.method.band_higher': `Plus haut est mieux${NB}: vert à partir de la cible ({{target}}{{unit}}), orange jusqu'à {{low}}{{unit}} (la cible moins {{tolerance}} %), rouge en dessous.`,
-  'rag.method.band_lower': `Plus bas est mieux${NB}: vert jusqu'à la cible ({{target}}{{unit}}), orange jusqu'à {{high}}{{unit}} (la cible plus {{tolerance}} %), rouge au-dessus.`,
+  'rag.method.band_higher': `Plus haut est mieux${NB}: vert à partir de la cible ({{target}}{{unit}}), orange jusqu'à {{low}}{{unit}} (la cible moins {{tolerance}}${NNB}%), rouge en dessous.`,
+  'rag.method.band_lower': `Plus bas est mieux${NB}: vert jusqu'à la cible ({{target}}{{unit}}), orange jusqu'à {{high}}{{unit}} (la cible plus {{tolerance}}${NNB}%), rouge au-dessus.`,
   'rag.method.no_target': `L'indicateur n'a pas de cible${NB}: aucune couleur n'est donnée.`,
   'rag.method.no_data': 'Aucune mesure au {{asOf:date}} ou avant.',
   'rag.method.watch': `À surveiller${NB}: le dernier point ({{value}}{{unit}}, {{period:date}}) serait à lui seul {{status@ragStatus}}, alors que la médiane est {{judged@ragStatus}}${NB}; les prochains points le confirmeront ou non.`,
