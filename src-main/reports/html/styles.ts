@@ -28,6 +28,8 @@ tr { break-inside: avoid; page-break-inside: avoid; }
 th { text-align: left; font-size: 8pt; text-transform: uppercase; letter-spacing: 0.02em; color: #495057; background: #f1f3f5; border-bottom: 1px solid #ced4da; padding: 1.5mm 1.5mm; }
 td { border-bottom: 1px solid #e9ecef; padding: 1.3mm 1.5mm; vertical-align: top; }
 td.title { font-weight: 600; }
+/* A name beside seven columns of figures that do not wrap: keep it readable (the ROI table). */
+.row-name { display: inline-block; min-width: 42mm; }
 .chart { break-inside: avoid; margin: 2mm 0 4mm; }
 .chart svg { width: 100%; height: auto; display: block; }
 .chart .caption { font-size: 9pt; font-weight: 600; color: #495057; margin-bottom: 1mm; }

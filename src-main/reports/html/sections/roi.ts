@@ -44,7 +44,7 @@ export function roiHtml(ctx: HtmlContext, s: SectionOf<'roi'>): string {
   const parts = s.departments.map((d) => {
     const rows = d.interventions
       .filter((i) => !s.focus || i.interventionId === s.focus.interventionId)
-      .map((i) => [`<span class="title">${esc(i.title)}</span>`, ...figureCells(f, i, i.lifetime.paybackMonths.hard)]);
+      .map((i) => [`<span class="title row-name">${esc(i.title)}</span>`, ...figureCells(f, i, i.lifetime.paybackMonths.hard)]);
     if (!s.focus) rows.push([`<b>${esc(f.t.roi.total)}</b>`, ...figureCells(f, d.total, null).map((x) => `<b>${x}</b>`)]);
     const why = (x: (typeof d.skipped)[number]) => (x.reason === 'no_start_date' ? f.t.roi.skipNoStart : f.fill(f.t.roi.skipCurrency, { currency: x.currency ?? '' }));
     const skipped = d.skipped.length && !s.focus ? `<p class="small muted">${esc(f.fill(f.t.roi.skipped, { titles: d.skipped.map((x) => `${x.title} (${why(x)})`).join(', ') }))}</p>` : '';
