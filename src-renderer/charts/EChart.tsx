@@ -3,8 +3,10 @@ import type { EChartsOption } from 'echarts';
 import * as echarts from 'echarts/core';
 import { BarChart, HeatmapChart, LineChart } from 'echarts/charts';
 import {
-  DataZoomComponent, GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent, TitleComponent, TooltipComponent, VisualMapComponent,
+  DataZoomComponent, GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent, MarkPointComponent, TitleComponent, TooltipComponent,
+  VisualMapComponent,
 } from 'echarts/components';
+import { LegacyGridContainLabel } from 'echarts/features';
 import { CanvasRenderer } from 'echarts/renderers';
 import langFR from 'echarts/lib/i18n/langFR.js';
 
@@ -14,7 +16,9 @@ import langFR from 'echarts/lib/i18n/langFR.js';
 // registered, which keeps the bundle small.
 echarts.use([
   LineChart, BarChart, HeatmapChart, VisualMapComponent, TitleComponent, TooltipComponent, LegendComponent, GridComponent, MarkLineComponent, MarkAreaComponent,
-  DataZoomComponent, CanvasRenderer,
+  MarkPointComponent, DataZoomComponent, CanvasRenderer,
+  // ECharts 6 keeps grid.containLabel (the dashboard charts use it) only with this feature registered.
+  LegacyGridContainLabel,
 ]);
 // Month and day names of time axes in the user's language (English is built in).
 echarts.registerLocale('FR', langFR);

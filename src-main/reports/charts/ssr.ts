@@ -1,8 +1,9 @@
 import * as echarts from 'echarts/core';
 import { BarChart, HeatmapChart, LineChart } from 'echarts/charts';
 import {
-  GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent, TitleComponent, TooltipComponent, VisualMapComponent,
+  GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent, MarkPointComponent, TitleComponent, TooltipComponent, VisualMapComponent,
 } from 'echarts/components';
+import { LegacyGridContainLabel } from 'echarts/features';
 import { SVGRenderer } from 'echarts/renderers';
 import type { EChartsOption } from 'echarts';
 
@@ -12,7 +13,9 @@ import type { EChartsOption } from 'echarts';
 
 echarts.use([
   BarChart, LineChart, HeatmapChart, GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent, TitleComponent, TooltipComponent,
-  VisualMapComponent, SVGRenderer,
+  VisualMapComponent, MarkPointComponent, SVGRenderer,
+  // As the app's EChart.tsx: ECharts 6 keeps grid.containLabel only with this feature registered.
+  LegacyGridContainLabel,
 ]);
 
 export const REPORT_FONT = "'DejaVu Sans', 'Segoe UI', Arial, Helvetica, sans-serif";
