@@ -1,4 +1,5 @@
 import type { SessionInfo } from '../../../src-shared/sync/protocol';
+import type { SyncRunResult } from '../../../src-shared/sync/schemas';
 import { applyHeld } from '../../db/apply-remote';
 import type { Workspace } from '../../db/workspace';
 import { SyncFailure, SyncHttp } from './http';
@@ -18,19 +19,8 @@ import { readSettings, readToken, defaultTokenFile, syncDepartments, writeSettin
 // laptop synced before): the cursors start again from zero, and nothing happens until a person
 // confirms that this laptop's data should be uploaded to it.
 
-export interface SyncOutcome {
-  /** Everything was pushed and pulled, with no refusal. */
-  ok: boolean;
-  pushed: number;
-  duplicates: number;
-  pulled: number;
-  conflicts: number;
-  /** In words, one per department refused or held back. */
-  refusals: string[];
-  error?: { code: string; message: string };
-  /** The fail-safe stopped: a question for a person; run again with confirm to go ahead. */
-  confirm?: { reason: 'empty_server' | 'mass_delete'; message: string };
-}
+/** What a sync run did: the API's own result shape (src-shared/sync/schemas.ts), not a copy of it. */
+export type SyncOutcome = SyncRunResult;
 
 export interface SyncProgress {
   phase: 'push' | 'pull';
