@@ -37,9 +37,9 @@ export async function pullDepartment(
   ws: Workspace,
   http: SyncHttp,
   dep: string,
-  opts: { keeps: (dep: string) => boolean; confirm: boolean; onProgress?: (done: number, total: number) => void },
+  opts: { keeps: (dep: string) => boolean; confirm: boolean; onProgress?: (done: number, total: number) => void; from?: number },
 ): Promise<PullOutcome> {
-  const cursor = (ws.db.prepare('SELECT cursor FROM sync_departments WHERE id = ?').pluck().get(dep) as number | undefined) ?? 0;
+  const cursor = opts.from ?? (ws.db.prepare('SELECT cursor FROM sync_departments WHERE id = ?').pluck().get(dep) as number | undefined) ?? 0;
   const stream = await http.pull(dep, cursor);
   const out: PullOutcome = { applied: 0, conflicts: 0, changes: stream.head.count };
   if (!opts.confirm && stream.head.removals > 0) {
