@@ -37,9 +37,15 @@ export interface SyncRunOptions {
   token?: string;
   /** Compare every department's checksum with the server's now, changed or not. */
   verify?: boolean;
+  /** The time (ms) the check intervals count from; tests play a later sync with it. */
+  now?: number;
 }
 
-/** A department nothing came for is still compared this often (damage needs no new change). */
+// The checksum reads every row of the department on both ends, so it cannot run at every sync of
+// a big department (an incremental sync must stay fast): a department that changed is compared at
+// most every few minutes, one nothing came for every few hours (damage needs no new change), and
+// any of them when a person asks (`boucle sync --verify`).
+export const VERIFY_CHANGED_MS = 5 * 60_000;
 export const VERIFY_EVERY_MS = 6 * 3600_000;
 
 const upper = (s: string) => s.toUpperCase();
@@ -153,13 +159,14 @@ export async function runSync(ws: Workspace, opts: SyncRunOptions = {}): Promise
     const stillDiffer: string[] = [];
     if (!out.confirm) {
       const checkedAt = { ...(readSettings(ws.db).checkedAt ?? {}) };
-      const now = Date.now();
+      const now = opts.now ?? Date.now();
       const held = new Set(syncDepartments(ws.db).filter((d) => d.held_from !== null).map((d) => d.id));
       for (const d of readable) {
         const id = d.id!;
         // own changes held back make it differ by design; nothing new and checked lately: skip
         if (held.has(id)) continue;
-        if (!opts.verify && !changed.has(id) && now - (checkedAt[id] ?? 0) < VERIFY_EVERY_MS) continue;
+        const since = now - (checkedAt[id] ?? 0);
+        if (!opts.verify && since < (changed.has(id) ? VERIFY_CHANGED_MS : VERIFY_EVERY_MS)) continue;
         const verdict = await verifyDepartment(ws, http, { id, code: d.code }, pull);
         if (verdict === 'moving') continue; // others pushed meanwhile: compared at the next sync
         checkedAt[id] = now;
