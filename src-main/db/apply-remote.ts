@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { BoucleError } from '../../src-shared/errors';
 import type { LogOp } from './change-log';
-import { ENTITIES, type EntityName, type Row } from './entities';
+import { ENTITIES, isCompact, type EntityName, type Row } from './entities';
 import { compareClocks, rowClocks, type FieldClock, type RowClocks } from './field-clocks';
 import { hlcFromInt } from './hlc';
 import { internerOf } from './interned';
@@ -65,7 +65,9 @@ export interface ApplyReport {
 interface RowState {
   exists: boolean;
   dep: string | null;
+  /** Read again only when a later change of the same page needs its values (a text conflict). */
   row: Row | undefined;
+  stale?: boolean;
   clocks: RowClocks;
 }
 
@@ -263,6 +265,10 @@ class Applier {
       return;
     }
     if (base == null) return;
+    if (s.stale) {
+      s.row = this.rows.get(entity, c.row);
+      s.stale = false;
+    }
     const localValue = this.rows.loggedValue(entity, f, s.row![f]);
     if (same(localValue, v)) return;
     const [kept, keptClock, lost, lostClock] = wins ? [v, clock, localValue, local] : [localValue, local, v, clock];
@@ -280,7 +286,11 @@ class Applier {
     const values = { ...winners };
     if (create && entity === 'measurements') delete values.department_id; // a measurement's is its indicator's
     try {
-      this.db.transaction(() => (create ? this.rows.insert(entity, c.row, values, iso(c.hlc)) : this.rows.update(entity, c.row, values)))();
+      const put = () => (create ? this.rows.insert(entity, c.row, values, iso(c.hlc)) : this.rows.update(entity, c.row, values));
+      // A failed statement undoes itself; only a measurement written in two statements (its values,
+      // then its tombstone) needs a savepoint so that a duplicate leaves neither half behind.
+      if (isCompact(entity) && 'deleted_at' in values && Object.keys(values).length > 1) this.db.transaction(put)();
+      else put();
     } catch (e) {
       if (!isUniqueViolation(e)) throw e;
       this.log.close(); // the write path appends local entries: the remote transaction's range ends here
@@ -304,11 +314,10 @@ class Applier {
     const s = this.state(entity, c.row);
     if (create) {
       s.exists = true;
-      s.row = this.rows.get(entity, c.row);
       s.clocks.created = clocks.department_id ?? { hlc: c.hlc, node: c.node };
-    } else if (s.row) {
-      s.row = this.rows.get(entity, c.row);
     }
+    // most rows of a big pull get no second change: read the row back only if one needs it
+    s.stale = true;
     s.dep = dep;
     for (const f of Object.keys(winners)) s.clocks.fields.set(f, clocks[f]!);
     this.report.applied++;

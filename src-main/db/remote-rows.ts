@@ -45,6 +45,8 @@ export class RemoteRows {
 
   get(entity: EntityName, id: string): Row | undefined {
     const by = byIdWhere(entity);
+    // the measurements view decodes every column; most rows of a big pull are new: ask the key first
+    if (isCompact(entity) && this.stmt('has:m', () => `SELECT 1 FROM measurement_rows WHERE uid = ?`).pluck().get(by.bind(id)) === undefined) return undefined;
     const table = ENTITIES[entity].table;
     return this.stmt(`get:${entity}`, () => `SELECT * FROM ${table} WHERE ${by.sql}`).get(by.bind(id)) as Row | undefined;
   }

@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { DepartmentChecksum } from '../../../src-shared/sync/protocol';
 import { rowHashInput } from '../../../src-shared/sync/protocol';
-import { ENTITIES, type EntityName } from '../../db/entities';
-import { compareClocks, type FieldClock } from '../../db/field-clocks';
-import { uuidToBlob } from '../../db/ids';
+import { ENTITIES, isCompact, type EntityName } from '../../db/entities';
+import { blobToUuid } from '../../db/ids';
 import { internerOf } from '../../db/interned';
 import type { Workspace } from '../../db/workspace';
 
@@ -23,28 +22,27 @@ const hash64 = (s: string) => BigInt.asIntN(64, BigInt(`0x${createHash('md5').up
 
 export function localChecksum(ws: Workspace, dep: string): LocalChecksum {
   const names = internerOf(ws.db);
-  const entries = ws.db.prepare(
-    `SELECT t.node AS node, COALESCE(e.hlc, t.hlc + e.seq - t.first_seq) AS hlc
-       FROM log_entries e JOIN log_txs t ON t.id = e.tx WHERE e.row = ? AND e.entity = ?`,
-  );
+  // One statement per entity: each row of the department with its newest (clock, node) from the log,
+  // as fixed-width clock + node text so that SQLite's max() orders them as compareClocks does.
+  const newest = `max(printf('%020d', COALESCE(e.hlc, t.hlc + e.seq - t.first_seq)) || ' ' || n.text)`;
+  const logOf = (rowBlob: string) =>
+    `LEFT JOIN log_entries e ON e.row = ${rowBlob} AND e.entity = ? LEFT JOIN log_txs t ON t.id = e.tx LEFT JOIN interned n ON n.id = t.node`;
   let xor = 0n;
   let rows = 0;
   for (const entity of Object.keys(ENTITIES) as EntityName[]) {
-    const ent = names.find(entity);
-    const table = ENTITIES[entity].table;
-    const where = entity === 'departments' ? 'id = ?' : 'department_id = ?';
-    const ids = ws.db.prepare(`SELECT id FROM ${table} WHERE ${where}`).pluck().all(dep) as string[];
-    for (const id of ids) {
+    const ent = names.find(entity) ?? -1;
+    const sql = isCompact(entity)
+      ? `SELECT x.uid AS id, ${newest} AS newest FROM measurement_rows x JOIN indicator_keys k ON k.num = x.ind JOIN indicators i ON i.id = k.id
+           ${logOf('x.uid')} WHERE i.department_id = ? GROUP BY x.uid`
+      : `SELECT x.id AS id, ${newest} AS newest FROM ${ENTITIES[entity].table} x ${logOf(`unhex(replace(x.id, '-', ''))`)}
+          WHERE ${entity === 'departments' ? 'x.id' : 'x.department_id'} = ? GROUP BY x.id`;
+    for (const r of ws.db.prepare(sql).iterate(ent, dep) as Iterable<{ id: string | Buffer; newest: string | null }>) {
       rows++;
-      let newest: FieldClock | null = null;
-      if (ent !== undefined) {
-        for (const r of entries.all(uuidToBlob(id), ent) as { node: number; hlc: number }[]) {
-          const c = { hlc: r.hlc, node: names.text(r.node) };
-          if (!newest || compareClocks(c, newest) > 0) newest = c;
-        }
-      }
+      const id = typeof r.id === 'string' ? r.id : blobToUuid(r.id);
+      const sp = r.newest ? r.newest.indexOf(' ') : -1;
       // a row with no log at all hashes as clock 0: it can only match a server that has none either
-      xor ^= hash64(rowHashInput(entity, id, newest?.hlc ?? 0, newest?.node ?? ''));
+      const [hlc, node] = sp > 0 ? [Number(r.newest!.slice(0, sp)), r.newest!.slice(sp + 1)] : [0, ''];
+      xor ^= hash64(rowHashInput(entity, id, hlc, node));
     }
   }
   return { rows, xor: BigInt.asIntN(64, xor).toString() };
