@@ -49,6 +49,11 @@ export interface ApplyOptions {
   keeps: (departmentId: string) => boolean;
   /** Fields this version knows; tests play an older version by knowing fewer. */
   knows?: (entity: string, field: string) => boolean;
+  /**
+   * The changes came before (a checksum repair downloads the department again): conflicts were
+   * noted, and perhaps resolved, when they first came; noting them again would bring them back.
+   */
+  replay?: boolean;
   /** Runs in the same transaction, after the changes (the cursors that say they were applied). */
   alongside?: () => void;
 }
@@ -209,7 +214,7 @@ class Applier {
       }
       const local = s.clocks.fields.get(f);
       const wins = !local || compareClocks(clock, local) > 0;
-      if (s.exists && local && isProse(f) && c.base && f in c.base) this.noteConcurrent(c, entity, s, f, v, clock, local, wins);
+      if (s.exists && local && isProse(f) && c.base && f in c.base && !this.opts.replay) this.noteConcurrent(c, entity, s, f, v, clock, local, wins);
       if (wins) {
         winners[f] = v;
         clocks[f] = clock;

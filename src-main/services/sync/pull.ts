@@ -53,7 +53,7 @@ export async function pullDepartment(
   let done = 0;
   for await (const page of stream.pages(PULL_PAGE)) {
     const last = page.at(-1)!.ord;
-    const r = applyRemote(ws, page, { keeps: opts.keeps, alongside: () => setCursor.run(last, dep) });
+    const r = applyRemote(ws, page, { keeps: opts.keeps, replay: opts.from === 0, alongside: () => setCursor.run(last, dep) });
     out.applied += r.applied;
     out.conflicts += r.conflicts;
     done += page.length;

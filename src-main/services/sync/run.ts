@@ -175,6 +175,9 @@ export async function runSync(ws: Workspace, opts: SyncRunOptions = {}): Promise
         if (verdict === 'still') stillDiffer.push(d.code);
       }
       writeSettings(ws.db, { checkedAt, lastRepaired: out.repaired, lastStillDiffer: stillDiffer });
+      // the repair logs this laptop's own changes again as they came back: they go once more, and
+      // the server answers that it has them (a duplicate changes nothing there)
+      if (out.repaired.length) out.duplicates += (await pushAll(ws, http, { writable })).duplicates;
     }
     for (const code of stillDiffer) {
       out.refusals.push(`${code}: this computer's copy still differs from the server's after downloading it again; keep working, and tell your administrator`);
