@@ -36,6 +36,16 @@ export interface SyncDepartmentStatus {
   held: boolean;
 }
 
+/** How far a running sync is: pushing own changes, or downloading one department's feed. */
+export interface SyncProgress {
+  phase: 'push' | 'pull';
+  /** The department's code while pulling. */
+  department?: string;
+  done: number;
+  /** 0 while the total is not known yet. */
+  total: number;
+}
+
 export interface SyncStatus {
   configured: boolean;
   serverUrl: string | null;
@@ -55,6 +65,8 @@ export interface SyncStatus {
   pending: number;
   conflicts: number;
   departments: SyncDepartmentStatus[];
+  /** Set while a sync runs in this app (the Sync page's progress bar), else null. */
+  running: SyncProgress | null;
 }
 
 export interface SyncRunResult {

@@ -4,6 +4,7 @@ import type { SyncStatus } from '../../../src-shared/sync/schemas';
 import { ownPending } from '../../db/outbox';
 import type { Workspace } from '../../db/workspace';
 import { SyncFailure, SyncHttp } from './http';
+import { syncProgress } from './progress';
 import { defaultTokenFile, readSettings, readToken, saveToken, syncDepartments, writeSettings } from './state';
 
 // Where sync stands, and its settings: the server's address, the token (checked against the server
@@ -34,6 +35,7 @@ export function syncStatus(ws: Workspace): SyncStatus {
       revokedAt: d.revoked_at,
       held: d.held_from !== null,
     })),
+    running: syncProgress(ws),
   };
 }
 
