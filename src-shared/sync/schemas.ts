@@ -52,6 +52,8 @@ export interface SyncStatus {
   hasToken: boolean;
   /** Where the token is kept, for the warning the browser shell shows. */
   tokenFile: string;
+  /** 'keychain': sealed with the operating system's keychain (desktop app); 'file': a plain file only this user may read. */
+  tokenProtection: 'keychain' | 'file';
   user: string | null;
   lastSyncAt: string | null;
   lastAttemptAt: string | null;

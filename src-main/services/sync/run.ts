@@ -8,7 +8,7 @@ import { SyncFailure, SyncHttp } from './http';
 import { pullDepartment } from './pull';
 import { clearSyncProgress, setSyncProgress } from './progress';
 import { pushAll } from './push';
-import { readSettings, readToken, defaultTokenFile, syncDepartments, writeSettings } from './state';
+import { readSettings, tokenOrProblem, defaultTokenFile, syncDepartments, writeSettings } from './state';
 
 // One sync: ask the server who we are and what we may touch, push our own changes, then pull each
 // department we may read. Everything is safe to stop at any point and to run again.
@@ -99,7 +99,9 @@ async function runSyncOnce(ws: Workspace, opts: SyncRunOptions): Promise<SyncOut
     return out;
   };
   if (!settings.serverUrl) return fail('not_configured', 'No sync server is set: give its address and a token first');
-  const token = opts.token ?? readToken(settings.tokenFile ?? defaultTokenFile(ws));
+  const kept = opts.token ? { token: opts.token, problem: null } : tokenOrProblem(settings.tokenFile ?? defaultTokenFile(ws));
+  if (kept.problem) return fail('not_configured', kept.problem);
+  const token = kept.token;
   if (!token) return fail('not_configured', 'No token to sign in with: ask your administrator for one (boucle-server token NAME)');
   const http = new SyncHttp(settings.serverUrl, token);
   try {
