@@ -22,6 +22,8 @@ import { printJobArg } from '../reports/pdf/app-print';
 import { preparePrintMode, runPrintJob } from './print-mode';
 import { electronPdfEngine } from './pdf-printer';
 import { registerFileActions } from './file-actions';
+import { electronTokenVault } from './token-vault';
+import { setTokenVault } from '../services/sync/state';
 
 // out/main/main.js → out/preload/preload.cjs and out/renderer/ (electron.config.ts), served as app://boucle/.
 const PRELOAD = path.join(__dirname, '..', 'preload', 'preload.cjs');
@@ -168,6 +170,7 @@ function start(): void {
     }),
   );
   setPdfEngine(electronPdfEngine());
+  setTokenVault(electronTokenVault());
   registerFileActions(() => mainWindow);
   installMenu(ws, strings);
   mainWindow = createWindow(ws, strings);

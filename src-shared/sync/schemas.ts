@@ -36,12 +36,24 @@ export interface SyncDepartmentStatus {
   held: boolean;
 }
 
+/** How far a running sync is: pushing own changes, or downloading one department's feed. */
+export interface SyncProgress {
+  phase: 'push' | 'pull';
+  /** The department's code while pulling. */
+  department?: string;
+  done: number;
+  /** 0 while the total is not known yet. */
+  total: number;
+}
+
 export interface SyncStatus {
   configured: boolean;
   serverUrl: string | null;
   hasToken: boolean;
   /** Where the token is kept, for the warning the browser shell shows. */
   tokenFile: string;
+  /** 'keychain': sealed with the operating system's keychain (desktop app); 'file': a plain file only this user may read. */
+  tokenProtection: 'keychain' | 'file';
   user: string | null;
   lastSyncAt: string | null;
   lastAttemptAt: string | null;
@@ -55,6 +67,8 @@ export interface SyncStatus {
   pending: number;
   conflicts: number;
   departments: SyncDepartmentStatus[];
+  /** Set while a sync runs in this app (the Sync page's progress bar), else null. */
+  running: SyncProgress | null;
 }
 
 export interface SyncRunResult {

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { runSync } from '../../services/sync/run';
-import { readToken } from '../../services/sync/state';
+import { tokenOrProblem } from '../../services/sync/state';
 import { configureSync, syncStatus } from '../../services/sync/status';
 import { CliError, withWorkspace } from '../context';
 
@@ -38,7 +38,11 @@ export function registerSync(program: Command) {
         }
         if (opts.server || opts.tokenFile) {
           const tokenFile = opts.tokenFile ? path.resolve(opts.tokenFile) : undefined;
-          if (tokenFile && !readToken(tokenFile)) throw new CliError(`${tokenFile}: no token in this file (put the one boucle-server token printed in it)`);
+          if (tokenFile) {
+            const kept = tokenOrProblem(tokenFile);
+            if (kept.problem) throw new CliError(kept.problem);
+            if (!kept.token) throw new CliError(`${tokenFile}: no token in this file (put the one boucle-server token printed in it)`);
+          }
           const server = opts.server ?? syncStatus(ws).serverUrl;
           if (!server) throw new CliError('Give the server too: boucle sync --server URL --token-file FILE');
           try {

@@ -1,12 +1,14 @@
 import type { SessionInfo } from '../../../src-shared/sync/protocol';
-import type { SyncRunResult } from '../../../src-shared/sync/schemas';
+import type { SyncProgress, SyncRunResult } from '../../../src-shared/sync/schemas';
 import { applyHeld } from '../../db/apply-remote';
+import { ownPending } from '../../db/outbox';
 import type { Workspace } from '../../db/workspace';
 import { localChecksum, sameChecksum } from './checksum';
 import { SyncFailure, SyncHttp } from './http';
 import { pullDepartment } from './pull';
+import { clearSyncProgress, setSyncProgress } from './progress';
 import { pushAll } from './push';
-import { readSettings, readToken, defaultTokenFile, syncDepartments, writeSettings } from './state';
+import { readSettings, tokenOrProblem, defaultTokenFile, syncDepartments, writeSettings } from './state';
 
 // One sync: ask the server who we are and what we may touch, push our own changes, then pull each
 // department we may read. Everything is safe to stop at any point and to run again.
@@ -23,12 +25,7 @@ import { readSettings, readToken, defaultTokenFile, syncDepartments, writeSettin
 /** What a sync run did: the API's own result shape (src-shared/sync/schemas.ts), not a copy of it. */
 export type SyncOutcome = SyncRunResult;
 
-export interface SyncProgress {
-  phase: 'push' | 'pull';
-  department?: string;
-  done: number;
-  total: number;
-}
+export type { SyncProgress };
 
 export interface SyncRunOptions {
   confirm?: boolean;
@@ -80,6 +77,20 @@ function recordSession(ws: Workspace, s: SessionInfo, resetCursors: boolean): st
 }
 
 export async function runSync(ws: Workspace, opts: SyncRunOptions = {}): Promise<SyncOutcome> {
+  const report = opts.onProgress;
+  const onProgress = (p: SyncProgress) => {
+    setSyncProgress(ws, p);
+    report?.(p);
+  };
+  setSyncProgress(ws, { phase: 'push', done: 0, total: 0 });
+  try {
+    return await runSyncOnce(ws, { ...opts, onProgress });
+  } finally {
+    clearSyncProgress(ws);
+  }
+}
+
+async function runSyncOnce(ws: Workspace, opts: SyncRunOptions): Promise<SyncOutcome> {
   const settings = readSettings(ws.db);
   const out: SyncOutcome = { ok: false, pushed: 0, duplicates: 0, pulled: 0, conflicts: 0, refusals: [], repaired: [] };
   const fail = (code: string, message: string) => {
@@ -88,7 +99,9 @@ export async function runSync(ws: Workspace, opts: SyncRunOptions = {}): Promise
     return out;
   };
   if (!settings.serverUrl) return fail('not_configured', 'No sync server is set: give its address and a token first');
-  const token = opts.token ?? readToken(settings.tokenFile ?? defaultTokenFile(ws));
+  const kept = opts.token ? { token: opts.token, problem: null } : tokenOrProblem(settings.tokenFile ?? defaultTokenFile(ws));
+  if (kept.problem) return fail('not_configured', kept.problem);
+  const token = kept.token;
   if (!token) return fail('not_configured', 'No token to sign in with: ask your administrator for one (boucle-server token NAME)');
   const http = new SyncHttp(settings.serverUrl, token);
   try {
@@ -120,7 +133,8 @@ export async function runSync(ws: Workspace, opts: SyncRunOptions = {}): Promise
     applyHeld(ws, { keeps: () => true });
 
     const writable = new Set(session.departments.filter((d) => d.access === 'write').map((d) => upper(d.code)));
-    const pushed = await pushAll(ws, http, { writable, onProgress: (done) => opts.onProgress?.({ phase: 'push', done, total: 0 }) });
+    const toPush = ownPending(ws.db, ws.nodeId, readSettings(ws.db).pushedSeq ?? 0);
+    const pushed = await pushAll(ws, http, { writable, onProgress: (done) => opts.onProgress?.({ phase: 'push', done, total: Math.max(toPush, done) }) });
     out.pushed = pushed.pushed;
     out.duplicates = pushed.duplicates;
     for (const code of pushed.held) out.refusals.push(`${code}: no write grant, so changes to it stay on this computer (held back until a grant comes)`);
