@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { MenuItemConstructorOptions } from 'electron';
 import { menuTemplate, type MenuCommand } from '../../src-main/electron/menu';
 import { shellStrings } from '../../src-main/electron/strings';
 
-type Item = MenuItemConstructorOptions;
+type Item = ReturnType<typeof menuTemplate>[number];
 const sub = (m: Item | undefined): Item[] => (Array.isArray(m?.submenu) ? (m.submenu as Item[]) : []);
 
 function recorder() {
