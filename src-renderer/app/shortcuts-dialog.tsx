@@ -31,7 +31,11 @@ const GROUPS: { group: string; rows: { keys: string[][]; what: string }[] }[] = 
   { group: 'tables', rows: [{ keys: [['Enter']], what: 'saveRow' }] },
 ];
 
+/** Named keys read in the UI language (Entrée, Échap); symbols and letters as they are on the key. */
+const NAMED = new Set(['Enter', 'Space', 'Esc']);
+
 function Keys({ keys }: { keys: string[][] }) {
+  const { t } = useTranslation('shell', { keyPrefix: 'shortcuts.keys' });
   return (
     <Group gap={6} wrap="nowrap">
       {keys.map((combo, i) => (
@@ -39,7 +43,7 @@ function Keys({ keys }: { keys: string[][] }) {
           {combo.map((k, j) => (
             <Fragment key={k}>
               {j > 0 && <Text span size="xs" c="dimmed">+</Text>}
-              <Kbd size="sm">{k}</Kbd>
+              <Kbd size="sm">{NAMED.has(k) ? t(k) : k}</Kbd>
             </Fragment>
           ))}
         </Group>
