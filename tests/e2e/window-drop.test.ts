@@ -14,18 +14,18 @@ const FIXTURES = path.resolve(__dirname, '../fixtures');
 
 /** A synthetic drag of one file over the page, then (unless `hoverOnly`) its drop, as a user's would be. */
 async function dropFile(page: Page, name: string, text: string, opts: { hoverOnly?: boolean } = {}) {
-  await page.evaluate(
-    ({ name, text, hoverOnly }) => {
-      const dt = new DataTransfer();
-      dt.items.add(new File([text], name));
-      const target = document.querySelector('main') ?? document.body;
-      const fire = (type: string) => target.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: dt }));
-      fire('dragenter');
-      fire('dragover');
-      if (!hoverOnly) fire('drop');
-    },
-    { name, text, hoverOnly: opts.hoverOnly ?? false },
-  );
+  // A script string: it runs in the page, and this file is type-checked without the DOM library.
+  const args = JSON.stringify({ name, text, hoverOnly: opts.hoverOnly ?? false });
+  await page.evaluate(`(() => {
+    const { name, text, hoverOnly } = ${args};
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], name));
+    const target = document.querySelector('main') ?? document.body;
+    const fire = (type) => target.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: dt }));
+    fire('dragenter');
+    fire('dragover');
+    if (!hoverOnly) fire('drop');
+  })()`);
 }
 
 describe('dropping a file on the window', () => {
