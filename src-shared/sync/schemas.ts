@@ -47,6 +47,10 @@ export interface SyncStatus {
   lastAttemptAt: string | null;
   lastError: string | null;
   refusals: string[];
+  /** The last sync found these departments different from the server's and downloaded them again. */
+  repaired: string[];
+  /** Of those, the ones still different after the download (a person should look). */
+  stillDiffer: string[];
   /** Own changes not yet accepted by the server. */
   pending: number;
   conflicts: number;
@@ -60,6 +64,8 @@ export interface SyncRunResult {
   pulled: number;
   conflicts: number;
   refusals: string[];
+  /** Departments whose checksum differed from the server's after the pull, so downloaded again. */
+  repaired: string[];
   error?: { code: string; message: string };
   confirm?: { reason: 'empty_server' | 'mass_delete'; message: string };
 }

@@ -18,8 +18,9 @@ export function registerSync(program: Command) {
     .option('--server <url>', 'address of the sync server (remembered)')
     .option('--token-file <file>', 'file holding your token, from boucle-server token NAME (remembered)')
     .option('--yes', 'go ahead where the fail-safe would ask (upload to an empty server, a mass delete)')
+    .option('--verify', "compare every department's checksum with the server's now (otherwise: those that changed, and each one every few hours)")
     .option('--data <dir>', 'data folder of the workspace')
-    .action(async (what: string | undefined, opts: { server?: string; tokenFile?: string; yes?: boolean; data?: string }) => {
+    .action(async (what: string | undefined, opts: { server?: string; tokenFile?: string; yes?: boolean; verify?: boolean; data?: string }) => {
       if (what !== undefined && what !== 'status') throw new CliError(`Unknown: boucle sync ${what} (did you mean boucle sync status?)`);
       await withWorkspace(opts.data, async ({ ws }) => {
         if (what === 'status') {
@@ -49,6 +50,7 @@ export function registerSync(program: Command) {
         let shown = '';
         const r = await runSync(ws, {
           confirm: opts.yes === true,
+          verify: opts.verify === true,
           onProgress: (p) => {
             if (p.phase !== 'pull' || !process.stderr.isTTY) return;
             const line = `Downloading ${p.department}: ${p.done}/${p.total}`;
@@ -57,6 +59,7 @@ export function registerSync(program: Command) {
         });
         if (shown) err('');
         console.log(`Sent ${r.pushed} change${r.pushed === 1 ? '' : 's'}${r.duplicates ? ` (${r.duplicates} already there)` : ''}, received ${r.pulled}${r.conflicts ? `, ${r.conflicts} new conflict${r.conflicts === 1 ? '' : 's'} to resolve in the app` : ''}.`);
+        for (const code of r.repaired) err(`${code}: this computer's copy differed from the server's checksum; downloaded it again`);
         for (const x of r.refusals) err(`Refused: ${x}`);
         if (r.confirm) throw new CliError(`${r.confirm.message} (boucle sync --yes)`, 3);
         if (r.error) throw new CliError(r.error.message, 1);

@@ -22,6 +22,12 @@ export interface SyncSettings {
   lastError?: string | null;
   /** Refusals of the last sync, in words. */
   lastRefusals?: string[];
+  /** Departments (codes) the last sync downloaded again after a checksum difference. */
+  lastRepaired?: string[];
+  /** Of those, the ones the download did not bring in line. */
+  lastStillDiffer?: string[];
+  /** Per department id: when its checksum was last compared with the server's (ms). */
+  checkedAt?: Record<string, number>;
 }
 
 export function readSettings(db: Database): SyncSettings {

@@ -22,6 +22,8 @@ export function syncStatus(ws: Workspace): SyncStatus {
     lastAttemptAt: s.lastAttemptAt ?? null,
     lastError: s.lastError ?? null,
     refusals: s.lastRefusals ?? [],
+    repaired: s.lastRepaired ?? [],
+    stillDiffer: s.lastStillDiffer ?? [],
     pending: ownPending(ws.db, ws.nodeId, s.pushedSeq ?? 0),
     conflicts: ws.db.prepare('SELECT count(*) FROM sync_conflicts').pluck().get() as number,
     departments: syncDepartments(ws.db).map((d) => ({

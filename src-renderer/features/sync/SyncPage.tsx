@@ -69,6 +69,14 @@ export default function SyncPage() {
                   </Alert>
                 )}
                 {!result && s.lastError && <Alert mt="md" color="red" variant="light">{s.lastError}</Alert>}
+                {s.repaired.filter((c) => !s.stillDiffer.includes(c)).length > 0 && (
+                  <Alert mt="md" color="blue" variant="light" data-testid="sync-repaired">
+                    {t('repaired', { codes: s.repaired.filter((c) => !s.stillDiffer.includes(c)).join(', ') })}
+                  </Alert>
+                )}
+                {s.stillDiffer.length > 0 && (
+                  <Alert mt="md" color="orange" variant="light" data-testid="sync-still-differ">{t('stillDiffer', { codes: s.stillDiffer.join(', ') })}</Alert>
+                )}
                 {s.refusals.length > 0 && (
                   <Alert mt="md" color="orange" variant="light" title={t('refusalsTitle')} data-testid="sync-refusals">
                     {s.refusals.map((r) => <Text key={r} size="sm">{r}</Text>)}
