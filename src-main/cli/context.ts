@@ -90,7 +90,9 @@ export async function withWorkspace<T>(dataFlag: string | undefined, fn: (w: Cli
         if (!r.ok) {
           const message = isMessageKey(r.error.key) ? formatMessage(r.error.key, r.error.params, 'en') : r.error.message;
           const code = r.error.code === 'read_only' ? CLI_EXIT.held : r.error.code === 'damaged' ? CLI_EXIT.damaged : 1;
-          throw new CliError(`${name}: ${r.error.field ? `${r.error.field}: ` : ''}${message}`, code);
+          // The user sees the refusal in words: the method name is ours, not theirs; the field names the
+          // input blamed (path, template, xml…), which is what they typed.
+          throw new CliError(`${r.error.field ? `${r.error.field}: ` : ''}${message}`, code);
         }
         return r.data;
       },

@@ -2,12 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { BoucleError, keyedApiError } from '../../src-shared/errors';
 import type { ReportFormat, ReportJob, ReportSpec } from '../../src-shared/reports/schemas';
 import type { Workspace } from '../db/workspace';
-import { buildReportModelAsync } from '../services/reports/model';
+import type { RenderedReport, ReportStep } from './build';
 import { resolveScope } from '../services/reports/scope';
 import { checkTarget, fileBase, writeOutput } from './output';
 
 // Report builds run as jobs, per open workspace, like imports: the UI polls reports.jobs.get for its
 // progress bar and may cancel; the CLI waits for the end. A cancelled or failed build writes nothing.
+// The model and the file are built on a worker thread when the caller gives a runner (the API does).
 
 interface Entry {
   job: ReportJob;
@@ -29,8 +30,11 @@ export interface BuildRequest {
   force: boolean;
 }
 
+/** Runs renderReport elsewhere (a worker thread); without one, it runs on this thread. */
+export type ReportRunner = (req: BuildRequest, signal: AbortSignal, onStep: (s: ReportStep) => void) => Promise<RenderedReport>;
+
 /** Checks what can be checked at once (scope, intervention, target file), then starts the build. */
-export function startReportJob(ws: Workspace, req: BuildRequest): { jobId: string } {
+export function startReportJob(ws: Workspace, req: BuildRequest, runner?: ReportRunner): { jobId: string } {
   resolveScope(ws, req.spec);
   if (req.out) checkTarget(req.out, req.force);
   const job: ReportJob = {
@@ -46,7 +50,7 @@ export function startReportJob(ws: Workspace, req: BuildRequest): { jobId: strin
   };
   const controller = new AbortController();
   const entry: Entry = { job, controller, done: Promise.resolve() };
-  entry.done = run(ws, entry, req);
+  entry.done = run(ws, entry, req, runner);
   const r = registry(ws);
   r.set(job.id, entry);
   const old = [...r.values()].filter((e) => finished(e.job));
@@ -54,30 +58,28 @@ export function startReportJob(ws: Workspace, req: BuildRequest): { jobId: strin
   return { jobId: job.id };
 }
 
-async function run(ws: Workspace, entry: Entry, req: BuildRequest): Promise<void> {
+async function run(ws: Workspace, entry: Entry, req: BuildRequest, runner: ReportRunner | undefined): Promise<void> {
   const { job, controller } = entry;
   const signal = controller.signal;
-  const total = req.spec.sections.length;
   try {
     await new Promise((resolve) => setImmediate(resolve));
-    const model = await buildReportModelAsync(ws, req.spec, {
-      signal,
-      onProgress: (section, done, of) => {
-        job.step = { section, done, total: of };
-        if (section !== 'indicators' || of === 0) job.fraction = (0.5 * done) / Math.max(1, total);
-      },
-    });
-    job.phase = 'rendering';
-    job.step = null;
-    job.fraction = 0.5;
+    const onStep = (st: ReportStep) => Object.assign(job, st);
     // Loaded on the first build: the renderers bring ECharts, ExcelJS, PptxGenJS and playwright-core,
     // which every start of the CLI, the app and the web shell would otherwise pay for.
-    const { renderReportFile } = await import('./render-file');
-    const bytes = await renderReportFile(model, req.format, signal);
+    const out = runner ? await runner(req, signal, onStep) : await (await import('./build')).renderReport(ws, req.spec, req.format, signal, onStep);
+    signal.throwIfAborted();
+    let bytes: Buffer;
+    if (out.kind === 'print') {
+      const { pdfEngine } = await import('./pdf/engine');
+      bytes = await pdfEngine().print(out.html, out.page, signal);
+    } else {
+      // A Buffer crosses the thread as a Uint8Array: wrap it again without a copy.
+      bytes = Buffer.from(out.bytes.buffer, out.bytes.byteOffset, out.bytes.byteLength);
+    }
     signal.throwIfAborted();
     job.phase = 'writing';
     job.fraction = 0.95;
-    const file = writeOutput(bytes, `${fileBase(model.meta.title)}-${model.meta.to}.${req.format}`, { ...req, dataDir: ws.dataDir });
+    const file = writeOutput(bytes, `${fileBase(out.title)}-${out.to}.${req.format}`, { ...req, dataDir: ws.dataDir });
     job.result = { ...file, pages: null };
     job.phase = 'done';
     job.fraction = 1;

@@ -9,6 +9,8 @@ import { startImport } from '../services/imports/measurement-import';
 import { adoptUpload } from '../services/imports/uploads';
 import { importStartInput, type ImportJob } from '../../src-shared/imports/schemas';
 import { writeBackup } from '../services/workspace/backups';
+import type { ReportFormat, ReportSpec } from '../../src-shared/reports/schemas';
+import { renderReport } from '../reports/build';
 
 // The long work that runs on a worker thread (entry.ts), by name. Each task gets its own connection
 // to the workspace; one that writes awaits `writeAccess()` before its first write.
@@ -54,6 +56,9 @@ export const TASKS = {
     }
     return snapshot(entry.job);
   },
+  /** A report's model and file (a PDF: its HTML, printed by the caller); progress is the job's phase and step. */
+  'reports.render': async (ctx: TaskContext, input: { spec: ReportSpec; format: ReportFormat }) =>
+    renderReport(ctx.ws, input.spec, input.format, ctx.signal, ctx.progress),
 };
 
 export type TaskName = keyof typeof TASKS;

@@ -63,3 +63,32 @@ export function overwritePage(file: string, page: number): void {
     fs.closeSync(fd);
   }
 }
+
+/**
+ * Temp workspaces and sessions that one test file opens, all closed and removed after each test
+ * (register `cleanup` with afterEach). `close(s)` closes one before the end of its test.
+ */
+export function trackedWorkspaces(prefix: string) {
+  const open: TestSession[] = [];
+  const dirs: string[] = [];
+  return {
+    dir(): string {
+      const d = tempDir(prefix);
+      dirs.push(d);
+      return d;
+    },
+    session(d: string, opts: Partial<SessionOptions> = {}): TestSession {
+      const s = openTestSession(d, opts);
+      open.push(s);
+      return s;
+    },
+    async close(s: TestSession): Promise<void> {
+      open.splice(open.indexOf(s), 1);
+      await s.close();
+    },
+    async cleanup(): Promise<void> {
+      for (const s of open.splice(0)) await s.close();
+      for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+    },
+  };
+}

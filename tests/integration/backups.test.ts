@@ -5,29 +5,12 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { runCli } from '../../src-main/cli/index';
 import { APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION } from '../../src-main/db/migrations';
 import { backupsToKeep, listBackups } from '../../src-main/services/workspace/backups';
-import { dbFile, fileFingerprint, openTestSession, type TestSession } from '../helpers/safety';
-import { tempDir } from '../helpers/workspace';
+import { dbFile, fileFingerprint, trackedWorkspaces } from '../helpers/safety';
 
-const open: TestSession[] = [];
-const dirs: string[] = [];
-afterEach(async () => {
-  for (const s of open.splice(0)) await s.close();
-  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
-});
-const dir = () => {
-  const d = tempDir('boucle-backups-');
-  dirs.push(d);
-  return d;
-};
-const session = (d: string, opts = {}) => {
-  const s = openTestSession(d, opts);
-  open.push(s);
-  return s;
-};
-const closeIt = async (s: TestSession) => {
-  open.splice(open.indexOf(s), 1);
-  await s.close();
-};
+const tracked = trackedWorkspaces('boucle-backups-');
+afterEach(tracked.cleanup);
+const { dir, session } = tracked;
+const closeIt = tracked.close;
 
 async function cli(...args: string[]) {
   const out: string[] = [];

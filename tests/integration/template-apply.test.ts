@@ -244,7 +244,7 @@ describe('boucle template', () => {
     dirs.push(data);
     const bad = await run('template', 'apply', 'legal', '--data', data);
     expect(bad.code).toBe(1);
-    expect(bad.stderr).toBe('boucle: templates.apply: template: No template called “legal”. Templates: finance, hr, supply-chain\n');
+    expect(bad.stderr).toBe('boucle: template: No template called “legal”. Templates: finance, hr, supply-chain\n');
     const lang = await run('template', 'apply', 'hr', '--lang', 'de', '--data', data);
     expect(lang.code).toBe(1);
     expect(lang.stderr).toBe('boucle: --lang: use en or fr, not de\n');

@@ -3,28 +3,14 @@ import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { runCli } from '../../src-main/cli/index';
 import { openWorkspace } from '../../src-main/core/workspace';
-import { dbFile, fileFingerprint, openTestSession, overwritePage, type TestSession } from '../helpers/safety';
-import { tempDir } from '../helpers/workspace';
+import { dbFile, fileFingerprint, openTestSession, overwritePage, trackedWorkspaces } from '../helpers/safety';
 
 // Every damaged-file case: opened read-only at most, said in words, never written, never "new";
 // the database and its log stay byte for byte as they were; restore and rescue work from there.
 
-const open: TestSession[] = [];
-const dirs: string[] = [];
-afterEach(async () => {
-  for (const s of open.splice(0)) await s.close();
-  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
-});
-const dir = () => {
-  const d = tempDir('boucle-damage-');
-  dirs.push(d);
-  return d;
-};
-const session = (d: string) => {
-  const s = openTestSession(d);
-  open.push(s);
-  return s;
-};
+const tracked = trackedWorkspaces('boucle-damage-');
+afterEach(tracked.cleanup);
+const { dir, session } = tracked;
 
 /** A workspace with a department, a process and `gaps` gaps, closed. */
 async function filled(d: string, gaps = 400) {
@@ -49,8 +35,7 @@ async function expectRefusedAndUntouched(d: string, kind: string) {
   const e = await s.fail('departments.create', { name: 'Ops', code: 'OPS' });
   expect(e.code).toBe('damaged');
   expect(await s.ok('workspace.health', {})).toMatchObject({ state: 'damaged', kind });
-  await s.close();
-  open.splice(open.indexOf(s), 1);
+  await tracked.close(s);
   const after = fileFingerprint(d);
   expect({ d, ...after }).toEqual({ d, ...before });
   return h;
@@ -115,8 +100,7 @@ describe('a damaged workspace', () => {
     expect(json.format).toBe('boucle-workspace');
     expect(r.counts.gaps).toBeGreaterThan(100);
     expect(json.gaps).toHaveLength(r.counts.gaps!);
-    await s.close();
-    open.splice(open.indexOf(s), 1);
+    await tracked.close(s);
     const cliInfo = await cli('info', '--data', d);
     expect(cliInfo.code).toBe(5);
     expect(cliInfo.stderr).toMatch(/the integrity check found damaged pages/);
@@ -137,8 +121,7 @@ describe('a damaged workspace', () => {
     await filled(d, 200);
     const good = session(d);
     const backup = await good.ok('workspace.backups.create', {});
-    await good.close();
-    open.splice(open.indexOf(good), 1);
+    await tracked.close(good);
     overwritePage(dbFile(d), 3);
     const damaged = fileFingerprint(d).db;
     const s = session(d);

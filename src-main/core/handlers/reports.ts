@@ -3,6 +3,7 @@ import type { reportsMethods } from '../../../src-shared/reports/api';
 import * as tpl from '../../services/reports/templates';
 import { buildReportModel } from '../../services/reports/model';
 import { cancelReportJob, getReportJob, startReportJob } from '../../reports/jobs';
+import type { ReportStep } from '../../reports/build';
 import { crudHandlers, type Handlers } from './types';
 
 export const reportsHandlers: Handlers<keyof typeof reportsMethods> = {
@@ -21,10 +22,13 @@ export const reportsHandlers: Handlers<keyof typeof reportsMethods> = {
     const model = buildReportModel(ws, i.spec);
     return { html: renderReportHtml(model).html, sections: model.sections.length };
   },
-  'reports.build': (ws, i, { shell }) => {
+  'reports.build': (ws, i, { shell, session }) => {
     // A browser names no file on disk: its report is a download (a page could otherwise overwrite any file).
     if (shell === 'web' && i.out !== undefined) throw BoucleError.of('forbidden', 'report.out_from_browser', undefined, 'out');
-    return startReportJob(ws, i);
+    // Built on a worker thread: the app answers every other call meanwhile.
+    return startReportJob(ws, i, (req, signal, onStep) =>
+      session.runTask('reports.render', { spec: req.spec, format: req.format }, { signal, onProgress: (p) => onStep(p as ReportStep) }),
+    );
   },
   'reports.jobs.get': (ws, i) => getReportJob(ws, i.jobId),
   'reports.jobs.cancel': (ws, i) => cancelReportJob(ws, i.jobId),

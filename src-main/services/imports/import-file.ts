@@ -1,7 +1,6 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import { BoucleError } from '../../../src-shared/errors';
-import { resolveUpload } from './uploads';
+import { sourceFile } from './uploads';
 
 // The file an import reads: an upload of the web shell or a path (Electron's native dialog, the CLI).
 // Its kind is told by its first bytes, not its name: an .xlsx is a zip ("PK"), an old .xls an OLE
@@ -18,24 +17,7 @@ export interface ImportFile {
 }
 
 export function resolveImportFile(src: { fileRef?: string | undefined; path?: string | undefined }): ImportFile {
-  let file: string;
-  let name: string;
-  const field = src.fileRef !== undefined ? 'fileRef' : 'path';
-  if (src.fileRef !== undefined) {
-    const up = resolveUpload(src.fileRef);
-    file = up.path;
-    name = up.meta.name;
-  } else {
-    file = src.path!;
-    name = path.basename(file);
-  }
-  let st: fs.Stats;
-  try {
-    st = fs.statSync(file);
-  } catch {
-    throw BoucleError.of('not_found', 'import.no_such_file', { file }, field);
-  }
-  if (!st.isFile()) throw BoucleError.of('validation', 'import.not_a_file', { file }, field);
+  const { path: file, name, field, stat: st } = sourceFile(src);
   if (st.size === 0) throw BoucleError.of('validation', 'common.file_empty', undefined, field);
   const head = Buffer.alloc(8);
   const fd = fs.openSync(file, 'r');

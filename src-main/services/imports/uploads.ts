@@ -79,6 +79,37 @@ export function resolveUpload(fileRef: string): { path: string; meta: UploadMeta
   }
 }
 
+/** A file an import or a BPMN import reads: its path, the name the user knows it by, the field to blame and its stat. */
+export interface SourceFile {
+  path: string;
+  name: string;
+  field: 'fileRef' | 'path';
+  stat: fs.Stats;
+}
+
+/** Resolves an upload reference (web shell) or a path (desktop, CLI) to a regular file, or says why not. */
+export function sourceFile(src: { fileRef?: string | undefined; path?: string | undefined }): SourceFile {
+  const field = src.fileRef !== undefined ? 'fileRef' : 'path';
+  let file: string;
+  let name: string;
+  if (src.fileRef !== undefined) {
+    const up = resolveUpload(src.fileRef);
+    file = up.path;
+    name = up.meta.name;
+  } else {
+    file = src.path!;
+    name = path.basename(file);
+  }
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(file);
+  } catch {
+    throw BoucleError.of('not_found', 'import.no_such_file', { file }, field);
+  }
+  if (!stat.isFile()) throw BoucleError.of('validation', 'import.not_a_file', { file }, field);
+  return { path: file, name, field, stat };
+}
+
 export function removeUpload(fileRef: string): void {
   if (!REF.test(fileRef)) return;
   const dir = registry.get(fileRef);

@@ -10,8 +10,8 @@ import { MAX_BPMN_CHARS } from '../../../src-shared/processes/bpmn';
 
 /** Nesting of XML elements (definitions › process › subProcess › … › extension elements). */
 export const MAX_BPMN_DEPTH = 100;
-/** XML elements of every kind (tasks, flows, diagram shapes, waypoints): about 14,000 tasks with their diagram. */
-export const MAX_BPMN_ELEMENTS = 100_000;
+/** XML elements of every kind (tasks, flows, diagram shapes, waypoints): about 57,000 tasks with their diagram (7 elements each), so a 50,000-task model imports; far past any real model. */
+export const MAX_BPMN_ELEMENTS = 400_000;
 
 const SCAN_CHUNK = 1 << 20;
 

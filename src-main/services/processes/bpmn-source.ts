@@ -1,8 +1,7 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import { BoucleError } from '../../../src-shared/errors';
 import { MAX_BPMN_CHARS } from '../../../src-shared/processes/bpmn';
-import { resolveUpload } from '../imports/uploads';
+import { sourceFile } from '../imports/uploads';
 
 // Where the text of a BPMN file comes from: the call itself (xml), an upload of the web shell
 // (fileRef), or a file on disk (path: the desktop app and the CLI). A file too large for the limit is
@@ -17,26 +16,7 @@ export interface BpmnSource {
 
 export function readBpmnSource(src: BpmnSource): { xml: string; fileName: string | undefined; bytes: number } {
   if (src.xml !== undefined) return { xml: src.xml, fileName: src.fileName, bytes: src.xml.length };
-  const field = src.fileRef !== undefined ? 'fileRef' : 'path';
-  let file: string;
-  let name: string;
-  if (src.fileRef !== undefined) {
-    const up = resolveUpload(src.fileRef);
-    file = up.path;
-    name = up.meta.name;
-  } else {
-    file = src.path!;
-    name = path.basename(file);
-  }
-  let size: number;
-  try {
-    const st = fs.statSync(file);
-    if (!st.isFile()) throw BoucleError.of('validation', 'import.not_a_file', { file }, field);
-    size = st.size;
-  } catch (e) {
-    if (e instanceof BoucleError) throw e;
-    throw BoucleError.of('not_found', 'import.no_such_file', { file }, field);
-  }
+  const { path: file, name, field, stat: { size } } = sourceFile(src);
   // UTF-8 takes at least one byte per character: more bytes than the limit allows characters is too large.
   if (size > MAX_BPMN_CHARS * 4) throw BoucleError.of('validation', 'bpmn.too_large', undefined, field);
   const buf = fs.readFileSync(file);
