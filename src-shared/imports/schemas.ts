@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { msg, type MessageKey, type MessageParams } from '../messages';
 import { id } from '../common';
+import { INDICATOR_AGGREGATIONS } from '../domain';
 
 // The measurement import: what the preview detects, the options that override it, the job the core
 // runs (all or nothing) and its bad rows.
@@ -81,6 +82,8 @@ export const importStartInput = z
     dateFormat: z.enum(IMPORT_DATE_FORMATS, msg('import.date_format')).optional(),
     /** A value already stored for the same indicator and period: replaced by the file's, or kept. */
     onExisting: z.enum(ON_EXISTING, msg('import.on_existing')),
+    /** Several rows in one period of their indicator make one value by this aggregation; absent: such rows are refused. */
+    rollUp: z.enum(INDICATOR_AGGREGATIONS).optional(),
   })
   .strict()
   .refine(oneFile, oneFileError)
@@ -218,6 +221,8 @@ export interface ImportResult {
   encoding: ImportEncoding | null;
   dateFormat: ImportDateFormat;
   indicators: { indicatorId: string; name: string; rows: number; from: string; to: string }[];
+  /** With a roll-up: its aggregation and how many periods the `rows` made. */
+  rolledUp?: { aggregation: (typeof INDICATOR_AGGREGATIONS)[number]; periods: number };
 }
 
 export interface ImportJob {
