@@ -66,6 +66,8 @@ export const importPreviewInput = z
     mapping: importMapping.optional(),
     indicatorId: id.optional(),
     dateFormat: z.enum(IMPORT_DATE_FORMATS, msg('import.date_format')).optional(),
+    /** Several rows in one period: preview them rolled up by this aggregation (else the indicator's). */
+    rollUp: z.enum(INDICATOR_AGGREGATIONS).optional(),
     sampleRows: z.number().int().min(1).max(500).default(20),
   })
   .strict()
@@ -168,6 +170,18 @@ export interface ImportPreviewRow {
   errors: ImportBadRow[];
 }
 
+export interface ImportRollUpPreview {
+  /** The aggregation shown: the one asked for, else the (first) indicator's own. */
+  aggregation: (typeof INDICATOR_AGGREGATIONS)[number];
+  /** The indicator's own aggregation (the default to offer). */
+  indicatorAggregation: (typeof INDICATOR_AGGREGATIONS)[number];
+  /** Rows of the sample read, and whether that is the whole file. */
+  sampleRows: number;
+  complete: boolean;
+  /** One value per indicator-period of the sample, oldest first, with how many rows made it. */
+  periods: { indicatorId: string; indicator: string; period: string; value: number; rows: number }[];
+}
+
 export interface ImportPreview {
   fileName: string;
   format: 'csv' | 'xlsx';
@@ -198,6 +212,11 @@ export interface ImportPreview {
   };
   /** First data rows parsed with the mapping and formats above. */
   rows: ImportPreviewRow[];
+  /**
+   * Set when several rows of the sample fall in one period of their indicator (rows finer than its
+   * frequency): the import refuses them unless rolled up; here they are, rolled up.
+   */
+  rollUp: ImportRollUpPreview | null;
   /** First rows of raw cells (header included), for the mapping step. */
   raw: string[][];
   /** Data rows, estimated from the sample for CSV (exact for small files). */

@@ -12,7 +12,7 @@ const info = (id: string, frequency: IndicatorFrequency): IndicatorInfo => ({ id
 /** Rolls [date, value] rows (file order, row numbers from 2) of one indicator up; returns period → [value, rows]. */
 function roll(aggregation: IndicatorAggregation, frequency: IndicatorFrequency, rows: [string, number, string?][]) {
   const real = info('i', frequency);
-  const r = new RollUp(aggregation, new Map([['i', real]]), dayLevel([real]));
+  const r = new RollUp(aggregation, dayLevel([real]), new Map([['i', real]]));
   rows.forEach(([date, value, note], k) => r.add(0, dayOf(date), k + 2, value, note ?? null));
   expect(r.indicators()).toEqual([real]);
   return Object.fromEntries([...r.results()].map((x) => [isoOfDay(x.periodDay), [x.value, x.rows, x.note]]));
@@ -70,7 +70,7 @@ describe('roll-up', () => {
   it('keeps one record per indicator-period, not per row', () => {
     const a = info('a', 'monthly');
     const b = info('b', 'yearly');
-    const r = new RollUp('sum', new Map([['a', a], ['b', b]]), dayLevel([a, b]));
+    const r = new RollUp('sum', dayLevel([a, b]), new Map([['a', a], ['b', b]]));
     for (let d = 0; d < 3652; d++) { // 2030-01-01 … 2039-12-31 (two leap years)
       r.add(0, dayOf('2030-01-01') + d, 2 * d + 2, 1, null);
       r.add(1, dayOf('2030-01-01') + d, 2 * d + 3, 2, null);

@@ -1,8 +1,10 @@
 import type { IndicatorAggregation, IndicatorFrequency } from '../../../src-shared/domain';
-import { periodStartDay } from '../indicators/periods';
+import type * as A from '../../../src-shared/imports/schemas';
+import { isoOfDay, periodStartDay } from '../indicators/periods';
+import type { SourceRow } from './cells';
 import type { IndicatorInfo } from './indicator-match';
 import { contextOf, type ImportPlan } from './import-plan';
-import type { RowContext } from './row-parser';
+import { parseRow, type RowContext } from './row-parser';
 
 // Roll-up on import: several rows of a file in one period of their indicator (daily or weekly rows
 // into a monthly indicator) make ONE value of that period, by the aggregation the user chose. Only
@@ -57,16 +59,19 @@ export class RollUp {
   private readonly cells = new Map<number, Cell>();
   private readonly frequencies: IndicatorFrequency[] = [];
 
-  /** `byId`: the indicators as they are; `used`: the matcher's (day-level) indicators a row's index names. */
+  /**
+   * `used`: the matcher's indicators, which a row's index names (grows as the file is read);
+   * `byId`: the indicators as they are, when `used` holds their day-level copies.
+   */
   constructor(
     readonly aggregation: IndicatorAggregation,
-    private readonly byId: Map<string, IndicatorInfo>,
     private readonly used: IndicatorInfo[],
+    private readonly byId?: Map<string, IndicatorInfo>,
   ) {}
 
   /** The file's indicators as they are (not day-level), in the order rows number them. */
   indicators(): IndicatorInfo[] {
-    return this.used.map((i) => this.byId.get(i.id) ?? i);
+    return this.used.map((i) => this.byId?.get(i.id) ?? i);
   }
 
   get periods(): number {
@@ -75,7 +80,7 @@ export class RollUp {
 
   /** The period (first day) of the indicator a row of `day` goes to. */
   periodOf(indicator: number, day: number): number {
-    const f = (this.frequencies[indicator] ??= this.byId.get(this.used[indicator]!.id)!.frequency);
+    const f = (this.frequencies[indicator] ??= (this.byId?.get(this.used[indicator]!.id) ?? this.used[indicator]!).frequency);
     return periodStartDay(f, day);
   }
 
@@ -142,5 +147,41 @@ export function rollUpContext(plan: ImportPlan): { ctx: RowContext; rollUp: Roll
   const real = new Map<string, IndicatorInfo>();
   for (const i of plan.single ? [plan.single] : plan.indicators) real.set(i.id, i);
   const ctx = contextOf({ ...plan, indicators: dayLevel(plan.indicators), single: plan.single ? dayLevel([plan.single])[0]! : null });
-  return { ctx, rollUp: new RollUp(plan.rollUp!, real, ctx.matcher.used) };
+  return { ctx, rollUp: new RollUp(plan.rollUp!, ctx.matcher.used, real) };
+}
+
+/**
+ * The preview's roll-up: the sample's rows (the import parses them the same way) rolled up, when
+ * several fall in one period of their indicator or a roll-up is asked for; null otherwise.
+ */
+export function previewRollUp(
+  ctx: RowContext,
+  sample: SourceRow[],
+  asked: IndicatorAggregation | undefined,
+  complete: boolean,
+): A.ImportRollUpPreview | null {
+  const rows: { indicator: number; day: number; row: number; value: number; note: string | null }[] = [];
+  for (const src of sample) {
+    const p = parseRow(ctx, src);
+    if (p.kind === 'ok') rows.push({ indicator: p.indicator, day: p.day, row: src.row, value: p.value, note: p.note });
+  }
+  const own = ctx.matcher.used[0]?.aggregation ?? 'mean';
+  const aggregation = asked ?? own;
+  const r = new RollUp(aggregation, ctx.matcher.used);
+  for (const x of rows) r.add(x.indicator, x.day, x.row, x.value, x.note);
+  if (!asked && r.periods === rows.length) return null; // one row per period: nothing to roll up
+  const ind = r.indicators();
+  return {
+    aggregation,
+    indicatorAggregation: own,
+    sampleRows: rows.length,
+    complete,
+    periods: [...r.results()].map((x) => ({
+      indicatorId: ind[x.indicator]!.id,
+      indicator: ind[x.indicator]!.name,
+      period: isoOfDay(x.periodDay),
+      value: x.value,
+      rows: x.rows,
+    })),
+  };
 }
