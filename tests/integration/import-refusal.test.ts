@@ -59,7 +59,7 @@ describe('a file with bad rows', () => {
     // Row 7 repeats row 2's period: the refusal says a roll-up would make one value of them.
     expect(job.message).toBe(
       '8 bad rows (9 problems): the file was not imported, nothing was written. Several rows fall in one period of their indicator: ' +
-        'they can be rolled up into one value per period (in the app: "Roll up" in the preview; on the command line: --roll-up mean|sum|last|min|max)',
+        'they can be rolled up into one value per period (in the app: "Roll up with" in the preview; on the command line: --roll-up mean|sum|last|min|max)',
     );
     expect(footprint(t)).toEqual(before);
     expect(values(t, apCost.id)).toEqual([{ period: '2024-12-01', value: 99, note: null }]);

@@ -30,7 +30,7 @@ export function RollUpChoice({ preview, value, onChange }: RollUpChoiceProps) {
       <Group mt="xs" gap="md" align="center">
         <Switch checked={value !== null} onChange={(e) => onChange(e.currentTarget.checked ? preview.indicatorAggregation : null)}
           label={t('import.rollUp.switch')} data-testid="import-roll-up-on" />
-        <Select aria-label={tc('colon', { label: t('fields.aggregation') })} w={200} allowDeselect={false} disabled={value === null}
+        <Select aria-label={tc('colon', { label: t('fields.aggregation') })} w={290} allowDeselect={false} disabled={value === null}
           value={value ?? preview.indicatorAggregation} data-testid="import-roll-up-aggregation"
           data={INDICATOR_AGGREGATIONS.map((a) => ({
             value: a,
