@@ -14,6 +14,8 @@ export interface BoucleBridge {
   /** Opens / reveals a file the core wrote (a report, an export); anything else is refused. */
   openFile(path: string): Promise<boolean | null>;
   showInFolder(path: string): Promise<boolean | null>;
+  /** Subscribes to the native menu's commands for the renderer (menu.ts MenuCommand); returns the unsubscribe. */
+  onMenuCommand(listener: (command: string) => void): () => void;
   readonly shell: 'electron';
   readonly platform: string;
 }
@@ -23,3 +25,6 @@ export const API_CHANNEL = 'boucle:api';
 
 /** The channel of the report file actions (save dialog, open, show in folder). */
 export const FILE_CHANNEL = 'boucle:file';
+
+/** The channel on which the main process tells the renderer which menu item was chosen (one-way). */
+export const MENU_CHANNEL = 'boucle:menu';

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { BoucleError } from '../../src-shared/errors';
 import type { LogOp } from './change-log';
-import { ENTITIES, type EntityName, type Row } from './entities';
+import { ENTITIES, isCompact, type EntityName, type Row } from './entities';
 import { compareClocks, rowClocks, type FieldClock, type RowClocks } from './field-clocks';
 import { hlcFromInt } from './hlc';
 import { internerOf } from './interned';
@@ -49,6 +49,11 @@ export interface ApplyOptions {
   keeps: (departmentId: string) => boolean;
   /** Fields this version knows; tests play an older version by knowing fewer. */
   knows?: (entity: string, field: string) => boolean;
+  /**
+   * The changes came before (a checksum repair downloads the department again): conflicts were
+   * noted, and perhaps resolved, when they first came; noting them again would bring them back.
+   */
+  replay?: boolean;
   /** Runs in the same transaction, after the changes (the cursors that say they were applied). */
   alongside?: () => void;
 }
@@ -65,7 +70,9 @@ export interface ApplyReport {
 interface RowState {
   exists: boolean;
   dep: string | null;
+  /** Read again only when a later change of the same page needs its values (a text conflict). */
   row: Row | undefined;
+  stale?: boolean;
   clocks: RowClocks;
 }
 
@@ -207,7 +214,7 @@ class Applier {
       }
       const local = s.clocks.fields.get(f);
       const wins = !local || compareClocks(clock, local) > 0;
-      if (s.exists && local && isProse(f) && c.base && f in c.base) this.noteConcurrent(c, entity, s, f, v, clock, local, wins);
+      if (s.exists && local && isProse(f) && c.base && f in c.base && !this.opts.replay) this.noteConcurrent(c, entity, s, f, v, clock, local, wins);
       if (wins) {
         winners[f] = v;
         clocks[f] = clock;
@@ -263,6 +270,10 @@ class Applier {
       return;
     }
     if (base == null) return;
+    if (s.stale) {
+      s.row = this.rows.get(entity, c.row);
+      s.stale = false;
+    }
     const localValue = this.rows.loggedValue(entity, f, s.row![f]);
     if (same(localValue, v)) return;
     const [kept, keptClock, lost, lostClock] = wins ? [v, clock, localValue, local] : [localValue, local, v, clock];
@@ -280,7 +291,11 @@ class Applier {
     const values = { ...winners };
     if (create && entity === 'measurements') delete values.department_id; // a measurement's is its indicator's
     try {
-      this.db.transaction(() => (create ? this.rows.insert(entity, c.row, values, iso(c.hlc)) : this.rows.update(entity, c.row, values)))();
+      const put = () => (create ? this.rows.insert(entity, c.row, values, iso(c.hlc)) : this.rows.update(entity, c.row, values));
+      // A failed statement undoes itself; only a measurement written in two statements (its values,
+      // then its tombstone) needs a savepoint so that a duplicate leaves neither half behind.
+      if (isCompact(entity) && 'deleted_at' in values && Object.keys(values).length > 1) this.db.transaction(put)();
+      else put();
     } catch (e) {
       if (!isUniqueViolation(e)) throw e;
       this.log.close(); // the write path appends local entries: the remote transaction's range ends here
@@ -304,11 +319,10 @@ class Applier {
     const s = this.state(entity, c.row);
     if (create) {
       s.exists = true;
-      s.row = this.rows.get(entity, c.row);
       s.clocks.created = clocks.department_id ?? { hlc: c.hlc, node: c.node };
-    } else if (s.row) {
-      s.row = this.rows.get(entity, c.row);
     }
+    // most rows of a big pull get no second change: read the row back only if one needs it
+    s.stale = true;
     s.dep = dep;
     for (const f of Object.keys(winners)) s.clocks.fields.set(f, clocks[f]!);
     this.report.applied++;

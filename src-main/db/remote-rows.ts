@@ -45,6 +45,8 @@ export class RemoteRows {
 
   get(entity: EntityName, id: string): Row | undefined {
     const by = byIdWhere(entity);
+    // the measurements view decodes every column; most rows of a big pull are new: ask the key first
+    if (isCompact(entity) && this.stmt('has:m', () => `SELECT 1 FROM measurement_rows WHERE uid = ?`).pluck().get(by.bind(id)) === undefined) return undefined;
     const table = ENTITIES[entity].table;
     return this.stmt(`get:${entity}`, () => `SELECT * FROM ${table} WHERE ${by.sql}`).get(by.bind(id)) as Row | undefined;
   }
@@ -61,13 +63,24 @@ export class RemoteRows {
     const dep = entity === 'departments' ? id : values.department_id;
     const all = ['id', 'department_id', ...cols, 'created_at', 'updated_at'];
     const table = ENTITIES[entity].table;
-    this.stmt(`ins:${entity}:${cols.join(',')}`, () => `INSERT INTO ${table} (${all.join(', ')}) VALUES (${all.map(() => '?').join(', ')})`).run(
-      id,
-      dep,
-      ...cols.map((c) => this.stored(entity, c, values[c])),
-      createdAt,
-      now,
-    );
+    const ins = this.stmt(`ins:${entity}:${cols.join(',')}`, () => `INSERT INTO ${table} (${all.join(', ')}) VALUES (${all.map(() => '?').join(', ')})`);
+    const args = [id, dep, ...cols.map((c) => this.stored(entity, c, values[c])), createdAt, now];
+    try {
+      ins.run(...args);
+    } catch (e) {
+      // A row lost behind the app's back (the checksum repair brings it again) can leave its search
+      // entry behind; the search trigger then cannot index it again. Drop the stale entry, retry once.
+      if ((e as { code?: string }).code !== 'SQLITE_CONSTRAINT_PRIMARYKEY' || !this.dropStaleSearch(entity, id)) throw e;
+      ins.run(...args);
+    }
+  }
+
+  private dropStaleSearch(entity: EntityName, id: string): boolean {
+    const at = this.stmt('stale-search', () => `SELECT fts_rowid FROM search_rows WHERE entity = ? AND row_id = ?`).pluck().get(entity, id);
+    if (at === undefined) return false;
+    this.stmt('stale-fts', () => `DELETE FROM search_fts WHERE rowid = ?`).run(at);
+    this.stmt('purge-search', () => `DELETE FROM search_rows WHERE entity = ? AND row_id = ?`).run(entity, id);
+    return true;
   }
 
   update(entity: EntityName, id: string, values: Row): void {

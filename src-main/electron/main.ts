@@ -3,8 +3,8 @@
 // worth testing lives in the small electron-free modules next to this file.
 import fs from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell, type WebContents } from 'electron';
-import { API_CHANNEL } from '../../src-shared/bridge';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell, type WebContents } from 'electron';
+import { API_CHANNEL, MENU_CHANNEL } from '../../src-shared/bridge';
 import { RENDERER_CSP } from '../../src-shared/security';
 import { createCore, type Core } from '../core/dispatch';
 import { WorkspaceSession } from '../core/session';
@@ -12,7 +12,9 @@ import { APP_SCHEME, APP_SCHEME_PRIVILEGES, APP_URL, appResponse } from './app-p
 import { electronDataDir } from './argv';
 import { handleApiCall } from './ipc-api';
 import { EXIT_CODES, READY_LINE } from './launch-protocol';
-import { menuTemplate } from './menu';
+import { menuTemplate, type MenuCommand } from './menu';
+import { addRecent, parseRecent, pruneRecent, serializeRecent } from './recent-workspaces';
+import { parseWindowState, restoreBounds } from './window-state';
 import { electronNativeBinding } from './native-binding';
 import { isAppUrl, isExternalLink } from './navigation';
 import { shellStrings, type ShellStrings } from './strings';
@@ -22,6 +24,8 @@ import { printJobArg } from '../reports/pdf/app-print';
 import { preparePrintMode, runPrintJob } from './print-mode';
 import { electronPdfEngine } from './pdf-printer';
 import { registerFileActions } from './file-actions';
+import { electronTokenVault } from './token-vault';
+import { setTokenVault } from '../services/sync/state';
 
 // out/main/main.js → out/preload/preload.cjs and out/renderer/ (electron.config.ts), served as app://boucle/.
 const PRELOAD = path.join(__dirname, '..', 'preload', 'preload.cjs');
@@ -31,6 +35,28 @@ const RENDERER_DIR = path.join(__dirname, '..', 'renderer');
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
 
 let mainWindow: BrowserWindow | null = null;
+
+// Small JSON files of the shell's own, in userData (not in the workspace: they belong to this computer).
+const userFile = (name: string) => path.join(app.getPath('userData'), name);
+function readText(file: string): string | null {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return null;
+  }
+}
+/** Written aside then renamed, so a crash mid-write leaves the previous file, never half of one. */
+function writeText(file: string, text: string): void {
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(`${file}.tmp`, text);
+    fs.renameSync(`${file}.tmp`, file);
+  } catch (e) {
+    console.error(`[boucle] could not write ${file}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+const WINDOW_STATE = 'window-state.json';
+const RECENT = 'recent-workspaces.json';
 
 /** Rules for every webContents, including any a bug or an exploit might create. */
 function hardenWebContents(contents: WebContents): void {
@@ -58,10 +84,25 @@ function hardenSession(): void {
   ses.setDevicePermissionHandler(() => false);
 }
 
-function createWindow(ws: WorkspaceSession, strings: ShellStrings): BrowserWindow {
-  const win = new BrowserWindow(mainWindowOptions({ preload: PRELOAD, title: 'Boucle' }));
+function createWindow(current: () => WorkspaceSession, strings: ShellStrings): BrowserWindow {
+  const displays = screen.getAllDisplays().map((d) => d.workArea);
+  const bounds = restoreBounds(parseWindowState(readText(userFile(WINDOW_STATE))), displays);
+  const win = new BrowserWindow({
+    ...mainWindowOptions({ preload: PRELOAD, title: 'Boucle' }),
+    x: bounds.x,
+    y: bounds.y,
+    width: bounds.width,
+    height: bounds.height,
+  });
+  win.on('close', () => {
+    // The normal bounds, so a maximised window comes back maximised over the size it had before.
+    const b = win.getNormalBounds();
+    writeText(userFile(WINDOW_STATE), JSON.stringify({ ...b, maximized: win.isMaximized() }));
+  });
   win.once('ready-to-show', () => {
+    if (bounds.maximized) win.maximize();
     win.show();
+    const ws = current();
     console.log(`${READY_LINE} Workspace: ${ws.dataDir} (${ws.health().state})`);
   });
   win.webContents.on('render-process-gone', (_event, details) => {
@@ -76,7 +117,7 @@ function createWindow(ws: WorkspaceSession, strings: ShellStrings): BrowserWindo
   return win;
 }
 
-function registerApi(core: Core): void {
+function registerApi(core: () => Core): void {
   ipcMain.handle(API_CHANNEL, (event, method: unknown, input: unknown) => {
     const frame = event.senderFrame;
     const isOurMainFrame =
@@ -85,26 +126,55 @@ function registerApi(core: Core): void {
       event.sender === mainWindow.webContents &&
       frame !== null &&
       frame === mainWindow.webContents.mainFrame;
-    return handleApiCall(core, { frameUrl: frame?.url, isOurMainFrame }, APP_URL, method, input);
+    return handleApiCall(core(), { frameUrl: frame?.url, isOurMainFrame }, APP_URL, method, input);
   });
 }
 
-function installMenu(ws: WorkspaceSession, strings: ShellStrings): void {
+interface ShellControls {
+  current(): WorkspaceSession;
+  switchTo(dataDir: string): Promise<void>;
+  recent(): string[];
+  clearRecent(): void;
+}
+
+function installMenu(c: ShellControls, strings: ShellStrings): void {
+  const chooseFolder = async (title: string): Promise<string | null> => {
+    const options = { title, properties: ['openDirectory' as const, 'createDirectory' as const] };
+    const r = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+    return r.canceled ? null : (r.filePaths[0] ?? null);
+  };
+  const command = (cmd: MenuCommand) => {
+    if (cmd === 'newWorkspace' || cmd === 'openWorkspace') {
+      // A new workspace is an empty folder: the core creates the database there on opening.
+      void chooseFolder(cmd === 'newWorkspace' ? strings.newWorkspace : strings.openWorkspace).then((dir) => (dir ? c.switchTo(dir) : undefined));
+      return;
+    }
+    if (cmd === 'documentation') {
+      void shell.openPath(path.join(app.getAppPath(), 'README.md'));
+      return;
+    }
+    // Screens and dialogs of the renderer (import wizards, export, reports, the shortcuts list).
+    mainWindow?.webContents.send(MENU_CHANNEL, cmd);
+  };
   const template = menuTemplate({
     strings,
     isPackaged: app.isPackaged,
     platform: process.platform,
+    recent: c.recent().filter((d) => d !== c.current().dataDir),
     actions: {
       about: () => {
         const options = {
           type: 'info' as const,
           title: strings.about,
           message: `Boucle ${app.getVersion()}`,
-          detail: strings.aboutDetail(app.getVersion(), ws.dataDir),
+          detail: strings.aboutDetail(app.getVersion(), c.current().dataDir),
         };
         void (mainWindow ? dialog.showMessageBox(mainWindow, options) : dialog.showMessageBox(options));
       },
-      showDataFolder: () => void shell.openPath(ws.dataDir),
+      showDataFolder: () => void shell.openPath(c.current().dataDir),
+      command,
+      openRecent: (dir) => void c.switchTo(dir),
+      clearRecent: () => c.clearRecent(),
     },
   });
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
@@ -136,14 +206,71 @@ function openSession(dataDir: string, strings: ShellStrings): WorkspaceSession |
   }
 }
 
+function makeCore(ws: WorkspaceSession): Core {
+  return createCore(ws, {
+    actions: {
+      showFolder: async (folder) => {
+        await shell.openPath(folder);
+      },
+      chooseFolder: async () => {
+        const options = { properties: ['openDirectory' as const, 'createDirectory' as const] };
+        const r = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+        return r.canceled ? null : (r.filePaths[0] ?? null);
+      },
+    },
+  });
+}
+
 function start(): void {
   const strings = shellStrings(app.getPreferredSystemLanguages()[0] ?? app.getLocale());
   const dataDir = electronDataDir(process.argv, process.env, app.getPath('userData'));
-  const ws = openSession(dataDir, strings);
-  if (!ws) {
+  const first = openSession(dataDir, strings);
+  if (!first) {
     app.exit(EXIT_CODES.workspaceRefused);
     return;
   }
+  let ws: WorkspaceSession = first;
+  let core = makeCore(ws);
+  let recent = addRecent(pruneRecent(parseRecent(readText(userFile(RECENT))), fs.existsSync), ws.dataDir);
+  const saveRecent = () => writeText(userFile(RECENT), serializeRecent(recent));
+  saveRecent();
+
+  let switching = false;
+  const controls: ShellControls = {
+    current: () => ws,
+    recent: () => recent,
+    clearRecent: () => {
+      recent = [ws.dataDir];
+      saveRecent();
+      installMenu(controls, strings);
+    },
+    // Switching = the current session closes cleanly (writes under way finish, the writer lock is
+    // released, so another Boucle may then open it), then the other folder opens in the same window.
+    // If the other folder is refused, the previous workspace is opened again.
+    switchTo: async (dir) => {
+      if (switching || path.resolve(dir) === path.resolve(ws.dataDir)) return;
+      switching = true;
+      try {
+        const previous = ws.dataDir;
+        await ws.close();
+        const next = openSession(dir, strings) ?? openSession(previous, strings);
+        if (!next) {
+          app.exit(EXIT_CODES.workspaceRefused);
+          return;
+        }
+        ws = next;
+        core = makeCore(ws);
+        recent = addRecent(recent, ws.dataDir);
+        saveRecent();
+        installMenu(controls, strings);
+        // A fresh page: no screen keeps data or half-typed forms of the other workspace.
+        mainWindow?.webContents.reload();
+      } finally {
+        switching = false;
+      }
+    },
+  };
+
   let closing = false;
   app.on('will-quit', (event) => {
     if (closing) return;
@@ -153,26 +280,14 @@ function start(): void {
     void ws.close().finally(() => app.quit());
   });
   hardenSession();
-  registerApi(
-    createCore(ws, {
-      actions: {
-        showFolder: async (folder) => {
-          await shell.openPath(folder);
-        },
-        chooseFolder: async () => {
-          const options = { properties: ['openDirectory' as const, 'createDirectory' as const] };
-          const r = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
-          return r.canceled ? null : (r.filePaths[0] ?? null);
-        },
-      },
-    }),
-  );
+  registerApi(() => core);
   setPdfEngine(electronPdfEngine());
+  setTokenVault(electronTokenVault());
   registerFileActions(() => mainWindow);
-  installMenu(ws, strings);
-  mainWindow = createWindow(ws, strings);
+  installMenu(controls, strings);
+  mainWindow = createWindow(() => ws, strings);
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow(ws, strings);
+    if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow(() => ws, strings);
   });
 }
 

@@ -1,8 +1,8 @@
 import { Suspense, useEffect, type ReactNode } from 'react';
-import { AppShell, Burger, Center, Group, Loader, NavLink, ScrollArea, Select, Text, Title } from '@mantine/core';
+import { ActionIcon, AppShell, Burger, Center, Group, Loader, NavLink, ScrollArea, Select, Text, Title, Tooltip } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import {
-  IconAdjustments, IconBulb, IconChartLine, IconFileReport, IconGauge, IconHierarchy2, IconAlertTriangle, IconRefresh,
+  IconAdjustments, IconBulb, IconKeyboard, IconChartLine, IconFileReport, IconGauge, IconHierarchy2, IconAlertTriangle, IconRefresh,
 } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../stores';
@@ -10,6 +10,9 @@ import { PAGES, type Page } from '../stores/route-slice';
 import { PAGE_COMPONENTS, preloadAllPagesWhenIdle, preloadPage } from './pages';
 import { HeaderExtras } from './header-extras';
 import { ReadOnlyBanner } from '../features/workspace/read-only-banner';
+import { ShortcutsDialog } from './shortcuts-dialog';
+import { useMenuCommands } from './use-menu-commands';
+import { WindowDrop } from './window-drop';
 
 const ICONS: Record<Page, ReactNode> = {
   dashboard: <IconGauge size={18} stroke={1.6} />,
@@ -44,6 +47,8 @@ function DepartmentSwitcher() {
 export function AppFrame() {
   const { t } = useTranslation();
   const [opened, { toggle, close }] = useDisclosure();
+  const [shortcutsOpen, shortcuts] = useDisclosure();
+  useMenuCommands(shortcuts.open);
   const route = useApp((s) => s.route);
   const navigate = useApp((s) => s.navigate);
   const syncRoute = useApp((s) => s.syncRoute);
@@ -73,6 +78,11 @@ export function AppFrame() {
           <Group gap="sm" wrap="nowrap">
             <HeaderExtras />
             <DepartmentSwitcher />
+            <Tooltip label={t('shortcuts.open', { ns: 'shell' })}>
+              <ActionIcon variant="subtle" color="gray" size="lg" onClick={shortcuts.open} aria-label={t('shortcuts.open', { ns: 'shell' })} data-testid="open-shortcuts">
+                <IconKeyboard size={20} stroke={1.6} />
+              </ActionIcon>
+            </Tooltip>
           </Group>
         </Group>
       </AppShell.Header>
@@ -110,6 +120,8 @@ export function AppFrame() {
           <PageComponent />
         </Suspense>
       </AppShell.Main>
+      <WindowDrop />
+      <ShortcutsDialog opened={shortcutsOpen} onOpen={shortcuts.open} onClose={shortcuts.close} />
     </AppShell>
   );
 }

@@ -359,6 +359,7 @@ export const en = {
   'report.no_browser': 'No browser to print the PDF with: install Google Chrome, Microsoft Edge or Chromium (or use --format html, xlsx or pptx)',
   'report.print_failed': 'The PDF could not be printed: {{detail}}',
   'export.format': 'Export as csv or xlsx',
+  'sync.tokenSealed': 'The token kept on this computer was sealed by another user or computer and cannot be read here: sign in again with a new token',
   'sync.tokenMissing': 'Sign in with the token your administrator gave you (boucle-server token NAME)',
   'sync.tokenRefused': 'The sync server at {{url}} refused this token (revoked, mistyped or from another server)',
   'sync.unreachable': 'The sync server at {{url}} cannot be reached: check the address and the network',

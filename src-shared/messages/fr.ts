@@ -371,6 +371,7 @@ export const fr: Record<keyof typeof en, string> = {
   'report.no_browser': 'Aucun navigateur pour imprimer le PDF : installez Google Chrome, Microsoft Edge ou Chromium (ou utilisez --format html, xlsx ou pptx)',
   'report.print_failed': "Le PDF n'a pas pu être imprimé : {{detail}}",
   'export.format': 'Exporter en csv ou xlsx',
+  'sync.tokenSealed': 'Le jeton conservé sur cet ordinateur a été scellé par un autre utilisateur ou un autre ordinateur et ne peut pas être lu ici : reconnectez-vous avec un nouveau jeton',
   'sync.tokenMissing': 'Connectez-vous avec le jeton que votre administrateur vous a donné (boucle-server token NOM)',
   'sync.tokenRefused': 'Le serveur de synchronisation {{url}} refuse ce jeton (révoqué, mal recopié ou d’un autre serveur)',
   'sync.unreachable': 'Le serveur de synchronisation {{url}} est injoignable : vérifiez l’adresse et le réseau',

@@ -36,21 +36,39 @@ export interface SyncDepartmentStatus {
   held: boolean;
 }
 
+/** How far a running sync is: pushing own changes, or downloading one department's feed. */
+export interface SyncProgress {
+  phase: 'push' | 'pull';
+  /** The department's code while pulling. */
+  department?: string;
+  done: number;
+  /** 0 while the total is not known yet. */
+  total: number;
+}
+
 export interface SyncStatus {
   configured: boolean;
   serverUrl: string | null;
   hasToken: boolean;
   /** Where the token is kept, for the warning the browser shell shows. */
   tokenFile: string;
+  /** 'keychain': sealed with the operating system's keychain (desktop app); 'file': a plain file only this user may read. */
+  tokenProtection: 'keychain' | 'file';
   user: string | null;
   lastSyncAt: string | null;
   lastAttemptAt: string | null;
   lastError: string | null;
   refusals: string[];
+  /** The last sync found these departments different from the server's and downloaded them again. */
+  repaired: string[];
+  /** Of those, the ones still different after the download (a person should look). */
+  stillDiffer: string[];
   /** Own changes not yet accepted by the server. */
   pending: number;
   conflicts: number;
   departments: SyncDepartmentStatus[];
+  /** Set while a sync runs in this app (the Sync page's progress bar), else null. */
+  running: SyncProgress | null;
 }
 
 export interface SyncRunResult {
@@ -60,6 +78,8 @@ export interface SyncRunResult {
   pulled: number;
   conflicts: number;
   refusals: string[];
+  /** Departments whose checksum differed from the server's after the pull, so downloaded again. */
+  repaired: string[];
   error?: { code: string; message: string };
   confirm?: { reason: 'empty_server' | 'mass_delete'; message: string };
 }

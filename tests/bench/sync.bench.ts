@@ -52,7 +52,7 @@ export async function run(): Promise<BenchResult> {
     const total = pushed.pushed;
     rows.push({ step: `push ${total} changes`, ms: Math.round(pushMs), 'changes/s': Math.round(total / (pushMs / 1000)) });
     rows.push({ step: `pull and apply ${pulled.pulled}`, ms: Math.round(pullMs), 'changes/s': Math.round(pulled.pulled / (pullMs / 1000)) });
-    rows.push({ step: 'end to end', ms: Math.round(pushMs + pullMs), 'changes/s': Math.round(total / ((pushMs + pullMs) / 1000)) });
+    rows.push({ step: 'end to end', ms: Math.round(pushMs + pullMs), 'changes/s': Math.round(total / ((pushMs + pullMs) / 1000)), goal: '≥ 50,000 changes/s' });
     a.cleanup();
     b.cleanup();
     open.length = 0;
@@ -79,7 +79,7 @@ export async function run(): Promise<BenchResult> {
         if (r1.pushed !== 10 || r2.pulled !== 10) throw new Error(`incremental: ${JSON.stringify([r1, r2])}`);
       }
       times.sort((x, y) => x - y);
-      rows.push({ step: `10 changes pushed and pulled, workspace of ${size} measurements (median of 5)`, ms: Math.round(times[2]! * 10) / 10, 'changes/s': '' });
+      rows.push({ step: `10 changes pushed and pulled, workspace of ${size} measurements (median of 5)`, ms: Math.round(times[2]! * 10) / 10, 'changes/s': '', goal: '< 100 ms, flat with size' });
       c.cleanup();
       d.cleanup();
       open.length = 0;

@@ -65,11 +65,27 @@ describe('Sync page', () => {
     expect(now).not.toBe(kept);
     expect(['Ana’s words', 'Bob’s words']).toContain(now);
 
+    // a row lost behind the app's back: the checksum finds it, the department comes again, the page says so
+    const lost = await callApi<{ id: string }>(shell, 'gaps.create', { processId: proc.id, title: 'Lost then found', type: 'information' });
+    expect((await runSync(shell.ws)).ok).toBe(true);
+    shell.ws.db.pragma('foreign_keys = OFF');
+    shell.ws.db.prepare('DELETE FROM gaps WHERE id = ?').run(lost.id);
+    shell.ws.db.pragma('foreign_keys = ON');
+    expect(await runSync(shell.ws, { verify: true })).toMatchObject({ ok: true, repaired: ['FIN'] });
+    expect((await callApi<{ title: string }>(shell, 'gaps.get', { id: lost.id })).title).toBe('Lost then found');
+    await page.reload();
+    await page.getByTestId('sync-repaired').getByText('The copy of FIN on this computer differed from the server\'s', { exact: false }).waitFor();
+    // the repair replays what came before: a conflict resolved then does not come back, nothing new to send
+    await page.getByText('No conflict').waitFor();
+    await page.getByTestId('sync-pending').getByText('0 changes waiting to be sent').waitFor();
+    await shot(page, 'sync-03-repaired');
+
     const fr = await newPage({ locale: 'fr-FR' });
     await fr.goto(`${shell.shell.url}#/sync`);
     await fr.evaluate("localStorage.setItem('boucle.language', 'fr')");
     await fr.reload();
     await fr.getByTestId('sync-now').waitFor();
+    await fr.getByTestId('sync-repaired').getByText('La copie de FIN sur cet ordinateur différait de celle du serveur', { exact: false }).waitFor();
     await shot(fr, 'sync-02-fr');
     await fr.context().close();
     await page.context().close();

@@ -4,7 +4,6 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { dataFlag, electronDataDir } from '../../src-main/electron/argv';
 import { EXIT_CODES, READY_LINE } from '../../src-main/electron/launch-protocol';
-import { menuTemplate } from '../../src-main/electron/menu';
 import { devNativeBindingPath, electronNativeBinding } from '../../src-main/electron/native-binding';
 import { APP_URL } from '../../src-main/electron/app-protocol';
 import { isAppUrl, isExternalLink } from '../../src-main/electron/navigation';
@@ -115,42 +114,6 @@ describe('native binding', () => {
 
   it('uses none in a packaged app, whose node_modules electron-builder rebuilt for Electron', () => {
     expect(electronNativeBinding({ appRoot: root, abi: '146', isPackaged: true, exists: () => true })).toBeUndefined();
-  });
-});
-
-describe('menu', () => {
-  const actions = { about: () => {}, showDataFolder: () => {} };
-  const roles = (items: ReturnType<typeof menuTemplate>) =>
-    items.flatMap((m) => (Array.isArray(m.submenu) ? m.submenu.map((i) => i.role) : [])).filter(Boolean);
-
-  it('offers reload and devtools in development only; zoom always', () => {
-    const dev = roles(menuTemplate({ strings: shellStrings('en'), isPackaged: false, platform: 'linux', actions }));
-    const packaged = roles(menuTemplate({ strings: shellStrings('en'), isPackaged: true, platform: 'linux', actions }));
-    expect(dev).toEqual(expect.arrayContaining(['reload', 'forceReload', 'toggleDevTools', 'zoomIn', 'quit', 'copy', 'paste']));
-    expect(packaged).not.toContain('toggleDevTools');
-    expect(packaged).not.toContain('reload');
-    expect(packaged).not.toContain('forceReload');
-    expect(packaged).toEqual(expect.arrayContaining(['zoomIn', 'zoomOut', 'resetZoom', 'quit', 'undo', 'selectAll']));
-  });
-
-  it('runs the about and data-folder actions from Help, labelled in the system language', () => {
-    const called: string[] = [];
-    const template = menuTemplate({
-      strings: shellStrings('fr-FR'),
-      isPackaged: true,
-      platform: 'win32',
-      actions: { about: () => called.push('about'), showDataFolder: () => called.push('folder') },
-    });
-    expect(template.map((m) => m.label)).toEqual(['Fichier', 'Édition', 'Affichage', 'Aide']);
-    const help = template.at(-1)!.submenu as { label?: string; click?: () => void }[];
-    expect(help.map((i) => i.label)).toEqual(['À propos de Boucle', 'Afficher le dossier des données']);
-    help.forEach((i) => i.click!());
-    expect(called).toEqual(['about', 'folder']);
-  });
-
-  it('adds the macOS application menu on macOS only', () => {
-    expect(menuTemplate({ strings: shellStrings('en'), isPackaged: true, platform: 'darwin', actions })[0]!.role).toBe('appMenu');
-    expect(menuTemplate({ strings: shellStrings('en'), isPackaged: true, platform: 'linux', actions })[0]!.role).toBeUndefined();
   });
 });
 

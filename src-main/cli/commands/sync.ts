@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { runSync } from '../../services/sync/run';
-import { readToken } from '../../services/sync/state';
+import { tokenOrProblem } from '../../services/sync/state';
 import { configureSync, syncStatus } from '../../services/sync/status';
 import { CliError, withWorkspace } from '../context';
 
@@ -18,8 +18,9 @@ export function registerSync(program: Command) {
     .option('--server <url>', 'address of the sync server (remembered)')
     .option('--token-file <file>', 'file holding your token, from boucle-server token NAME (remembered)')
     .option('--yes', 'go ahead where the fail-safe would ask (upload to an empty server, a mass delete)')
+    .option('--verify', "compare every department's checksum with the server's now (otherwise: those that changed, and each one every few hours)")
     .option('--data <dir>', 'data folder of the workspace')
-    .action(async (what: string | undefined, opts: { server?: string; tokenFile?: string; yes?: boolean; data?: string }) => {
+    .action(async (what: string | undefined, opts: { server?: string; tokenFile?: string; yes?: boolean; verify?: boolean; data?: string }) => {
       if (what !== undefined && what !== 'status') throw new CliError(`Unknown: boucle sync ${what} (did you mean boucle sync status?)`);
       await withWorkspace(opts.data, async ({ ws }) => {
         if (what === 'status') {
@@ -37,7 +38,11 @@ export function registerSync(program: Command) {
         }
         if (opts.server || opts.tokenFile) {
           const tokenFile = opts.tokenFile ? path.resolve(opts.tokenFile) : undefined;
-          if (tokenFile && !readToken(tokenFile)) throw new CliError(`${tokenFile}: no token in this file (put the one boucle-server token printed in it)`);
+          if (tokenFile) {
+            const kept = tokenOrProblem(tokenFile);
+            if (kept.problem) throw new CliError(kept.problem);
+            if (!kept.token) throw new CliError(`${tokenFile}: no token in this file (put the one boucle-server token printed in it)`);
+          }
           const server = opts.server ?? syncStatus(ws).serverUrl;
           if (!server) throw new CliError('Give the server too: boucle sync --server URL --token-file FILE');
           try {
@@ -49,6 +54,7 @@ export function registerSync(program: Command) {
         let shown = '';
         const r = await runSync(ws, {
           confirm: opts.yes === true,
+          verify: opts.verify === true,
           onProgress: (p) => {
             if (p.phase !== 'pull' || !process.stderr.isTTY) return;
             const line = `Downloading ${p.department}: ${p.done}/${p.total}`;
@@ -57,6 +63,7 @@ export function registerSync(program: Command) {
         });
         if (shown) err('');
         console.log(`Sent ${r.pushed} change${r.pushed === 1 ? '' : 's'}${r.duplicates ? ` (${r.duplicates} already there)` : ''}, received ${r.pulled}${r.conflicts ? `, ${r.conflicts} new conflict${r.conflicts === 1 ? '' : 's'} to resolve in the app` : ''}.`);
+        for (const code of r.repaired) err(`${code}: this computer's copy differed from the server's checksum; downloaded it again`);
         for (const x of r.refusals) err(`Refused: ${x}`);
         if (r.confirm) throw new CliError(`${r.confirm.message} (boucle sync --yes)`, 3);
         if (r.error) throw new CliError(r.error.message, 1);

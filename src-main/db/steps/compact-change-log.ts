@@ -42,9 +42,16 @@ export function compactChangeLog(db: Database, progress: StepProgress): void {
   const setRange = db.prepare(`UPDATE log_txs SET first_seq = ?, last_seq = ? WHERE id = ?`);
   const addEntry = db.prepare(`INSERT INTO log_entries (tx, hlc, entity, row, dep, op, fields) VALUES (?, ?, ?, ?, ?, ?, ?)`);
 
-  type Tx = { id: number; hlc: number; count: number; first: number; last: number };
-  const txs = new Map<string, Tx>();
+  // Memory stays bounded however long the log: only the current transaction is held; one already
+  // finished is found again through log_txs' unique uuid, and whether a row had an earlier entry through
+  // the old log's (entity, row_id, seq) index, rather than a Set of every row seen (816 MB at 1M rows).
+  type Tx = { uuid: string; id: number; hlc: number; count: number; first: number; last: number };
   let current: Tx | null = null;
+  const finishedTx = db.prepare(`SELECT 1 FROM log_txs WHERE uuid = ?`).pluck();
+  const earlierEntry = db.prepare(`SELECT 1 FROM change_log WHERE entity = ? AND row_id = ? AND seq < ? LIMIT 1`).pluck();
+  const closeTx = () => {
+    if (current) setRange.run(current.first, current.last, current.id);
+  };
   const shapes = new Map<string, number>();
   const shape = (names: string[]) => {
     const key = names.join(',');
@@ -52,8 +59,7 @@ export function compactChangeLog(db: Database, progress: StepProgress): void {
     if (id === undefined) shapes.set(key, (id = intern(`[${names.map(intern).join(',')}]`)));
     return id;
   };
-  const seen = new Set<string>(); // rows with an entry already: a later department_id is a move, not a creation
-  let entry = null as { key: string; first: OldRow; stored: unknown[]; names: string[]; values: unknown[] } | null;
+  let entry = null as { key: string; seq: number; first: OldRow; stored: unknown[]; names: string[]; values: unknown[] } | null;
   let lastHlc = 0;
   let read = 0;
 
@@ -64,20 +70,19 @@ export function compactChangeLog(db: Database, progress: StepProgress): void {
     // ms × 1024 + counter; a counter beyond the span (a clock stepped back for long) keeps the order.
     const hlc = Math.max(lastHlc + 1, ms * HLC_COUNTER_SPAN + Math.min(counter, HLC_COUNTER_SPAN - 1));
     lastHlc = hlc;
-    const rowKey = `${e.entity}:${e.row_id}`;
     let op: LogOp = 'update';
-    if (entry.names.includes('department_id') && !seen.has(rowKey)) op = 'insert';
+    // A row with an entry already: a later department_id is a move, not a creation.
+    if (entry.names.includes('department_id') && earlierEntry.get(e.entity, e.row_id, entry.seq) === undefined) op = 'insert';
     else if (entry.names.length === 1 && entry.names[0] === 'deleted_at') op = entry.values[0] === null ? 'restore' : 'remove';
-    seen.add(rowKey);
-    let tx = txs.get(e.tx_id);
-    if (!tx) {
-      tx = { id: Number(addTx.run(e.tx_id, intern(e.node_id), hlc).lastInsertRowid), hlc, count: 0, first: 0, last: 0 };
-      txs.set(e.tx_id, tx);
-    } else if (tx !== current) {
+    if (current?.uuid !== e.tx_id) {
       // The write path never interleaves transactions: a range of entries per transaction relies on it.
-      throw new Error(`The change log interleaves transaction ${e.tx_id} with another: the workspace was left as it was`);
+      if (finishedTx.get(e.tx_id) !== undefined) {
+        throw new Error(`The change log interleaves transaction ${e.tx_id} with another: the workspace was left as it was`);
+      }
+      closeTx();
+      current = { uuid: e.tx_id, id: Number(addTx.run(e.tx_id, intern(e.node_id), hlc).lastInsertRowid), hlc, count: 0, first: 0, last: 0 };
     }
-    current = tx;
+    const tx = current;
     const dep = e.department_id ? intern(e.department_id) : null;
     // A clock that follows from the transaction's first is not stored (change-log.ts).
     const stored = hlc === tx.hlc + tx.count ? null : hlc;
@@ -101,7 +106,7 @@ export function compactChangeLog(db: Database, progress: StepProgress): void {
       const key = `${r.tx_id}|${r.hlc}|${r.entity}|${r.row_id}`;
       if (entry?.key !== key) {
         flush();
-        entry = { key, first: r, stored: [], names: [], values: [] };
+        entry = { key, seq: r.seq, first: r, stored: [], names: [], values: [] };
       }
       const value: unknown = r.value === null ? null : JSON.parse(r.value);
       const stored = value !== null && internedField(r.field) ? intern(String(value)) : value;
@@ -112,7 +117,7 @@ export function compactChangeLog(db: Database, progress: StepProgress): void {
     }
   }
   flush();
-  for (const tx of txs.values()) setRange.run(tx.first, tx.last, tx.id);
+  closeTx();
   const seq = db.prepare(`SELECT COALESCE(MAX(seq), 0) FROM log_entries`).pluck().get() as number;
   db.prepare(`INSERT INTO meta (key, value) VALUES ('change_seq', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`).run(String(seq));
   if (total >= PROGRESS_EVERY) progress('converting the change log', total, total);

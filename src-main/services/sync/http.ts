@@ -1,4 +1,4 @@
-import type { PulledChange, PullHead, PushBody, PushResult, SessionInfo, SyncErrorBody } from '../../../src-shared/sync/protocol';
+import type { DepartmentChecksum, PulledChange, PullHead, PushBody, PushResult, SessionInfo, SyncErrorBody } from '../../../src-shared/sync/protocol';
 
 // The laptop's side of the wire (src-shared/sync/protocol.ts): JSON with a bearer token, and a pull
 // as one NDJSON stream per department, read line by line so that memory stays flat however big the
@@ -64,6 +64,10 @@ export class SyncHttp {
 
   async push(body: PushBody): Promise<PushResult> {
     return (await (await this.request('/v1/push', { method: 'POST', body: JSON.stringify(body) })).json()) as PushResult;
+  }
+
+  async checksum(dep: string): Promise<DepartmentChecksum> {
+    return (await (await this.request(`/v1/departments/${dep}/checksum`)).json()) as DepartmentChecksum;
   }
 
   async pull(dep: string, after: number): Promise<PullStream> {

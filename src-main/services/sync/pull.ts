@@ -37,9 +37,9 @@ export async function pullDepartment(
   ws: Workspace,
   http: SyncHttp,
   dep: string,
-  opts: { keeps: (dep: string) => boolean; confirm: boolean; onProgress?: (done: number, total: number) => void },
+  opts: { keeps: (dep: string) => boolean; confirm: boolean; onProgress?: (done: number, total: number) => void; from?: number },
 ): Promise<PullOutcome> {
-  const cursor = (ws.db.prepare('SELECT cursor FROM sync_departments WHERE id = ?').pluck().get(dep) as number | undefined) ?? 0;
+  const cursor = opts.from ?? (ws.db.prepare('SELECT cursor FROM sync_departments WHERE id = ?').pluck().get(dep) as number | undefined) ?? 0;
   const stream = await http.pull(dep, cursor);
   const out: PullOutcome = { applied: 0, conflicts: 0, changes: stream.head.count };
   if (!opts.confirm && stream.head.removals > 0) {
@@ -53,7 +53,7 @@ export async function pullDepartment(
   let done = 0;
   for await (const page of stream.pages(PULL_PAGE)) {
     const last = page.at(-1)!.ord;
-    const r = applyRemote(ws, page, { keeps: opts.keeps, alongside: () => setCursor.run(last, dep) });
+    const r = applyRemote(ws, page, { keeps: opts.keeps, replay: opts.from === 0, alongside: () => setCursor.run(last, dep) });
     out.applied += r.applied;
     out.conflicts += r.conflicts;
     done += page.length;

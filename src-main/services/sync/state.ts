@@ -22,6 +22,12 @@ export interface SyncSettings {
   lastError?: string | null;
   /** Refusals of the last sync, in words. */
   lastRefusals?: string[];
+  /** Departments (codes) the last sync downloaded again after a checksum difference. */
+  lastRepaired?: string[];
+  /** Of those, the ones the download did not bring in line. */
+  lastStillDiffer?: string[];
+  /** Per department id: when its checksum was last compared with the server's (ms). */
+  checkedAt?: Record<string, number>;
 }
 
 export function readSettings(db: Database): SyncSettings {
@@ -56,19 +62,63 @@ export function syncDepartments(db: Database): SyncDepartmentRow[] {
 
 export const defaultTokenFile = (ws: Workspace) => path.join(ws.dataDir, 'sync-token');
 
-/** Keeps a token in a file only this user can read (0600), replacing any before. */
+/**
+ * Seals the token with the operating system's keychain (Electron's safeStorage in the desktop app),
+ * so the token file is useless to anyone but this user on this computer. The browser shell and the
+ * CLI have none: their token file is plain, readable by this user only, and the Sync page says so.
+ */
+export interface TokenVault {
+  seal(token: string): Buffer;
+  open(sealed: Buffer): string;
+}
+
+const SEALED = 'boucle-sealed-token:v1:';
+let vault: TokenVault | null = null;
+
+/** The desktop shell sets its vault once at start; null goes back to a plain file. */
+export function setTokenVault(v: TokenVault | null): void {
+  vault = v;
+}
+
+/** How a token saved now would be kept. */
+export const tokenProtection = (): 'keychain' | 'file' => (vault ? 'keychain' : 'file');
+
+/** Keeps a token in a file only this user can read (0600), sealed when a vault is set, replacing any before. */
 export function saveToken(file: string, token: string): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(tmp, `${token.trim()}\n`, { mode: 0o600 });
+  const text = vault ? `${SEALED}${vault.seal(token.trim()).toString('base64')}` : token.trim();
+  fs.writeFileSync(tmp, `${text}\n`, { mode: 0o600 });
   fs.renameSync(tmp, file);
 }
 
+/** Thrown when the token file is sealed by the desktop app and this process cannot open it. */
+export class SealedTokenError extends Error {}
+
 export function readToken(file: string): string | null {
+  let t: string;
   try {
-    const t = fs.readFileSync(file, 'utf8').trim();
-    return t || null;
+    t = fs.readFileSync(file, 'utf8').trim();
   } catch {
     return null;
+  }
+  if (!t.startsWith(SEALED)) return t || null;
+  if (!vault) {
+    throw new SealedTokenError(`The sync token in ${file} is sealed by the desktop app with this computer's keychain and cannot be read here: run the sync from the app, or give a token file with --token-file`);
+  }
+  try {
+    return vault.open(Buffer.from(t.slice(SEALED.length), 'base64')).trim() || null;
+  } catch {
+    throw new SealedTokenError(`The sync token in ${file} cannot be unsealed with this computer's keychain (another user or computer sealed it): sign in again with a new token`);
+  }
+}
+
+/** The token, or why it cannot be read (sealed elsewhere), for callers that must answer in words. */
+export function tokenOrProblem(file: string): { token: string | null; problem: string | null } {
+  try {
+    return { token: readToken(file), problem: null };
+  } catch (e) {
+    if (e instanceof SealedTokenError) return { token: null, problem: e.message };
+    throw e;
   }
 }

@@ -4,7 +4,8 @@ import type { SyncStatus } from '../../../src-shared/sync/schemas';
 import { ownPending } from '../../db/outbox';
 import type { Workspace } from '../../db/workspace';
 import { SyncFailure, SyncHttp } from './http';
-import { defaultTokenFile, readSettings, readToken, saveToken, syncDepartments, writeSettings } from './state';
+import { syncProgress } from './progress';
+import { defaultTokenFile, readSettings, saveToken, syncDepartments, tokenOrProblem, tokenProtection, writeSettings } from './state';
 
 // Where sync stands, and its settings: the server's address, the token (checked against the server
 // before anything is kept), which departments are shared from this laptop.
@@ -15,13 +16,16 @@ export function syncStatus(ws: Workspace): SyncStatus {
   return {
     configured: Boolean(s.serverUrl),
     serverUrl: s.serverUrl ?? null,
-    hasToken: readToken(tokenFile) !== null,
+    hasToken: tokenOrProblem(tokenFile).token !== null,
+    tokenProtection: tokenProtection(),
     tokenFile,
     user: s.user ?? null,
     lastSyncAt: s.lastSyncAt ?? null,
     lastAttemptAt: s.lastAttemptAt ?? null,
     lastError: s.lastError ?? null,
     refusals: s.lastRefusals ?? [],
+    repaired: s.lastRepaired ?? [],
+    stillDiffer: s.lastStillDiffer ?? [],
     pending: ownPending(ws.db, ws.nodeId, s.pushedSeq ?? 0),
     conflicts: ws.db.prepare('SELECT count(*) FROM sync_conflicts').pluck().get() as number,
     departments: syncDepartments(ws.db).map((d) => ({
@@ -32,6 +36,7 @@ export function syncStatus(ws: Workspace): SyncStatus {
       revokedAt: d.revoked_at,
       held: d.held_from !== null,
     })),
+    running: syncProgress(ws),
   };
 }
 
@@ -39,7 +44,9 @@ export function syncStatus(ws: Workspace): SyncStatus {
 export async function configureSync(ws: Workspace, input: { serverUrl: string; token?: string; tokenFile?: string }): Promise<SyncStatus> {
   const s = readSettings(ws.db);
   const tokenFile = input.tokenFile ?? s.tokenFile ?? defaultTokenFile(ws);
-  const token = input.token ?? readToken(tokenFile);
+  const kept = input.token ? { token: input.token, problem: null } : tokenOrProblem(tokenFile);
+  if (kept.problem) throw BoucleError.of('validation', 'sync.tokenSealed', {}, 'token');
+  const token = kept.token;
   if (!token) throw BoucleError.of('validation', 'sync.tokenMissing', {}, 'token');
   try {
     const session = await new SyncHttp(input.serverUrl, token, 20_000).session();

@@ -27,6 +27,8 @@ export interface ImportWizardProps {
   indicators: Indicator[];
   /** Opened from an indicator page: the target to start with. */
   indicatorId?: string;
+  /** A file dropped on the window: read at once, as if chosen in the first step. */
+  initialFile?: File | null;
 }
 
 interface Mapping {
@@ -46,7 +48,7 @@ const ACCEPT = {
 const SEPARATOR_LABEL: Record<string, string> = { ';': ';', ',': ',', '\t': 'tab' };
 const POLL_MS = 250;
 
-export function ImportWizard({ opened, onClose, departmentId, indicators, indicatorId }: ImportWizardProps) {
+export function ImportWizard({ opened, onClose, departmentId, indicators, indicatorId, initialFile = null }: ImportWizardProps) {
   const { t, i18n } = useTranslation('indicators');
   const { t: tc } = useTranslation();
   const lang = i18n.language;
@@ -87,7 +89,21 @@ export function ImportWizard({ opened, onClose, departmentId, indicators, indica
 
   const baseOptions = (o: ImportOptions): ImportOptions => ({ ...o, ...(departmentId ? { departmentId } : {}) });
 
-  const runPreview = async (src: FileSource, o: ImportOptions, m: Mapping | null, ind: string | null, df: ImportDateFormat | null, ru: IndicatorAggregation | null = null) => {
+  // A file dropped on the window: read as soon as the wizard is open (after the reset above).
+  const startedWith = useRef<File | null>(null);
+  useEffect(() => {
+    if (!opened) {
+      startedWith.current = null;
+      return;
+    }
+    if (initialFile && startedWith.current !== initialFile) {
+      startedWith.current = initialFile;
+      void chooseFile(initialFile);
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [opened, initialFile]);
+
+    const runPreview = async (src: FileSource, o: ImportOptions, m: Mapping | null, ind: string | null, df: ImportDateFormat | null, ru: IndicatorAggregation | null = null) => {
     const mapped = m && m.date !== null && m.value !== null ? { date: m.date, value: m.value, note: m.note, indicator: m.indicator } : undefined;
     return api.call('imports.measurements.preview', {
       ...src,

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import {
   ActionIcon, Anchor, Badge, Button, Card, Group, Paper, Stack, Table, Text, Title, Tooltip,
 } from '@mantine/core';
@@ -13,6 +13,7 @@ import { askToDelete } from '../../components/confirm-delete';
 import { NeedsDepartment } from '../workspace/prerequisites';
 import { useApp } from '../../stores';
 import { ImportWizard } from '../imports/lazy-import-wizard';
+import { useImportRequest } from '../../app/import-requests';
 import { IndicatorFormModal } from './indicator-form-modal';
 import { RagBadge } from './rag-badge';
 import { LoadState } from '../../components/load-state';
@@ -43,6 +44,15 @@ export function IndicatorList() {
   const [editing, setEditing] = useState<Indicator | null>(null);
   const [formOpen, setFormOpen] = useState(false);
   const [importOpen, setImportOpen] = useState(false);
+  // A CSV/XLSX dropped on the window, or File ▸ Import measurements…: open the wizard with it.
+  const [request, take] = useImportRequest('measurements');
+  const [dropped, setDropped] = useState<File | null>(null);
+  useEffect(() => {
+    if (!request) return;
+    setDropped(request.file);
+    setImportOpen(true);
+    take();
+  }, [request, take]);
   const deptById = new Map(departments.map((d) => [d.id, d]));
   const noDepartment = departmentsLoaded && departments.length === 0;
 
@@ -171,7 +181,7 @@ export function IndicatorList() {
 
       <IndicatorFormModal opened={formOpen} onClose={() => setFormOpen(false)} indicator={editing}
         onSaved={(i) => { if (!editing) navigate('indicators', i.id); }} />
-      <ImportWizard opened={importOpen} onClose={() => setImportOpen(false)} departmentId={departmentId}
+      <ImportWizard opened={importOpen} onClose={() => { setImportOpen(false); setDropped(null); }} departmentId={departmentId} initialFile={dropped}
         indicators={(rows.data ?? []).map((r) => r.indicator)} />
     </Stack>
   );

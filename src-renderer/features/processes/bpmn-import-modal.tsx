@@ -18,13 +18,15 @@ const ACCEPT = {
 interface Props {
   opened: boolean;
   onClose(): void;
+  /** A BPMN file dropped on the window: already chosen when the dialog opens. */
+  initialFile?: File | null;
 }
 
 /**
  * Import a BPMN 2.0 file: pick or drop it, say which department it goes to (an existing one, or a new
  * name the core creates), read it here and hand the text to the core, which writes all or nothing.
  */
-export function BpmnImportModal({ opened, onClose }: Props) {
+export function BpmnImportModal({ opened, onClose, initialFile = null }: Props) {
   const { t, i18n } = useTranslation('processes', { keyPrefix: 'map' });
   const { t: tc } = useTranslation();
   const departments = useApp((s) => s.departments);
@@ -42,7 +44,7 @@ export function BpmnImportModal({ opened, onClose }: Props) {
 
   useEffect(() => {
     if (!opened) return;
-    setFile(null);
+    setFile(initialFile);
     setError(null);
     setDeptError(null);
     setSummary(null);

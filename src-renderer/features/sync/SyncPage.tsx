@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Badge, Button, Card, Code, Group, Progress, SimpleGrid, Stack, Switch, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Code, Group, SimpleGrid, Stack, Switch, Table, Text, Title } from '@mantine/core';
 import { IconAlertTriangle, IconRefresh } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { SyncRunResult } from '@shared/sync/schemas';
@@ -10,6 +10,7 @@ import { useWorkspaceInfo } from '../../components/use-workspace-info';
 import { useApp } from '../../stores';
 import { SyncConflicts } from './sync-conflicts';
 import { SyncConnection } from './sync-connection';
+import { SyncProgressBar } from './sync-progress';
 import { formatMoment } from './sync-format';
 
 /** The optional central sync: where it stands in words, Sync now, the departments shared, the conflicts. */
@@ -54,7 +55,7 @@ export default function SyncPage() {
                   </div>
                   <Button leftSection={<IconRefresh size={16} />} loading={running} onClick={() => run(false)} data-testid="sync-now">{t('syncNow')}</Button>
                 </Group>
-                {running && <Progress value={100} animated mt="md" aria-label={t('syncing')} />}
+                <SyncProgressBar active={running || s.running !== null} />
                 {result && !running && (
                   <Alert mt="md" color={result.ok ? 'green' : result.confirm ? 'yellow' : 'red'} icon={result.ok ? undefined : <IconAlertTriangle size={18} />} data-testid="sync-result">
                     {result.ok
@@ -69,6 +70,14 @@ export default function SyncPage() {
                   </Alert>
                 )}
                 {!result && s.lastError && <Alert mt="md" color="red" variant="light">{s.lastError}</Alert>}
+                {s.repaired.filter((c) => !s.stillDiffer.includes(c)).length > 0 && (
+                  <Alert mt="md" color="blue" variant="light" data-testid="sync-repaired">
+                    {t('repaired', { codes: s.repaired.filter((c) => !s.stillDiffer.includes(c)).join(', ') })}
+                  </Alert>
+                )}
+                {s.stillDiffer.length > 0 && (
+                  <Alert mt="md" color="orange" variant="light" data-testid="sync-still-differ">{t('stillDiffer', { codes: s.stillDiffer.join(', ') })}</Alert>
+                )}
                 {s.refusals.length > 0 && (
                   <Alert mt="md" color="orange" variant="light" title={t('refusalsTitle')} data-testid="sync-refusals">
                     {s.refusals.map((r) => <Text key={r} size="sm">{r}</Text>)}

@@ -3,7 +3,7 @@ import { Alert, Button, Card, Code, Group, PasswordInput, Stack, Text, TextInput
 import { IconPlugConnected } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { SyncStatus } from '@shared/sync/schemas';
-import { api, ApiCallError, hasBridge } from '../../api/client';
+import { api, ApiCallError } from '../../api/client';
 
 /** Settings → Sync: the server's address and the token to sign in with. */
 export function SyncConnection({ status, onChange }: { status: SyncStatus; onChange(s: SyncStatus): void }) {
@@ -61,7 +61,7 @@ export function SyncConnection({ status, onChange }: { status: SyncStatus; onCha
           error={errors.token}
           data-testid="sync-token"
         />
-        {!hasBridge() && (
+        {status.tokenProtection === 'file' && (
           <Alert color="yellow" variant="light" title={t('tokenFileTitle')}>
             {t('tokenFileWarning')} <Code>{status.tokenFile}</Code>
           </Alert>
