@@ -13,6 +13,7 @@ import { useApp } from '../../stores';
 import { fileSourceOf, type FileSource } from '../../api/client';
 import { ImportOutcome, errorText } from './import-outcome';
 import { RollUpChoice } from './roll-up-choice';
+import { ACCEPT, SEPARATOR_LABEL, type Mapping } from './file-kinds';
 
 // The measurement import: file → preview and mapping → progress → result. Everything
 // the file holds is read and judged by the core (detection, parsing, the all-or-nothing rule); this
@@ -31,21 +32,6 @@ export interface ImportWizardProps {
   initialFile?: File | null;
 }
 
-interface Mapping {
-  date: number | null;
-  value: number | null;
-  note: number | null;
-  indicator: number | null;
-}
-
-const ACCEPT = {
-  'text/csv': ['.csv'],
-  'text/plain': ['.txt', '.csv'],
-  'text/tab-separated-values': ['.tsv'],
-  'application/vnd.ms-excel': ['.csv', '.xls'],
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': ['.xlsx'],
-};
-const SEPARATOR_LABEL: Record<string, string> = { ';': ';', ',': ',', '\t': 'tab' };
 const POLL_MS = 250;
 
 export function ImportWizard({ opened, onClose, departmentId, indicators, indicatorId, initialFile = null }: ImportWizardProps) {
@@ -63,7 +49,6 @@ export function ImportWizard({ opened, onClose, departmentId, indicators, indica
   const [target, setTarget] = useState<string | null>(indicatorId ?? null);
   const [dateFormat, setDateFormat] = useState<ImportDateFormat | null>(null);
   const [onExisting, setOnExisting] = useState<OnExisting>('replace');
-  /** null: several rows in one period are refused; else they make one value by this aggregation. */
   const [rollUp, setRollUp] = useState<IndicatorAggregation | null>(null);
   const [job, setJob] = useState<ImportJob | null>(null);
   const [startError, setStartError] = useState<string | null>(null);
