@@ -50,6 +50,10 @@ export type IndicatorCategory = (typeof INDICATOR_CATEGORIES)[number];
 export const INDICATOR_FREQUENCIES = ['daily', 'weekly', 'monthly', 'quarterly', 'yearly'] as const;
 export type IndicatorFrequency = (typeof INDICATOR_FREQUENCIES)[number];
 
+/** How the values of finer rows make one value of the indicator's period (an import's roll-up). */
+export const INDICATOR_AGGREGATIONS = ['mean', 'sum', 'last', 'min', 'max'] as const;
+export type IndicatorAggregation = (typeof INDICATOR_AGGREGATIONS)[number];
+
 export const INDICATOR_SOURCES = ['bi', 'erp', 'survey', 'manual', 'other'] as const;
 export type IndicatorSource = (typeof INDICATOR_SOURCES)[number];
 

@@ -63,7 +63,7 @@ export const ENTITIES = {
     columns: [
       'process_id', 'name', 'unit', 'direction', 'category', 'baseline_value', 'baseline_date',
       'target_value', 'target_date', 'tolerance_pct', 'frequency', 'source', 'source_detail',
-      'formula', 'reference', 'source_key',
+      'formula', 'reference', 'source_key', 'aggregation',
     ],
   },
   indicator_links: {

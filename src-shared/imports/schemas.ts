@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { msg, type MessageKey, type MessageParams } from '../messages';
 import { id } from '../common';
+import { INDICATOR_AGGREGATIONS } from '../domain';
 
 // The measurement import: what the preview detects, the options that override it, the job the core
 // runs (all or nothing) and its bad rows.
@@ -65,6 +66,8 @@ export const importPreviewInput = z
     mapping: importMapping.optional(),
     indicatorId: id.optional(),
     dateFormat: z.enum(IMPORT_DATE_FORMATS, msg('import.date_format')).optional(),
+    /** Several rows in one period: preview them rolled up by this aggregation (else the indicator's). */
+    rollUp: z.enum(INDICATOR_AGGREGATIONS).optional(),
     sampleRows: z.number().int().min(1).max(500).default(20),
   })
   .strict()
@@ -81,6 +84,8 @@ export const importStartInput = z
     dateFormat: z.enum(IMPORT_DATE_FORMATS, msg('import.date_format')).optional(),
     /** A value already stored for the same indicator and period: replaced by the file's, or kept. */
     onExisting: z.enum(ON_EXISTING, msg('import.on_existing')),
+    /** Several rows in one period of their indicator make one value by this aggregation; absent: such rows are refused. */
+    rollUp: z.enum(INDICATOR_AGGREGATIONS).optional(),
   })
   .strict()
   .refine(oneFile, oneFileError)
@@ -165,6 +170,18 @@ export interface ImportPreviewRow {
   errors: ImportBadRow[];
 }
 
+export interface ImportRollUpPreview {
+  /** The aggregation shown: the one asked for, else the (first) indicator's own. */
+  aggregation: (typeof INDICATOR_AGGREGATIONS)[number];
+  /** The indicator's own aggregation (the default to offer). */
+  indicatorAggregation: (typeof INDICATOR_AGGREGATIONS)[number];
+  /** Rows of the sample read, and whether that is the whole file. */
+  sampleRows: number;
+  complete: boolean;
+  /** One value per indicator-period of the sample, oldest first, with how many rows made it. */
+  periods: { indicatorId: string; indicator: string; period: string; value: number; rows: number }[];
+}
+
 export interface ImportPreview {
   fileName: string;
   format: 'csv' | 'xlsx';
@@ -195,6 +212,11 @@ export interface ImportPreview {
   };
   /** First data rows parsed with the mapping and formats above. */
   rows: ImportPreviewRow[];
+  /**
+   * Set when several rows of the sample fall in one period of their indicator (rows finer than its
+   * frequency): the import refuses them unless rolled up; here they are, rolled up.
+   */
+  rollUp: ImportRollUpPreview | null;
   /** First rows of raw cells (header included), for the mapping step. */
   raw: string[][];
   /** Data rows, estimated from the sample for CSV (exact for small files). */
@@ -218,6 +240,8 @@ export interface ImportResult {
   encoding: ImportEncoding | null;
   dateFormat: ImportDateFormat;
   indicators: { indicatorId: string; name: string; rows: number; from: string; to: string }[];
+  /** With a roll-up: its aggregation and how many periods the `rows` made. */
+  rolledUp?: { aggregation: (typeof INDICATOR_AGGREGATIONS)[number]; periods: number };
 }
 
 export interface ImportJob {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { msg } from '../messages';
 import {
+  INDICATOR_AGGREGATIONS,
   INDICATOR_CATEGORIES,
   INDICATOR_DIRECTIONS,
   INDICATOR_FREQUENCIES,
@@ -20,6 +21,8 @@ const fields = {
   /** Amber band around the target, in % of the target. */
   tolerancePct: finite.min(0, msg('common.not_negative')).max(1000).default(10),
   frequency: z.enum(INDICATOR_FREQUENCIES).default('monthly'),
+  /** How finer rows roll up into one period on import; when left out, from the unit (aggregation.ts). */
+  aggregation: z.enum(INDICATOR_AGGREGATIONS).optional(),
   source: z.enum(INDICATOR_SOURCES).default('manual'),
   sourceDetail: optionalText(500),
   formula: optionalText(1000),
@@ -42,6 +45,7 @@ export const indicatorUpdate = z
     targetDate: isoDate.nullable().optional(),
     tolerancePct: finite.min(0, msg('common.not_negative')).max(1000).optional(),
     frequency: z.enum(INDICATOR_FREQUENCIES).optional(),
+    aggregation: z.enum(INDICATOR_AGGREGATIONS).optional(),
     source: z.enum(INDICATOR_SOURCES).optional(),
     sourceDetail: optionalText(500),
     formula: optionalText(1000),
@@ -70,6 +74,7 @@ export interface Indicator extends Stamped {
   targetDate: string | null;
   tolerancePct: number;
   frequency: (typeof INDICATOR_FREQUENCIES)[number];
+  aggregation: (typeof INDICATOR_AGGREGATIONS)[number];
   source: (typeof INDICATOR_SOURCES)[number];
   sourceDetail: string | null;
   formula: string | null;

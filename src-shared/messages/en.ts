@@ -255,6 +255,8 @@ export const en = {
   'import.changed_rows': 'The file changed during the import (its rows differ from the checked ones): nothing was written',
   'import.job.rejected':
     '{{badRows}} bad {{badRows|row|rows}} ({{count}} {{count|problem|problems}}): the file was not imported, nothing was written',
+  'import.job.rejected_roll_up':
+    '{{badRows}} bad {{badRows|row|rows}} ({{count}} {{count|problem|problems}}): the file was not imported, nothing was written. Several rows fall in one period of their indicator: they can be rolled up into one value per period (in the app: "Roll up with" in the preview; on the command line: --roll-up mean|sum|last|min|max)',
   'import.not_utf8': 'The file is not valid UTF-8 (byte {{byte}}): it is probably Windows-1252',
   'import.job.done': '{{rows}} {{rows|row|rows}} imported',
   'import.job.cancelled': 'Cancelled: nothing was written',

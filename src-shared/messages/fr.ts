@@ -265,6 +265,8 @@ export const fr: Record<keyof typeof en, string> = {
   'import.changed_rows': "Le fichier a changé pendant l'import (ses lignes diffèrent de celles vérifiées) : rien n'a été écrit",
   'import.job.rejected':
     "{{badRows}} {{badRows|ligne incorrecte|lignes incorrectes}} ({{count}} {{count|problème|problèmes}}) : le fichier n'a pas été importé, rien n'a été écrit",
+  'import.job.rejected_roll_up':
+    "{{badRows}} {{badRows|ligne incorrecte|lignes incorrectes}} ({{count}} {{count|problème|problèmes}}) : le fichier n'a pas été importé, rien n'a été écrit. Plusieurs lignes tombent dans une même période de leur indicateur : elles peuvent être agrégées en une valeur par période (dans l'application : « Agréger par » dans l'aperçu ; en ligne de commande : --roll-up mean|sum|last|min|max)",
   'import.not_utf8': "Le fichier n'est pas en UTF-8 valide (octet {{byte}}) : il est probablement en Windows-1252",
   'import.job.done': '{{rows}} {{rows|ligne importée|lignes importées}}',
   'import.job.cancelled': "Annulé : rien n'a été écrit",

@@ -56,7 +56,11 @@ describe('a file with bad rows', () => {
     ]);
     expect(job.errors[4]!.reason).toBe('Row 2 already gives a value for "AP cost per invoice" in the monthly period starting 2025-01-01');
     expect(job.errorCount).toBe(9);
-    expect(job.message).toBe('8 bad rows (9 problems): the file was not imported, nothing was written');
+    // Row 7 repeats row 2's period: the refusal says a roll-up would make one value of them.
+    expect(job.message).toBe(
+      '8 bad rows (9 problems): the file was not imported, nothing was written. Several rows fall in one period of their indicator: ' +
+        'they can be rolled up into one value per period (in the app: "Roll up with" in the preview; on the command line: --roll-up mean|sum|last|min|max)',
+    );
     expect(footprint(t)).toEqual(before);
     expect(values(t, apCost.id)).toEqual([{ period: '2024-12-01', value: 99, note: null }]);
   });
@@ -215,7 +219,8 @@ describe('boucle import measurements', () => {
     const r = await run('import', 'measurements', fixture('bad-rows.csv'), '--data', data);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toContain('8 bad rows (9 problems): the file was not imported, nothing was written\n');
+    expect(r.stderr).toContain('8 bad rows (9 problems): the file was not imported, nothing was written. Several rows fall in one period');
+    expect(r.stderr).toContain('on the command line: --roll-up mean|sum|last|min|max)\n');
     expect(r.stderr).toContain('  row 3, Date: This date does not exist: "31/02/2025"\n');
     expect(r.stderr).toContain('  row 11, Valeur: Not a number: "x"\n');
     expect(r.stderr.match(/^ {2}row \d+/gm)).toHaveLength(9);

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { BoucleError } from '../../../src-shared/errors';
+import { INDICATOR_AGGREGATIONS, type IndicatorAggregation } from '../../../src-shared/domain';
 import { IMPORT_DATE_FORMATS, ON_EXISTING, type ImportBadRow, type ImportJob, type ImportOptions } from '../../../src-shared/imports/schemas';
 import { findIndicator } from '../../services/imports/indicator-match';
 import { jobEntry } from '../../services/imports/jobs';
@@ -14,6 +15,7 @@ interface Opts {
   indicator?: string;
   dateFormat?: string;
   onExisting: string;
+  rollUp?: string;
   sheet?: string;
   encoding?: string;
   separator?: string;
@@ -44,6 +46,7 @@ export function registerImportMeasurements(program: Command) {
     .option('--indicator <nameOrId>', 'the indicator of a single-indicator file (else a column names each row’s indicator)')
     .option('--date-format <format>', `how to read dates like 03/04/2025: ${IMPORT_DATE_FORMATS.join(', ')}`)
     .option('--on-existing <what>', `a value already stored for the same period: ${ON_EXISTING.join(' or ')}`, 'keep')
+    .option('--roll-up <how>', `several rows in one period of the indicator make one value: ${INDICATOR_AGGREGATIONS.join(', ')}`)
     .option('--sheet <name>', 'XLSX: the worksheet to read (default: the first)')
     .option('--encoding <name>', 'CSV: utf-8, windows-1252, utf-16le or utf-16be (default: detected)')
     .option('--separator <char>', 'CSV: ";", "," or "tab" (default: detected)')
@@ -57,6 +60,9 @@ export function registerImportMeasurements(program: Command) {
         throw new CliError(`--date-format must be one of ${IMPORT_DATE_FORMATS.join(', ')}`);
       }
       if (!(ON_EXISTING as readonly string[]).includes(opts.onExisting)) throw new CliError('--on-existing must be replace or keep');
+      if (opts.rollUp !== undefined && !(INDICATOR_AGGREGATIONS as readonly string[]).includes(opts.rollUp)) {
+        throw new CliError(`--roll-up must be one of ${INDICATOR_AGGREGATIONS.join(', ')}`);
+      }
       const separator = opts.separator === 'tab' ? '\t' : opts.separator;
 
       await withWorkspace(opts.data, async ({ ws, call }) => {
@@ -107,6 +113,7 @@ export function registerImportMeasurements(program: Command) {
           ...(indicatorId ? { indicatorId } : {}),
           dateFormat,
           onExisting: opts.onExisting,
+          ...(opts.rollUp ? { rollUp: opts.rollUp as IndicatorAggregation } : {}),
         });
 
         // Progress: redrawn in place on a terminal, one line per phase otherwise (logs, tests).
@@ -142,6 +149,7 @@ export function registerImportMeasurements(program: Command) {
           `  ${n(r.rows)} rows: ${n(r.inserted)} new, ${n(r.replaced)} replaced, ${n(r.kept)} kept as they were, ${n(r.unchanged)} unchanged` +
             (r.skippedEmpty ? `; ${n(r.skippedEmpty)} empty values skipped` : ''),
         );
+        if (r.rolledUp) out(`  rolled up (${r.rolledUp.aggregation}) into ${n(r.rolledUp.periods)} ${r.rolledUp.periods === 1 ? 'period' : 'periods'}`);
         for (const i of r.indicators) out(`  ${i.name}: ${n(i.rows)} values, ${i.from} … ${i.to}`);
       }, { program: 'boucle import measurements' });
     });

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { BoucleError } from '../../../src-shared/errors';
+import type { IndicatorAggregation } from '../../../src-shared/domain';
 import type * as A from '../../../src-shared/imports/schemas';
 import type { Workspace } from '../../db/workspace';
 import { loadIndicator } from '../indicators/series';
@@ -31,6 +32,8 @@ export interface ImportPlan {
   single: IndicatorInfo | null;
   indicators: IndicatorInfo[];
   onExisting: A.OnExisting;
+  /** Several rows in one period make one value by this aggregation (roll-up.ts); absent: refused. */
+  rollUp?: IndicatorAggregation;
 }
 
 /** The file's rows, a batch at a time; a CSV's lines go to `lineHandler` first (the fast lane). */
@@ -91,5 +94,6 @@ export async function planImport(ws: Workspace, input: StartInput): Promise<Impo
     single,
     indicators: single ? [] : loadIndicators(ws, input.options.departmentId),
     onExisting: input.onExisting,
+    rollUp: input.rollUp,
   };
 }

@@ -1,4 +1,4 @@
-import type { IndicatorFrequency } from '../../../src-shared/domain';
+import type { IndicatorAggregation, IndicatorFrequency } from '../../../src-shared/domain';
 import { BoucleError } from '../../../src-shared/errors';
 import { reasonOf, type KeyedReason } from '../../../src-shared/messages';
 import type { Workspace } from '../../db/workspace';
@@ -13,6 +13,8 @@ export interface IndicatorInfo {
   name: string;
   departmentId: string;
   frequency: IndicatorFrequency;
+  /** How its rows roll up into a period (roll-up.ts); absent where no roll-up is asked. */
+  aggregation?: IndicatorAggregation;
 }
 
 /** How many different indicators one file may hold (the duplicate check packs the index in 10 bits). */
@@ -26,7 +28,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export function loadIndicators(ws: Workspace, departmentId?: string): IndicatorInfo[] {
   return ws.db
     .prepare(
-      `SELECT id, name, department_id AS departmentId, frequency FROM indicators
+      `SELECT id, name, department_id AS departmentId, frequency, aggregation FROM indicators
         WHERE deleted_at IS NULL AND (? IS NULL OR department_id = ?) ORDER BY name, id`,
     )
     .all(departmentId ?? null, departmentId ?? null) as IndicatorInfo[];

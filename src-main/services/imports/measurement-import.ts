@@ -57,7 +57,9 @@ async function runJob(ws: Workspace, plan: ImportPlan, job: A.ImportJob, signal:
       job.errors = v.errors.items;
       job.errorCount = v.errors.count;
       job.phase = 'rejected';
-      setMessage(job, 'import.job.rejected', { badRows: v.errors.badRows, count: v.errors.count });
+      // Two rows in one period could be rolled up: the refusal says how.
+      const rollable = v.errors.items.some((e) => e.code === 'duplicate_period');
+      setMessage(job, rollable ? 'import.job.rejected_roll_up' : 'import.job.rejected', { badRows: v.errors.badRows, count: v.errors.count });
       return;
     }
     await hooks.beforeWrite?.();
@@ -66,7 +68,8 @@ async function runJob(ws: Workspace, plan: ImportPlan, job: A.ImportJob, signal:
     job.bytesRead = 0;
     const counts = await withWriteLock(ws, () => writePass(ws, plan, v, spool.file, job, signal));
     job.result = {
-      rows: v.rows,
+      rows: v.sourceRows ?? v.rows,
+      ...(plan.rollUp ? { rolledUp: { aggregation: plan.rollUp, periods: v.rows } } : {}),
       ...counts,
       skippedEmpty: v.skippedEmpty,
       encoding: plan.file.format === 'csv' ? plan.encoding : null,

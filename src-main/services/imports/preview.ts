@@ -7,13 +7,17 @@ import { cellText, isEmptyCell } from './cells';
 import { resolveImportFile } from './import-file';
 import { IndicatorMatcher, loadIndicators, type IndicatorInfo } from './indicator-match';
 import { detectDateFormat, guessColumns, inspectFile } from './inspect';
-import { parseRow } from './row-parser';
+import { parseRow, type RowContext } from './row-parser';
+import { previewRollUp } from './roll-up';
 
 // imports.measurements.preview: what was detected, the guessed mapping, and the first rows parsed
 // exactly as the import would parse them (errors included), for the mapping step of the UI.
 
 /** Stands for "no indicator chosen yet": dates are shown as read, not moved to a period start. */
 const NO_INDICATOR: IndicatorInfo = { id: '', name: '', departmentId: '', frequency: 'daily' };
+
+const aggregationOf = (ws: Workspace, id: string) =>
+  ws.db.prepare(`SELECT aggregation FROM indicators WHERE id = ?`).pluck().get(id) as IndicatorInfo['aggregation'];
 
 export async function previewImport(ws: Workspace, input: z.output<typeof A.importPreviewInput>): Promise<A.ImportPreview> {
   const file = resolveImportFile(input);
@@ -26,14 +30,15 @@ export async function previewImport(ws: Workspace, input: z.output<typeof A.impo
   const dateFormat = detectDateFormat(ins, mapping.date);
 
   const rows: A.ImportPreviewRow[] = [];
+  let rollUp: A.ImportRollUpPreview | null = null;
   if (mapping.date !== null && mapping.value !== null) {
     let single: IndicatorInfo | null = null;
     if (input.indicatorId) {
       const ind = loadIndicator(ws, input.indicatorId, 'indicatorId');
-      single = { id: ind.id, name: ind.name, departmentId: ind.departmentId, frequency: ind.frequency };
+      single = { id: ind.id, name: ind.name, departmentId: ind.departmentId, frequency: ind.frequency, aggregation: aggregationOf(ws, ind.id) };
     } else if (mapping.indicator === null) single = NO_INDICATOR;
     const matcher = new IndicatorMatcher(indicators, single);
-    const ctx = {
+    const ctx: RowContext = {
       mapping: { date: mapping.date, value: mapping.value, note: mapping.note, indicator: single ? null : mapping.indicator },
       dateFormat: input.dateFormat ?? dateFormat.detected,
       decimal: ins.decimal.decimal,
@@ -67,6 +72,7 @@ export async function previewImport(ws: Workspace, input: z.output<typeof A.impo
         rows.push({ ...base, period: null, date: null, value: null, indicatorId: null, errors: p.kind === 'bad' ? p.errors : [] });
       }
     }
+    if (single !== NO_INDICATOR) rollUp = previewRollUp(ctx, ins.data, input.rollUp, ins.sample.complete);
   }
 
   const dataRows = ins.data.filter((r) => r.cells.some((c) => !isEmptyCell(c))).length;
@@ -96,6 +102,7 @@ export async function previewImport(ws: Workspace, input: z.output<typeof A.impo
     mapping,
     dateFormat,
     rows,
+    rollUp,
     raw: ins.sample.rows.slice(0, 10).map((r) => r.cells.map((c) => cellText(c))),
     estimatedRows: ins.sample.complete ? dataRows : Math.round((file.size / Math.max(1, ins.sample.bytes)) * dataRows),
   };

@@ -9,6 +9,7 @@ import { CsvSyntaxError } from './csv-tokenizer';
 import { fastLane } from './fast-lane';
 import { VALIDATE_SHARE, batchesOf, contextOf, type ImportPlan } from './import-plan';
 import type { SpoolWriter } from './spool';
+import { rollUpContext } from './roll-up';
 
 // Pass 1 of the measurement import: parse every row, list EVERY bad row (the first MAX_ERRORS kept,
 // all counted), detect a second value for the same indicator and period with 8 bytes per row, and
@@ -58,10 +59,13 @@ export interface Validation {
   perIndicator: { rows: number; minDay: number; maxDay: number }[];
   /** The indicators of the file, in the order perIndicator numbers them. */
   indicators: IndicatorInfo[];
+  /** With a roll-up: the file's rows (`rows` is then the periods written). */
+  sourceRows?: number;
 }
 
 export async function validatePass(plan: ImportPlan, job: A.ImportJob, spool: SpoolWriter, signal: AbortSignal): Promise<Validation> {
-  const ctx = contextOf(plan);
+  // With a roll-up the rows keep their date and roll-up.ts puts them in their periods .
+  const { ctx, rollUp } = plan.rollUp ? rollUpContext(plan) : { ctx: contextOf(plan), rollUp: null };
   const counter = { bytesRead: 0 };
   const errors = new ErrorList();
   const keys = new KeyBuffer();
@@ -75,9 +79,12 @@ export async function validatePass(plan: ImportPlan, job: A.ImportJob, spool: Sp
   };
   const accept = (row: number, indicator: number, periodDay: number, value: number, note: string | null) => {
     rows++;
-    keys.push(indicator, periodDay, row);
-    // Once a row is bad nothing will be written: stop spooling, keep checking.
-    if (errors.count === 0) spool.add(indicator, periodDay, value, note);
+    if (rollUp) periodDay = rollUp.add(indicator, periodDay, row, value, note);
+    else {
+      keys.push(indicator, periodDay, row);
+      // Once a row is bad nothing will be written: stop spooling, keep checking.
+      if (errors.count === 0) spool.add(indicator, periodDay, value, note);
+    }
     const s = (perIndicator[indicator] ??= { rows: 0, minDay: periodDay, maxDay: periodDay });
     s.rows++;
     if (periodDay < s.minDay) s.minDay = periodDay;
@@ -154,6 +161,11 @@ export async function validatePass(plan: ImportPlan, job: A.ImportJob, spool: Sp
     errors.badRows++;
   }
   errors.trim();
+  if (rollUp) {
+    if (errors.count === 0) for (const r of rollUp.results()) spool.add(r.indicator, r.periodDay, r.value, r.note);
+    job.rowsTotal = rollUp.periods;
+    return { rows: rollUp.periods, sourceRows: rows, skippedEmpty, errors, perIndicator, indicators: rollUp.indicators() };
+  }
   job.rowsTotal = rows;
   return { rows, skippedEmpty, errors, perIndicator, indicators: ctx.matcher.used };
 }

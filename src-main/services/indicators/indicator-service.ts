@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { BoucleError } from '../../../src-shared/errors';
 import type * as S from '../../../src-shared/indicators/schemas';
+import { aggregationForUnit } from '../../../src-shared/indicators/aggregation';
 import type { Workspace } from '../../db/workspace';
 import { getDto, listPage, requireLive, toColumns } from '../../db/read';
 
@@ -18,7 +19,11 @@ export function createIndicator(ws: Workspace, input: z.output<typeof S.indicato
   requireLive(ws.db, 'departments', input.departmentId, 'departmentId');
   checkProcess(ws, input.departmentId, input.processId);
   const id = ws.writer.write((tx) =>
-    tx.insert('indicators', { ...toColumns(input, ['departmentId']), department_id: input.departmentId }),
+    tx.insert('indicators', {
+      ...toColumns(input, ['departmentId']),
+      department_id: input.departmentId,
+      aggregation: input.aggregation ?? aggregationForUnit(input.unit),
+    }),
   );
   return getDto<Ind>(ws.db, 'indicators', id);
 }

@@ -15,7 +15,7 @@ export interface HistoryPanelProps {
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 /** Fields whose codes the UI translates: field → the dictionary of common.json. */
-const CODE_DICTIONARIES: Record<string, string> = { direction: 'direction', category: 'category', frequency: 'frequency' };
+const CODE_DICTIONARIES: Record<string, string> = { direction: 'direction', category: 'category', frequency: 'frequency', aggregation: 'aggregation' };
 
 /**
  * A value of the change log as people read it, in the UI language: the log keeps raw values (codes,

@@ -51,6 +51,9 @@ export function ImportOutcome({ job, onClose, onAgain }: { job: ImportJob; onClo
         <>
           <Alert color="red" icon={<IconAlertTriangle size={18} />} title={t('import.rejectedTitle', { count: job.errorCount })} data-testid="import-rejected">
             {t('import.rejectedBody')}
+            {job.messageKey === 'import.job.rejected_roll_up' && (
+              <Text size="sm" mt={4} fw={500} data-testid="import-rejected-roll-up">{t('import.rollUp.rejected')}</Text>
+            )}
             {job.errorCount > job.errors.length && <Text size="sm" mt={4}>{t('import.rejectedFirst', { shown: n(job.errors.length), total: n(job.errorCount) })}</Text>}
           </Alert>
           <ScrollArea h={320} type="auto">
@@ -80,7 +83,7 @@ export function ImportOutcome({ job, onClose, onAgain }: { job: ImportJob; onClo
       {job.phase === 'cancelled' && <Alert color="gray" data-testid="import-cancelled">{t('import.cancelledBody')}</Alert>}
       {job.phase === 'failed' && <Alert color="red" title={t('import.failedTitle')}>{job.message === null ? '' : localMessage(job.message, job.messageKey, job.messageParams)} {t('import.rejectedBody')}</Alert>}
       <Group justify="flex-end">
-        {job.phase !== 'done' && <Button variant="default" onClick={onAgain}>{t('import.backToMapping')}</Button>}
+        {job.phase !== 'done' && <Button variant="default" onClick={onAgain} data-testid="import-back">{t('import.backToMapping')}</Button>}
         <Button onClick={onClose} data-testid="import-close">{tc('actions.close')}</Button>
       </Group>
     </Stack>

@@ -4,6 +4,7 @@ import { Dropzone } from '@mantine/dropzone';
 import { IconAlertTriangle, IconFileSpreadsheet, IconUpload, IconX } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { Indicator } from '@shared/api';
+import type { IndicatorAggregation } from '@shared/domain';
 import type { ImportDateFormat, ImportJob, ImportOptions, ImportPreview, OnExisting } from '@shared/imports/schemas';
 import { formatDate, formatNumber } from '@shared/format';
 import { api } from '../../api/client';
@@ -11,6 +12,8 @@ import { showApiError } from '../../components/api-form';
 import { useApp } from '../../stores';
 import { fileSourceOf, type FileSource } from '../../api/client';
 import { ImportOutcome, errorText } from './import-outcome';
+import { RollUpChoice } from './roll-up-choice';
+import { ACCEPT, SEPARATOR_LABEL, type Mapping } from './file-kinds';
 
 // The measurement import: file → preview and mapping → progress → result. Everything
 // the file holds is read and judged by the core (detection, parsing, the all-or-nothing rule); this
@@ -29,21 +32,6 @@ export interface ImportWizardProps {
   initialFile?: File | null;
 }
 
-interface Mapping {
-  date: number | null;
-  value: number | null;
-  note: number | null;
-  indicator: number | null;
-}
-
-const ACCEPT = {
-  'text/csv': ['.csv'],
-  'text/plain': ['.txt', '.csv'],
-  'text/tab-separated-values': ['.tsv'],
-  'application/vnd.ms-excel': ['.csv', '.xls'],
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': ['.xlsx'],
-};
-const SEPARATOR_LABEL: Record<string, string> = { ';': ';', ',': ',', '\t': 'tab' };
 const POLL_MS = 250;
 
 export function ImportWizard({ opened, onClose, departmentId, indicators, indicatorId, initialFile = null }: ImportWizardProps) {
@@ -61,6 +49,7 @@ export function ImportWizard({ opened, onClose, departmentId, indicators, indica
   const [target, setTarget] = useState<string | null>(indicatorId ?? null);
   const [dateFormat, setDateFormat] = useState<ImportDateFormat | null>(null);
   const [onExisting, setOnExisting] = useState<OnExisting>('replace');
+  const [rollUp, setRollUp] = useState<IndicatorAggregation | null>(null);
   const [job, setJob] = useState<ImportJob | null>(null);
   const [startError, setStartError] = useState<string | null>(null);
   const touched = useRef(false);
@@ -80,7 +69,7 @@ export function ImportWizard({ opened, onClose, departmentId, indicators, indica
     }
     setStep(0); setBusy(false); setFileError(null); setSource(null); setPreview(null); setOptions({});
     setMapping({ date: null, value: null, note: null, indicator: null }); setTarget(indicatorId ?? null); setDateFormat(null);
-    setOnExisting('replace'); setJob(null); setStartError(null); touched.current = false;
+    setOnExisting('replace'); setRollUp(null); setJob(null); setStartError(null); touched.current = false;
   }, [opened, indicatorId]);
 
   const baseOptions = (o: ImportOptions): ImportOptions => ({ ...o, ...(departmentId ? { departmentId } : {}) });
@@ -99,7 +88,7 @@ export function ImportWizard({ opened, onClose, departmentId, indicators, indica
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [opened, initialFile]);
 
-  const runPreview = async (src: FileSource, o: ImportOptions, m: Mapping | null, ind: string | null, df: ImportDateFormat | null) => {
+    const runPreview = async (src: FileSource, o: ImportOptions, m: Mapping | null, ind: string | null, df: ImportDateFormat | null, ru: IndicatorAggregation | null = null) => {
     const mapped = m && m.date !== null && m.value !== null ? { date: m.date, value: m.value, note: m.note, indicator: m.indicator } : undefined;
     return api.call('imports.measurements.preview', {
       ...src,
@@ -107,6 +96,7 @@ export function ImportWizard({ opened, onClose, departmentId, indicators, indica
       ...(mapped ? { mapping: mapped } : {}),
       ...(ind && (m?.indicator ?? null) === null ? { indicatorId: ind } : {}),
       ...(df ? { dateFormat: df } : {}),
+      ...(ru ? { rollUp: ru } : {}),
       sampleRows: 12,
     });
   };
@@ -137,7 +127,7 @@ export function ImportWizard({ opened, onClose, departmentId, indicators, indica
     if (!source || step !== 1 || !touched.current) return;
     let alive = true;
     const timer = setTimeout(() => {
-      runPreview(source, options, mapping, target, dateFormat).then(
+      runPreview(source, options, mapping, target, dateFormat, rollUp).then(
         (p) => alive && setPreview(p),
         (e: unknown) => alive && showApiError(e),
       );
@@ -147,7 +137,7 @@ export function ImportWizard({ opened, onClose, departmentId, indicators, indica
       clearTimeout(timer);
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [source, options, mapping, target, dateFormat, step]);
+  }, [source, options, mapping, target, dateFormat, rollUp, step]);
 
   const change = <T,>(set: (v: T) => void) => (v: T) => {
     touched.current = true;
@@ -166,6 +156,7 @@ export function ImportWizard({ opened, onClose, departmentId, indicators, indica
         ...(mapping.indicator === null && target ? { indicatorId: target } : {}),
         ...(dateFormat ? { dateFormat } : {}),
         onExisting,
+        ...(rollUp ? { rollUp } : {}),
       });
       // The import owns the upload now: the web shell removes it when the import ends, whatever the outcome.
       unused.current = null;
@@ -368,6 +359,8 @@ export function ImportWizard({ opened, onClose, departmentId, indicators, indica
             </ScrollArea.Autosize>
           </div>
           </SimpleGrid>
+
+          {p.rollUp && <RollUpChoice preview={p.rollUp} value={rollUp} onChange={change(setRollUp)} />}
 
           <Radio.Group label={t('import.existing')} value={onExisting} onChange={(v) => setOnExisting(v as OnExisting)}>
             <Group mt={4}>

@@ -3,7 +3,8 @@ import { Button, Divider, Group, Modal, Select, SimpleGrid, Stack, Textarea, Tex
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import type { Indicator } from '@shared/api';
-import { INDICATOR_CATEGORIES, INDICATOR_DIRECTIONS, INDICATOR_FREQUENCIES, INDICATOR_SOURCES } from '@shared/domain';
+import { INDICATOR_AGGREGATIONS, INDICATOR_CATEGORIES, INDICATOR_DIRECTIONS, INDICATOR_FREQUENCIES, INDICATOR_SOURCES } from '@shared/domain';
+import { aggregationForUnit } from '@shared/indicators/aggregation';
 import { api } from '../../api/client';
 import { notifySaved, showApiError } from '../../components/api-form';
 import { DateField } from '../../components/date-field';
@@ -31,6 +32,8 @@ interface Values {
   targetDate: string;
   tolerancePct: number | string;
   frequency: string;
+  /** '' = from the unit (the core decides on create). */
+  aggregation: string;
   source: string;
   sourceDetail: string;
   formula: string;
@@ -40,7 +43,7 @@ interface Values {
 
 const EMPTY: Values = {
   departmentId: '', name: '', unit: '', direction: 'lower', category: 'outcome', baselineValue: '', baselineDate: '', targetValue: '',
-  targetDate: '', tolerancePct: 10, frequency: 'monthly', source: 'manual', sourceDetail: '', formula: '', reference: '', processId: null,
+  targetDate: '', tolerancePct: 10, frequency: 'monthly', aggregation: '', source: 'manual', sourceDetail: '', formula: '', reference: '', processId: null,
 };
 
 const orNull = (s: string | null) => (!s || s.trim() === '' ? null : s.trim());
@@ -67,7 +70,7 @@ export function IndicatorFormModal({ opened, onClose, indicator, onSaved }: Indi
         ? {
             departmentId: i.departmentId, name: i.name, unit: i.unit, direction: i.direction, category: i.category,
             baselineValue: i.baselineValue ?? '', baselineDate: i.baselineDate ?? '', targetValue: i.targetValue ?? '',
-            targetDate: i.targetDate ?? '', tolerancePct: i.tolerancePct, frequency: i.frequency, source: i.source,
+            targetDate: i.targetDate ?? '', tolerancePct: i.tolerancePct, frequency: i.frequency, aggregation: i.aggregation, source: i.source,
             sourceDetail: i.sourceDetail ?? '', formula: i.formula ?? '', reference: i.reference ?? '', processId: i.processId,
           }
         : { ...EMPTY, departmentId: filter ?? (departments.length === 1 ? departments[0]!.id : '') },
@@ -88,6 +91,7 @@ export function IndicatorFormModal({ opened, onClose, indicator, onSaved }: Indi
       targetDate: orNull(v.targetDate),
       tolerancePct: v.tolerancePct === '' ? 0 : Number(v.tolerancePct),
       frequency: v.frequency as Indicator['frequency'],
+      aggregation: (v.aggregation || aggregationForUnit(v.unit)) as Indicator['aggregation'],
       source: v.source as Indicator['source'],
       sourceDetail: orNull(v.sourceDetail),
       formula: orNull(v.formula),
@@ -127,13 +131,16 @@ export function IndicatorFormModal({ opened, onClose, indicator, onSaved }: Indi
               data-testid="indicator-name" {...form.getInputProps('name')} />
             <TextInput label={t('fields.unit')} placeholder={t('form.unitPlaceholder')} data-testid="indicator-unit" {...form.getInputProps('unit')} />
           </SimpleGrid>
-          <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          <SimpleGrid cols={{ base: 1, sm: 4 }}>
             <Select label={t('fields.direction')} withAsterisk allowDeselect={false} data={options(INDICATOR_DIRECTIONS, 'direction')}
               data-testid="indicator-direction" {...form.getInputProps('direction')} />
             <Select label={t('fields.category')} allowDeselect={false} data={options(INDICATOR_CATEGORIES, 'category')}
               data-testid="indicator-category" {...form.getInputProps('category')} />
             <Select label={t('fields.frequency')} allowDeselect={false} data={options(INDICATOR_FREQUENCIES, 'frequency')}
               data-testid="indicator-frequency" {...form.getInputProps('frequency')} />
+            <Select label={t('fields.aggregation')} description={t('form.aggregationHelp')} allowDeselect={false}
+              data={options(INDICATOR_AGGREGATIONS, 'aggregation')} data-testid="indicator-aggregation"
+              {...form.getInputProps('aggregation')} value={form.values.aggregation || aggregationForUnit(form.values.unit)} />
           </SimpleGrid>
           <Divider label={t('form.targets')} labelPosition="left" />
           <SimpleGrid cols={{ base: 2, sm: 5 }} style={{ alignItems: 'end' }}>
