@@ -11,6 +11,7 @@ import { SCHEMA_VERSION } from '../../src-main/db/migrations';
 import { backupFolderOf, listBackups } from '../../src-main/services/workspace/backups';
 import { serializeWorkspace } from '../../src-main/services/workspace/workspace-json';
 import { tempDir } from '../helpers/workspace';
+import { aggregationForUnit } from '../../src-shared/indicators/aggregation';
 
 // Migration 0005 (compact change log, compact measurements) on a workspace made by `boucle demo` of
 // schema 4, with edits, deletes, an undo, links, closings and an import in it: history, gap closings,
@@ -61,10 +62,11 @@ const oldLogRows = (file: string) => {
 };
 
 /**
- * The schema-4 export with the columns migration 0006 (impact and ROI method) adds, empty on old
- * rows, where the export writes them (after the entity's other columns, before its timestamps).
+ * The schema-4 export with the columns later migrations add, where the export writes them (after the
+ * entity's other columns, before its timestamps): 0006's (impact and ROI method), empty on old rows,
+ * and 0011's indicator aggregation, set from the indicator's unit by the rule the migration copies.
  */
-function withColumnsOf0006(json: Record<string, unknown>): Record<string, unknown> {
+function withLaterColumns(json: Record<string, unknown>): Record<string, unknown> {
   const added: Record<string, string[]> = {
     interventions: ['rampUpMonths', 'fxRate'],
     benefitModels: ['lastsMonthsAfterEnd', 'derivedFrom'],
@@ -76,6 +78,10 @@ function withColumnsOf0006(json: Record<string, unknown>): Record<string, unknow
       return { ...rest, ...Object.fromEntries(keys.map((k) => [k, null])), createdAt, updatedAt };
     });
   }
+  json.indicators = (json.indicators as Record<string, unknown>[]).map((row) => {
+    const { createdAt, updatedAt, ...rest } = row;
+    return { ...rest, aggregation: aggregationForUnit(String(row.unit ?? '')), createdAt, updatedAt };
+  });
   return json;
 }
 
@@ -113,7 +119,7 @@ describe('migrating a schema-4 workspace to the compact change log', () => {
       const fixture = gunzip('export.json.gz').toString('utf8');
       const known = Object.keys(JSON.parse(fixture) as Record<string, unknown>);
       for (const k of Object.keys(exported)) if (!known.includes(k) && Array.isArray(exported[k]) && (exported[k] as unknown[]).length === 0) delete exported[k];
-      expect(JSON.stringify(exported, null, 2)).toBe(JSON.stringify(withColumnsOf0006(JSON.parse(fixture)), null, 2));
+      expect(JSON.stringify(exported, null, 2)).toBe(JSON.stringify(withLaterColumns(JSON.parse(fixture)), null, 2));
     } finally {
       ws.close();
     }
