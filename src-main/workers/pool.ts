@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { BoucleError } from '../../src-shared/errors';
 import type { FromWorker, RunRequest, ToWorker, WorkspaceRef } from './protocol';
@@ -36,8 +37,12 @@ function workerScript(): { file: string; eval: boolean; entry?: string } {
   }
   const entry = path.join(__dirname, 'entry.ts');
   if (!fs.existsSync(entry)) throw new Error(`The worker thread's entry is missing (${path.join(__dirname, 'worker.js')}): run npm run build`);
-  const api = createRequire(__filename).resolve('tsx/cjs/api');
-  const code = `require(${JSON.stringify(api)}).register(); require(${JSON.stringify(entry)});`;
+  const resolve = createRequire(__filename).resolve;
+  const cjs = resolve('tsx/cjs/api');
+  // Tasks load their modules with import() when they run: that needs tsx's ESM hooks as well, which
+  // its ES module entry registers (the CommonJS one looks for its hooks in the wrong folder from here).
+  const esm = pathToFileURL(path.join(path.dirname(resolve('tsx/esm/api')), 'index.mjs')).href;
+  const code = `require(${JSON.stringify(cjs)}).register(); import(${JSON.stringify(esm)}).then((m) => { m.register(); require(${JSON.stringify(entry)}); });`;
   return { file: code, eval: true, entry };
 }
 
