@@ -92,9 +92,7 @@ export function buildApp(opts: AppOptions): FastifyInstance {
     const dep = req.params.id;
     async function* lines() {
       yield `${JSON.stringify(head)}\n`;
-      for await (const page of pullPages(pool, dep, head.after, head.upTo)) {
-        yield page.map((c) => JSON.stringify(c)).join('\n') + '\n';
-      }
+      yield* pullPages(pool, dep, head.after, head.upTo);
       yield `${JSON.stringify({ end: head.upTo })}\n`;
     }
     return reply.type('application/x-ndjson').send(Readable.from(lines()));
