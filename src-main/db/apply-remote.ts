@@ -146,6 +146,10 @@ class Applier {
   private readonly knows: (entity: string, field: string) => boolean;
   private maxHlc = 0;
   private readonly stmts;
+  /** Authors' names already recorded in this apply (a page is mostly one author's). */
+  private readonly named = new Set<string>();
+  /** Whether sync_held may hold anything: when not, a row that arrives has nothing waiting for it. */
+  private anyHeld: boolean;
 
   constructor(
     private readonly db: Database,
@@ -170,6 +174,7 @@ class Applier {
       clearConflicts: db.prepare(`DELETE FROM sync_conflicts WHERE entity = ? AND row_id = ? AND field = ? AND kept_hlc = ? AND kept_node = ?`),
       nodeName: db.prepare(`INSERT INTO sync_nodes (node, name) VALUES (?, ?) ON CONFLICT (node) DO UPDATE SET name = excluded.name WHERE name <> excluded.name`),
     };
+    this.anyHeld = db.prepare('SELECT 1 FROM sync_held LIMIT 1').pluck().get() !== undefined;
   }
 
   private state(entity: EntityName, id: string): RowState {
@@ -191,12 +196,16 @@ class Applier {
 
   private hold(c: RemoteChange, field: string, value: unknown, clock: FieldClock, dep: string | null) {
     this.stmts.hold.run(c.entity, c.row, field, JSON.stringify(value ?? null), clock.hlc, clock.node, c.tx, dep);
+    this.anyHeld = true;
     this.report.held++;
   }
 
   apply(c: RemoteChange): void {
     if (c.hlc > this.maxHlc) this.maxHlc = c.hlc;
-    if (c.by) this.stmts.nodeName.run(c.node, c.by);
+    if (c.by && !this.named.has(`${c.node}\n${c.by}`)) {
+      this.stmts.nodeName.run(c.node, c.by);
+      this.named.add(`${c.node}\n${c.by}`);
+    }
     if (!(c.entity in ENTITIES)) {
       for (const [f, v] of Object.entries(c.fields)) this.hold(c, f, v, clockOf(c, f), (c.fields.department_id as string) ?? null);
       return;
@@ -249,6 +258,7 @@ class Applier {
 
   /** Held values of a row that just arrived (they came before it): those newer than its own. */
   private mergeHeld(entity: EntityName, id: string, winners: Record<string, unknown>, clocks: Record<string, FieldClock>) {
+    if (!this.anyHeld) return;
     for (const h of this.stmts.heldFor.all(entity, id) as { field: string; value: string | null; hlc: number; node: string }[]) {
       if (!this.knows(entity, h.field)) continue;
       const clock = { hlc: h.hlc, node: h.node };
