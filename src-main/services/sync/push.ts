@@ -10,7 +10,7 @@ import { readSettings, syncDepartments, writeSettings } from './state';
 // user may not write (no grant, revoked, or not shared from this laptop) are held back: the cursor
 // passes them, sync_departments.held_from remembers where, and they go once a write grant comes.
 
-export const PUSH_BATCH = 2000;
+export const PUSH_BATCH = 5000;
 
 export interface PushProgress {
   pushed: number;
