@@ -312,19 +312,23 @@ class Applier {
       resolveDuplicate(this.db, this.writer, this.rows, entity, c.row, values, create, c.hlc, c.node, iso(c.hlc));
       this.report.duplicates++;
     }
-    // One entry per clock: a change's fields share one, a snapshot's may not.
-    const groups = new Map<string, string[]>();
-    for (const f of Object.keys(winners)) {
-      const k = `${clocks[f]!.hlc}\n${clocks[f]!.node}`;
-      groups.set(k, [...(groups.get(k) ?? []), f]);
-    }
+    // One entry per clock: a change's fields share one (its own), a snapshot's may not.
     let first = true;
-    for (const fields of groups.values()) {
-      const clock = clocks[fields[0]!]!;
+    const entry = (clock: FieldClock, fields: Record<string, unknown>) => {
       const op: LogOp = create && first ? 'insert' : c.op === 'snapshot' || c.op === 'insert' ? 'update' : c.op;
-      this.log.append(clock.node === c.node && clock.hlc === c.hlc ? c.tx : `${c.tx}/${clock.node}/${clock.hlc}`, c.pos, clock.node, clock.hlc, entity, c.row, dep, op,
-        Object.fromEntries(fields.map((f) => [f, winners[f]])));
+      this.log.append(clock.node === c.node && clock.hlc === c.hlc ? c.tx : `${c.tx}/${clock.node}/${clock.hlc}`, c.pos, clock.node, clock.hlc, entity, c.row, dep, op, fields);
       first = false;
+    };
+    let own = true;
+    for (const f in winners) if (clocks[f]!.hlc !== c.hlc || clocks[f]!.node !== c.node) own = false;
+    if (own) entry({ hlc: c.hlc, node: c.node }, winners);
+    else {
+      const groups = new Map<string, string[]>();
+      for (const f of Object.keys(winners)) {
+        const k = `${clocks[f]!.hlc}\n${clocks[f]!.node}`;
+        groups.set(k, [...(groups.get(k) ?? []), f]);
+      }
+      for (const fields of groups.values()) entry(clocks[fields[0]!]!, Object.fromEntries(fields.map((f) => [f, winners[f]])));
     }
     const s = this.state(entity, c.row);
     if (create) {
