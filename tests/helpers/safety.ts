@@ -53,9 +53,14 @@ export function sha(file: string): string | null {
 export const fileFingerprint = (dir: string) => ({ db: sha(dbFile(dir)), wal: sha(`${dbFile(dir)}-wal`) });
 
 /** Overwrites page `page` (1-based) of an SQLite file with bytes that are no b-tree page. */
-export function overwritePage(file: string, page: number): void {
+/** The page size a SQLite file's header gives (bytes 16–17; 1 stands for 65536). */
+export function pageSizeOf(file: string): number {
   const size = fs.readFileSync(file).readUInt16BE(16);
-  const pageSize = size === 1 ? 65536 : size;
+  return size === 1 ? 65536 : size;
+}
+
+export function overwritePage(file: string, page: number): void {
+  const pageSize = pageSizeOf(file);
   const fd = fs.openSync(file, 'r+');
   try {
     fs.writeSync(fd, Buffer.alloc(pageSize, 0xa5), 0, pageSize, (page - 1) * pageSize);

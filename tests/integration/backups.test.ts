@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { runCli } from '../../src-main/cli/index';
 import { APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION } from '../../src-main/db/migrations';
 import { backupsToKeep, listBackups } from '../../src-main/services/workspace/backups';
-import { dbFile, fileFingerprint, trackedWorkspaces } from '../helpers/safety';
+import { dbFile, fileFingerprint, overwritePage, trackedWorkspaces } from '../helpers/safety';
 
 const tracked = trackedWorkspaces('boucle-backups-');
 afterEach(tracked.cleanup);
@@ -144,9 +144,7 @@ describe('backups', () => {
     const good = await s.ok('workspace.backups.create', {});
     const broken = path.join(folder, 'boucle-broken.sqlite');
     fs.copyFileSync(path.join(folder, good.name), broken);
-    const fd = fs.openSync(broken, 'r+');
-    fs.writeSync(fd, Buffer.alloc(4096, 0x5a), 0, 4096, 4096 * 2);
-    fs.closeSync(fd);
+    overwritePage(broken, 3);
     s.session.workspace.db.pragma('wal_checkpoint(TRUNCATE)');
     const before = fileFingerprint(d);
     for (const name of ['boucle-stranger.sqlite', 'boucle-text.sqlite', 'boucle-broken.sqlite']) {

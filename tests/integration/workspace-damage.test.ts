@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { runCli } from '../../src-main/cli/index';
 import { openWorkspace } from '../../src-main/core/workspace';
-import { dbFile, fileFingerprint, openTestSession, overwritePage, trackedWorkspaces } from '../helpers/safety';
+import { dbFile, fileFingerprint, openTestSession, overwritePage, pageSizeOf, trackedWorkspaces } from '../helpers/safety';
 
 // Every damaged-file case: opened read-only at most, said in words, never written, never "new";
 // the database and its log stay byte for byte as they were; restore and rescue work from there.
@@ -88,7 +88,7 @@ describe('a damaged workspace', () => {
   it('one overwritten page: found on open, read-only, every write refused, what can be read exported, CLI exit 5', async () => {
     const d = dir();
     await filled(d);
-    const pages = fs.statSync(dbFile(d)).size / 4096;
+    const pages = fs.statSync(dbFile(d)).size / pageSizeOf(dbFile(d));
     overwritePage(dbFile(d), Math.floor(pages / 2));
     const h = await expectRefusedAndUntouched(d, 'corrupt');
     expect(h).toMatchObject({ readable: true });
