@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Alert, Card, Center, Group, Loader, SegmentedControl, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Card, Center, Group, Loader, SegmentedControl, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { GapType, InterventionStatus } from '@shared/domain';
 import type { RelativePeriod } from '@shared/reports/period';
@@ -13,6 +13,7 @@ import { formatDate, formatPercent } from '@shared/format';
 import { api } from '../../api/client';
 import { useApp } from '../../stores';
 import { useLoad } from '../../components/use-load';
+import { AfterFirstPaint } from '../../components/after-first-paint';
 import { useWorkspaceInfo } from '../../components/use-workspace-info';
 import { LazyEChart as EChart } from '../../charts/lazy-chart';
 import { EMPTY_REGISTER } from '../gaps/register-filters';
@@ -99,6 +100,8 @@ export default function DashboardPage() {
       ) : (
         <>
           <HeadlineTiles h={d.headline} locale={locale} open={open} />
+          {/* The figures first; the charts (options built, ECharts drawn) in the render after. */}
+          <AfterFirstPaint fallback={<SimpleGrid cols={{ base: 1, lg: 2 }}><Skeleton height={340} animate={false} /><Skeleton height={340} animate={false} /></SimpleGrid>}>
           <SimpleGrid cols={{ base: 1, lg: 2 }}>
             <ChartCard title={t('charts.gapCost')} help={t('charts.clickHelp')}>
               <EChart option={buildGapCostOption(d.charts.gapCost[0]?.cells ?? [], L)} height={300} ariaLabel={t('charts.gapCost')} locale={locale} data-testid="chart-gap-cost"
@@ -142,6 +145,7 @@ export default function DashboardPage() {
                 onItemClick={(x) => { const c = x as PlaybookDatum; openRegister({ status: ['closed'], type: [c.gapType as GapType], interventionKind: c.kind }); }} />
             )}
           </ChartCard>
+          </AfterFirstPaint>
         </>
       )}
     </Stack>
