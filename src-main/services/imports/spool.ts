@@ -23,6 +23,7 @@ export class SpoolWriter {
   private readonly fd: number;
   private buf = Buffer.allocUnsafe(BUFFER);
   private at = 0;
+  private closed = false;
   rows = 0;
 
   constructor(readonly file: string) {
@@ -58,15 +59,23 @@ export class SpoolWriter {
   /** Everything on disk; the spool can be read. */
   close(): void {
     this.flush();
+    this.closeFd();
+  }
+
+  // Once: a descriptor number closed twice may by then belong to another file of the process (the
+  // workspace's database, say), and the second close would cut that file off.
+  private closeFd(): void {
+    if (this.closed) return;
+    this.closed = true;
     fs.closeSync(this.fd);
   }
 
   /** Removes the spool and its folder (after the import, its refusal or its cancel). */
   discard(): void {
     try {
-      fs.closeSync(this.fd);
+      this.closeFd();
     } catch {
-      // already closed
+      // the descriptor was lost already: the folder still goes
     }
     fs.rmSync(path.dirname(this.file), { recursive: true, force: true });
   }
