@@ -25,6 +25,12 @@ import type { Writer } from './write';
 
 export type RemoteOp = LogOp | 'snapshot';
 
+/**
+ * In sync_held, beside a row's held values: the row's insert came, filed under a department this
+ * laptop does not keep. Not a field, so nothing applies it on its own (knownField is false).
+ */
+const INSERT_MARK = '(insert)';
+
 export interface RemoteChange {
   /** The remote transaction's id and this change's place in it (its identity across machines). */
   tx: string;
@@ -56,6 +62,8 @@ export interface ApplyOptions {
   replay?: boolean;
   /** Runs in the same transaction, after the changes (the cursors that say they were applied). */
   alongside?: () => void;
+  /** The changes are sync_held's own values applied again (applyHeld), not what a pull delivered. */
+  fromHeld?: boolean;
 }
 
 export interface ApplyReport {
@@ -125,6 +133,7 @@ export function applyHeld(ws: { db: Database; writer: Writer }, opts: ApplyOptio
   const del = ws.db.prepare(`DELETE FROM sync_held WHERE entity = ? AND row_id = ? AND field = ?`);
   return applyRemote(ws, changes, {
     ...opts,
+    fromHeld: true,
     alongside: () => {
       // what could not apply yet was held again by the apply itself (same key, same clock)
       const still = ws.db.prepare(`SELECT 1 FROM sync_held WHERE entity = ? AND row_id = ? AND field = ? AND hlc = ? AND node = ?`).pluck();
@@ -146,6 +155,10 @@ class Applier {
   private readonly knows: (entity: string, field: string) => boolean;
   private maxHlc = 0;
   private readonly stmts;
+  /** Authors' names already recorded in this apply (a page is mostly one author's). */
+  private readonly named = new Set<string>();
+  /** Whether sync_held may hold anything: when not, a row that arrives has nothing waiting for it. */
+  private anyHeld: boolean;
 
   constructor(
     private readonly db: Database,
@@ -163,6 +176,7 @@ class Applier {
       ),
       heldFor: db.prepare(`SELECT field, value, hlc, node, tx FROM sync_held WHERE entity = ? AND row_id = ?`),
       dropHeld: db.prepare(`DELETE FROM sync_held WHERE entity = ? AND row_id = ? AND field = ?`),
+      heldInsert: db.prepare(`SELECT hlc, node, tx FROM sync_held WHERE entity = ? AND row_id = ? AND field = '${INSERT_MARK}'`),
       conflict: db.prepare(
         `INSERT OR IGNORE INTO sync_conflicts (entity, row_id, department_id, field, kept_value, kept_hlc, kept_node, kept_by, lost_value, lost_hlc, lost_node, lost_by, detected_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, (SELECT name FROM sync_nodes WHERE node = ?), ?, ?, ?, (SELECT name FROM sync_nodes WHERE node = ?), ?)`,
@@ -170,6 +184,7 @@ class Applier {
       clearConflicts: db.prepare(`DELETE FROM sync_conflicts WHERE entity = ? AND row_id = ? AND field = ? AND kept_hlc = ? AND kept_node = ?`),
       nodeName: db.prepare(`INSERT INTO sync_nodes (node, name) VALUES (?, ?) ON CONFLICT (node) DO UPDATE SET name = excluded.name WHERE name <> excluded.name`),
     };
+    this.anyHeld = db.prepare('SELECT 1 FROM sync_held LIMIT 1').pluck().get() !== undefined;
   }
 
   private state(entity: EntityName, id: string): RowState {
@@ -191,12 +206,16 @@ class Applier {
 
   private hold(c: RemoteChange, field: string, value: unknown, clock: FieldClock, dep: string | null) {
     this.stmts.hold.run(c.entity, c.row, field, JSON.stringify(value ?? null), clock.hlc, clock.node, c.tx, dep);
+    this.anyHeld = true;
     this.report.held++;
   }
 
   apply(c: RemoteChange): void {
     if (c.hlc > this.maxHlc) this.maxHlc = c.hlc;
-    if (c.by) this.stmts.nodeName.run(c.node, c.by);
+    if (c.by && !this.named.has(`${c.node}\n${c.by}`)) {
+      this.stmts.nodeName.run(c.node, c.by);
+      this.named.add(`${c.node}\n${c.by}`);
+    }
     if (!(c.entity in ENTITIES)) {
       for (const [f, v] of Object.entries(c.fields)) this.hold(c, f, v, clockOf(c, f), (c.fields.department_id as string) ?? null);
       return;
@@ -230,25 +249,48 @@ class Applier {
       // not have waits for it.
       if (!('department_id' in winners) || (c.op !== 'insert' && c.op !== 'snapshot')) {
         for (const f of Object.keys(winners)) this.hold(c, f, winners[f], clocks[f]!, dep);
+        // its insert came first but was filed elsewhere (the row moved here before): now it is whole
+        if (!this.opts.fromHeld && 'department_id' in winners && dep && this.opts.keeps(dep) && this.stmts.heldInsert.get(entity, c.row)) this.arriveHeld(entity, c, dep);
         return;
       }
-      if (!dep || !this.opts.keeps(dep)) return;
+      // Values held for it may be newer than its own: a move that came before the row says where it is.
       this.mergeHeld(entity, c.row, winners, clocks);
-      this.write(entity, c, winners, clocks, dep, true);
+      const at = entity === 'departments' ? c.row : ((winners.department_id as string | undefined) ?? dep);
+      if (!at || !this.opts.keeps(at)) {
+        // not here (yet): kept aside whole, in case a later change of its department brings it here
+        for (const f of Object.keys(winners)) this.hold(c, f, winners[f], clocks[f]!, at);
+        this.hold(c, INSERT_MARK, null, { hlc: c.hlc, node: c.node }, at);
+        return;
+      }
+      this.stmts.dropHeld.run(entity, c.row, INSERT_MARK);
+      this.write(entity, c, winners, clocks, at, true);
       return;
     }
     if (dep && dep !== s.dep && !this.opts.keeps(dep)) {
-      // moved to a department this laptop does not read: it leaves the laptop
+      // moved to a department this laptop does not read: it leaves the laptop, and where it went stays
+      // held, so that an older change of it delivered late cannot bring it back
       this.rows.purge(entity, c.row);
       this.forget(entity, c.row);
+      this.hold(c, 'department_id', dep, clocks.department_id!, dep);
       this.report.purged++;
       return;
     }
     this.write(entity, c, winners, clocks, dep, false);
   }
 
+  /** A row whose insert was held (filed under another department) and whose department is now one kept here. */
+  private arriveHeld(entity: EntityName, c: RemoteChange, dep: string) {
+    const mark = this.stmts.heldInsert.get(entity, c.row) as { hlc: number; node: string; tx: string };
+    const winners: Record<string, unknown> = {};
+    const clocks: Record<string, FieldClock> = {};
+    this.mergeHeld(entity, c.row, winners, clocks);
+    this.stmts.dropHeld.run(entity, c.row, INSERT_MARK);
+    this.write(entity, { ...c, tx: mark.tx, pos: 0, node: mark.node, hlc: mark.hlc, op: 'insert', fields: winners, clocks: undefined, base: undefined }, winners, clocks, dep, true);
+  }
+
   /** Held values of a row that just arrived (they came before it): those newer than its own. */
   private mergeHeld(entity: EntityName, id: string, winners: Record<string, unknown>, clocks: Record<string, FieldClock>) {
+    if (!this.anyHeld) return;
     for (const h of this.stmts.heldFor.all(entity, id) as { field: string; value: string | null; hlc: number; node: string }[]) {
       if (!this.knows(entity, h.field)) continue;
       const clock = { hlc: h.hlc, node: h.node };
@@ -302,19 +344,23 @@ class Applier {
       resolveDuplicate(this.db, this.writer, this.rows, entity, c.row, values, create, c.hlc, c.node, iso(c.hlc));
       this.report.duplicates++;
     }
-    // One entry per clock: a change's fields share one, a snapshot's may not.
-    const groups = new Map<string, string[]>();
-    for (const f of Object.keys(winners)) {
-      const k = `${clocks[f]!.hlc}\n${clocks[f]!.node}`;
-      groups.set(k, [...(groups.get(k) ?? []), f]);
-    }
+    // One entry per clock: a change's fields share one (its own), a snapshot's may not.
     let first = true;
-    for (const fields of groups.values()) {
-      const clock = clocks[fields[0]!]!;
+    const entry = (clock: FieldClock, fields: Record<string, unknown>) => {
       const op: LogOp = create && first ? 'insert' : c.op === 'snapshot' || c.op === 'insert' ? 'update' : c.op;
-      this.log.append(clock.node === c.node && clock.hlc === c.hlc ? c.tx : `${c.tx}/${clock.node}/${clock.hlc}`, c.pos, clock.node, clock.hlc, entity, c.row, dep, op,
-        Object.fromEntries(fields.map((f) => [f, winners[f]])));
+      this.log.append(clock.node === c.node && clock.hlc === c.hlc ? c.tx : `${c.tx}/${clock.node}/${clock.hlc}`, c.pos, clock.node, clock.hlc, entity, c.row, dep, op, fields);
       first = false;
+    };
+    let own = true;
+    for (const f in winners) if (clocks[f]!.hlc !== c.hlc || clocks[f]!.node !== c.node) own = false;
+    if (own) entry({ hlc: c.hlc, node: c.node }, winners);
+    else {
+      const groups = new Map<string, string[]>();
+      for (const f of Object.keys(winners)) {
+        const k = `${clocks[f]!.hlc}\n${clocks[f]!.node}`;
+        groups.set(k, [...(groups.get(k) ?? []), f]);
+      }
+      for (const fields of groups.values()) entry(clocks[fields[0]!]!, Object.fromEntries(fields.map((f) => [f, winners[f]])));
     }
     const s = this.state(entity, c.row);
     if (create) {

@@ -2,7 +2,8 @@ import { Readable } from 'node:stream';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type pg from 'pg';
 import { ZodError } from 'zod';
-import { DEFAULT_MAX_DRIFT_MS, pushBody, type SyncErrorBody } from '../../src-shared/sync/protocol';
+import { DEFAULT_MAX_DRIFT_MS, type SyncErrorBody } from '../../src-shared/sync/protocol';
+import { checkPushBody } from '../../src-shared/sync/push-check';
 import { authenticate, type Caller } from '../auth/access';
 import { SyncRefusal } from '../store/errors';
 import { checksum, pullHead, pullPages, requireRead, session } from '../store/pull';
@@ -59,7 +60,9 @@ export function buildApp(opts: AppOptions): FastifyInstance {
 
   app.post('/v1/push', async (req) => {
     const who = await caller(req);
-    const body = pushBody.parse(req.body);
+    const checked = checkPushBody(req.body);
+    if (!checked.ok) throw new SyncRefusal(400, { error: 'bad_request', message: `Not a valid request: ${checked.path}: ${checked.message}` });
+    const body = checked.body;
     const result = await push(pool, who, body, { maxDriftMs });
     req.log.info({ user: who.name, accepted: result.accepted, duplicates: result.duplicates }, 'push');
     return result;
@@ -89,9 +92,7 @@ export function buildApp(opts: AppOptions): FastifyInstance {
     const dep = req.params.id;
     async function* lines() {
       yield `${JSON.stringify(head)}\n`;
-      for await (const page of pullPages(pool, dep, head.after, head.upTo)) {
-        yield page.map((c) => JSON.stringify(c)).join('\n') + '\n';
-      }
+      yield* pullPages(pool, dep, head.after, head.upTo);
       yield `${JSON.stringify({ end: head.upTo })}\n`;
     }
     return reply.type('application/x-ndjson').send(Readable.from(lines()));

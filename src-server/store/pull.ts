@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import type { DepartmentChecksum, PulledChange, PullHead, SessionDepartment, SessionInfo, SyncOp } from '../../src-shared/sync/protocol';
+import type { DepartmentChecksum, PullHead, SessionDepartment, SessionInfo, SyncOp } from '../../src-shared/sync/protocol';
 import { DEFAULT_MAX_DRIFT_MS, SYNC_PROTOCOL_VERSION } from '../../src-shared/sync/protocol';
 import { canRead, canWrite, type Caller } from '../auth/access';
 import { SyncRefusal } from './errors';
@@ -51,7 +51,6 @@ export async function pullHead(pool: pg.Pool, dep: string, afterOrd: number): Pr
 
 interface FeedRow {
   ord: string;
-  kind: number;
   tx: string;
   pos: number;
   node: string;
@@ -59,30 +58,47 @@ interface FeedRow {
   entity: string;
   row_id: string;
   op: SyncOp;
-  fields: Record<string, unknown>;
-  clocks: Record<string, [number, string]> | null;
-  base: Record<string, [number, string] | null> | null;
+  /** JSON text as PostgreSQL prints it: passed on as it is, never parsed and printed again here. */
+  fields: string;
+  clocks: string | null;
+  base: string | null;
   by: string;
 }
 
-/** The feed of `dep` after `afterOrd` up to `upTo`, page by page (memory stays flat on both ends). */
-export async function* pullPages(pool: pg.Pool, dep: string, afterOrd: number, upTo: number, pageSize = 5000): AsyncGenerator<PulledChange[]> {
-  let from = afterOrd;
-  while (from < upTo) {
-    const r = await pool.query<FeedRow>(
-      `SELECT f.ord, f.kind, f.tx, f.pos, f.node, f.hlc, f.entity, f.row_id, f.op, f.fields, f.clocks, f.base, u.name AS by
+const q = JSON.stringify;
+
+/** One change as a line of the pull's stream (a PulledChange), written from the row's text. */
+function line(f: FeedRow): string {
+  let s = `{"ord":${f.ord},"tx":${q(f.tx)},"pos":${f.pos},"node":${q(f.node)},"hlc":${f.hlc},"entity":${q(f.entity)},"row":"${f.row_id}","op":${q(f.op)},"fields":${f.fields},"by":${q(f.by)}`;
+  if (f.clocks !== null) s += `,"clocks":${f.clocks}`;
+  if (f.base !== null) s += `,"base":${f.base}`;
+  return `${s}}\n`;
+}
+
+/**
+ * The feed of `dep` after `afterOrd` up to `upTo`, page by page, each page as NDJSON lines of
+ * PulledChange (memory stays flat on both ends). The next page is read while this one is sent.
+ */
+export async function* pullPages(pool: pg.Pool, dep: string, afterOrd: number, upTo: number, pageSize = 5000): AsyncGenerator<string> {
+  const read = (from: number) => {
+    const p = pool.query<FeedRow>(
+      `SELECT f.ord, f.tx, f.pos, f.node, f.hlc, f.entity, f.row_id, f.op, f.fields::text AS fields, f.clocks::text AS clocks, f.base::text AS base, u.name AS by
          FROM feed f JOIN users u ON u.id = f.user_id
         WHERE f.dep = $1 AND f.ord > $2 AND f.ord <= $3 ORDER BY f.ord LIMIT $4`,
       [dep, from, upTo, pageSize],
     );
+    p.catch(() => undefined); // a stream closed early leaves its read behind: not an unhandled failure
+    return p;
+  };
+  let next: ReturnType<typeof read> | null = afterOrd < upTo ? read(afterOrd) : null;
+  while (next) {
+    const r = await next;
     if (!r.rows.length) return;
-    yield r.rows.map((f) => {
-      const c: PulledChange = { ord: Number(f.ord), tx: f.tx, pos: f.pos, node: f.node, hlc: Number(f.hlc), entity: f.entity, row: f.row_id, op: f.op, fields: f.fields, by: f.by };
-      if (f.clocks) c.clocks = f.clocks;
-      if (f.base) c.base = f.base;
-      return c;
-    });
-    from = Number(r.rows.at(-1)!.ord);
+    const last = Number(r.rows.at(-1)!.ord);
+    next = last < upTo && r.rows.length === pageSize ? read(last) : null;
+    let text = '';
+    for (const f of r.rows) text += line(f);
+    yield text;
   }
 }
 

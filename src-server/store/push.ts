@@ -170,7 +170,7 @@ export async function push(pool: pg.Pool, caller: Caller, body: PushBody, opts: 
         message: `No write grant for ${[...refused.values()].map((r) => r.code ?? r.department).join(', ')}: nothing was accepted`,
       });
     }
-    await writeFeed(db, feed, caller.userId);
+    const own = await writeFeed(db, feed, caller.userId);
     await writeHeads(db, heads);
     const changedDepts = [...depts].filter(([, d]) => d.changed);
     if (changedDepts.length) {
@@ -181,7 +181,7 @@ export async function push(pool: pg.Pool, caller: Caller, body: PushBody, opts: 
       );
     }
     await db.query('COMMIT');
-    return { accepted: fresh.length, duplicates: changes.length - fresh.length, serverTime: now };
+    return { accepted: fresh.length, duplicates: changes.length - fresh.length, serverTime: now, own };
   } catch (e) {
     await db.query('ROLLBACK').catch(() => undefined);
     throw e;
@@ -190,10 +190,33 @@ export async function push(pool: pg.Pool, caller: Caller, body: PushBody, opts: 
   }
 }
 
+/**
+ * Per department, where its feed stood before this batch and where the batch leaves it, for the
+ * departments that get only the batch's own changes (PushResult.own). Read under the push lock, so
+ * no other commit can come between; the orders are those writeFeed draws next, in the same order.
+ */
+async function ownRanges(db: pg.PoolClient, rows: FeedRow[], base: number): Promise<NonNullable<PushResult['own']>> {
+  const span = new Map<string, { upTo: number; plain: boolean }>();
+  rows.forEach((r, i) => {
+    const s = span.get(r.dep) ?? { upTo: 0, plain: true };
+    s.upTo = base + i;
+    if (r.kind !== 0) s.plain = false;
+    span.set(r.dep, s);
+  });
+  const deps = [...span].filter(([, s]) => s.plain).map(([d]) => d);
+  if (!deps.length) return [];
+  const before = await db.query<{ dep: string; last: string | null }>(
+    'SELECT d AS dep, (SELECT max(ord) FROM feed WHERE dep = d) AS last FROM unnest($1::uuid[]) AS d',
+    [deps],
+  );
+  return before.rows.map((b) => ({ department: b.dep, after: Number(b.last ?? 0), upTo: span.get(b.dep)!.upTo }));
+}
+
 /** Appends the rows in their order, with a block of commit order drawn under the lock. */
-async function writeFeed(db: pg.PoolClient, rows: FeedRow[], userId: number) {
+async function writeFeed(db: pg.PoolClient, rows: FeedRow[], userId: number): Promise<NonNullable<PushResult['own']>> {
   const first = Number((await db.query<{ first: string }>(`SELECT nextval('feed_ord') AS first`)).rows[0]!.first);
   if (rows.length > 1) await db.query(`SELECT setval('feed_ord', $1)`, [first + rows.length - 1]);
+  const own = await ownRanges(db, rows, first);
   const plain = rows.map((r, i) => ({ r, ord: first + i })).filter((x) => x.r.kind !== 2);
   await insertRows(db, plain, userId);
   // A row that moved arrives whole in its new department: its fields as they stand at the move.
@@ -204,6 +227,7 @@ async function writeFeed(db: pg.PoolClient, rows: FeedRow[], userId: number) {
     s.r.clocks = state.clocks;
   }
   if (snaps.length) await insertRows(db, snaps, userId);
+  return own;
 }
 
 async function insertRows(db: pg.PoolClient, rows: { r: FeedRow; ord: number }[], userId: number) {

@@ -45,6 +45,13 @@ export interface PushResult {
   accepted: number;
   duplicates: number;
   serverTime: number;
+  /**
+   * Per department this batch wrote to, when all it wrote there is the batch's own changes as sent
+   * (no move notice, no snapshot): the department's feed after `after` up to `upTo` is only those.
+   * A laptop whose cursor there is `after` already holds all of it and may move its cursor to
+   * `upTo` instead of pulling its own changes back; any other cursor stays and pulls as before.
+   */
+  own?: { department: string; after: number; upTo: number }[];
 }
 
 /** A change as a pull delivers it: the server's commit order and the author's name. */

@@ -34,7 +34,7 @@ describe('the change-log entries of an imported measurement', () => {
     const inds = [];
     for (let k = 0; k < 3; k++) inds.push(await t.ok('indicators.create', { departmentId: dep.id, name: `KPI ${k}`, direction: 'lower', frequency: 'daily' }));
     // 457 rows: two full multi-row statements and a partial one; awkward values and notes.
-    const values = [0.1 + 0.2, -0, 1e-300, 123456789.123456789, -42, 5e21, 2 / 3];
+    const values = [0.1 + 0.2, -0, 1e-300, 1234567.0123456789, -42, 5e21, 2 / 3];
     const notes = [null, 'plain', 'with "quotes", a comma', 'accents « écart » — 日本', ''];
     const lines = ['indicator;date;value;note'];
     const expected = new Map<string, { value: number; note: string | null }>();

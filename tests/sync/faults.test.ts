@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PUSH_BATCH } from '../../src-main/services/sync/push';
 import { runSync } from '../../src-main/services/sync/run';
 import { departmentRows, laptop, startTestStore, type TestStore } from '../helpers/sync-store';
 import type { TestWorkspace } from '../helpers/workspace';
@@ -73,17 +74,17 @@ describe('faults', () => {
   it('a push whose answer is lost after the commit: the retry is a no-op', async () => {
     const proxy = await faultyProxy(/^\/v1\/push/, 'drop-answer');
     try {
-      const { w } = await author('DROP', 3000);
+      const { w } = await author('DROP', PUSH_BATCH + 1000);
       await w.ok('sync.configure', { serverUrl: proxy.url });
       const first = await runSync(w.ws);
       expect(first.ok).toBe(false);
       expect(first.error?.code).toBe('network');
       const n = await feedCount();
-      expect(n).toBeGreaterThanOrEqual(2000); // the first batch was committed
+      expect(n).toBeGreaterThanOrEqual(PUSH_BATCH); // the first batch was committed
       const again = await runSync(w.ws);
       expect(again.ok).toBe(true);
-      expect(again.duplicates).toBe(2000);
-      expect(await feedCount()).toBe(n - 2000 + 3002);
+      expect(again.duplicates).toBe(PUSH_BATCH);
+      expect(await feedCount()).toBe(n - PUSH_BATCH + (PUSH_BATCH + 1002));
       const dups = await t.pool.query('SELECT node, hlc FROM feed WHERE kind = 0 GROUP BY node, hlc HAVING count(*) > 1');
       expect(dups.rows).toEqual([]);
     } finally {

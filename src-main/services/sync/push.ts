@@ -10,7 +10,7 @@ import { readSettings, syncDepartments, writeSettings } from './state';
 // user may not write (no grant, revoked, or not shared from this laptop) are held back: the cursor
 // passes them, sync_departments.held_from remembers where, and they go once a write grant comes.
 
-export const PUSH_BATCH = 2000;
+export const PUSH_BATCH = 5000;
 
 export interface PushProgress {
   pushed: number;
@@ -43,9 +43,23 @@ export async function pushAll(ws: Workspace, http: SyncHttp, scope: PushScope): 
   const codes = departmentCodes(ws);
   const notShared = new Set(syncDepartments(ws.db).filter((d) => !d.shared).map((d) => d.id));
   const may = (dep: string | null) => dep !== null && !notShared.has(dep) && scope.writable.has(codes.get(dep) ?? '');
+  // A department whose feed got only this batch's changes, right after what this laptop pulled of
+  // it, holds nothing it does not have: its cursor moves there instead of pulling them back.
+  const ownCursor = ws.db.prepare(`UPDATE sync_departments SET cursor = @upTo WHERE id = @id AND cursor = @after`);
+  // a department this laptop created: the session lists it (and its access) after the push
+  const ownNew = ws.db.prepare(`INSERT OR IGNORE INTO sync_departments (id, code, access, shared, cursor) VALUES (@id, @code, 'none', 1, @upTo)`);
   const send = async (batch: OutgoingChange[]) => {
     if (!batch.length) return;
     const r = await http.push({ node: ws.nodeId, changes: batch.map(toWire) });
+    if (r.own?.length) {
+      ws.db.transaction(() => {
+        for (const o of r.own!) {
+          if (ownCursor.run({ id: o.department, after: o.after, upTo: o.upTo }).changes === 0 && o.after === 0) {
+            ownNew.run({ id: o.department, code: codes.get(o.department) ?? '?', upTo: o.upTo });
+          }
+        }
+      })();
+    }
     progress.pushed += r.accepted;
     progress.duplicates += r.duplicates;
     scope.onProgress?.(progress.pushed + progress.duplicates);
