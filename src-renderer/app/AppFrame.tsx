@@ -14,7 +14,7 @@ import { ShortcutsDialog } from './shortcuts-dialog';
 import { useMenuCommands } from './use-menu-commands';
 import { useAppCommands } from './app-commands';
 import { FileMenu } from './file-menu';
-import { ExportDialog } from '../features/reports/export-dialog';
+import { LazyExportDialog as ExportDialog } from '../features/reports/lazy-export-dialog';
 import { WindowDrop } from './window-drop';
 
 const ICONS: Record<Page, ReactNode> = {

@@ -1,7 +1,6 @@
 import type { ComponentType } from 'react';
 import { preloadable, preloadIdleComponents, type Preloadable } from '../components/preloadable';
 import { api } from '../api/client';
-import { dashboardInput, DEFAULT_PERIOD } from '../features/dashboard/dashboard-query';
 import { PAGES, type Page, type Route } from '../stores/route-slice';
 import { DEPT_KEY } from '../stores/workspace-slice';
 
@@ -39,8 +38,11 @@ export function preloadPage(page: Page): void {
  */
 const FIRST_READS: Partial<Record<Page, (route: Route) => void>> = {
   dashboard: () => {
-    api.prefetch('dashboard.get', dashboardInput(localStorage.getItem(DEPT_KEY), DEFAULT_PERIOD));
     api.prefetch('workspace.info', {});
+    // A module of its own, fetched beside the page's code (its period rules would weigh on the first load).
+    void import('../features/dashboard/dashboard-query').then(({ dashboardInput, DEFAULT_PERIOD }) =>
+      api.prefetch('dashboard.get', dashboardInput(localStorage.getItem(DEPT_KEY), DEFAULT_PERIOD)),
+    );
   },
 };
 
