@@ -12,7 +12,7 @@ import { ModalsProvider } from '@mantine/modals';
 import { Notifications } from '@mantine/notifications';
 import { captureToken, hasBridge, onHealthRefusal, onUnauthorized } from './api/client';
 import { AppFrame } from './app/AppFrame';
-import { preloadPage } from './app/pages';
+import { openingPage, preloadPage } from './app/pages';
 import { parseHash } from './stores/route-slice';
 import { Unauthorized } from './app/Unauthorized';
 import { DamagedScreen } from './features/workspace/damaged-screen';
@@ -45,8 +45,10 @@ function Root() {
   );
 }
 
-// The page the app opens on loads while the frame renders, not after.
-preloadPage(parseHash(window.location.hash).page);
+// The page the app opens on, and its first data, load while the frame renders, not after (once the
+// token is known, which a first load takes from the address).
+if (hasBridge() || captureToken()) openingPage(parseHash(window.location.hash));
+else preloadPage(parseHash(window.location.hash).page);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -15,7 +15,7 @@ export interface BoucleBridge {
   openFile(path: string): Promise<boolean | null>;
   showInFolder(path: string): Promise<boolean | null>;
   /** Subscribes to the native menu's commands for the renderer (menu.ts MenuCommand); returns the unsubscribe. */
-  onMenuCommand(listener: (command: string) => void): () => void;
+  onMenuCommand(listener: (command: RendererCommand) => void): () => void;
   readonly shell: 'electron';
   readonly platform: string;
 }
@@ -28,3 +28,14 @@ export const FILE_CHANNEL = 'boucle:file';
 
 /** The channel on which the main process tells the renderer which menu item was chosen (one-way). */
 export const MENU_CHANNEL = 'boucle:menu';
+
+/**
+ * The native menu's commands that the renderer carries out (the shell handles the workspace ones
+ * itself). The preload passes on only these; the renderer's app/app-commands.ts does each.
+ */
+export const RENDERER_COMMANDS = ['importMeasurements', 'importBpmn', 'export', 'report', 'shortcuts'] as const;
+export type RendererCommand = (typeof RENDERER_COMMANDS)[number];
+
+export function isRendererCommand(c: unknown): c is RendererCommand {
+  return typeof c === 'string' && (RENDERER_COMMANDS as readonly string[]).includes(c);
+}

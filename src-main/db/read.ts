@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { BoucleError } from '../../src-shared/errors';
 import type { Page } from '../../src-shared/common';
+import { prepared } from './statements';
 import { ENTITIES, byIdWhere, rowToDto, snake, type EntityName, type Row } from './entities';
 
 // Read helpers shared by the services. Filters name columns from a fixed list given by the calling
@@ -11,7 +12,8 @@ export const label = (entity: EntityName) => entity.replace(/_/g, ' ').replace(/
 export function findLive(db: Database, entity: EntityName, id: string): Row | undefined {
   const table = ENTITIES[entity].table;
   const by = byIdWhere(entity);
-  return db.prepare(`SELECT * FROM ${table} WHERE ${by.sql} AND deleted_at IS NULL`).get(by.bind(id)) as Row | undefined;
+  // Prepared once per connection: every service reads rows by id, often many in one call.
+  return prepared(db, `SELECT * FROM ${table} WHERE ${by.sql} AND deleted_at IS NULL`).get(by.bind(id)) as Row | undefined;
 }
 
 /** The live row, or a not_found error naming `field` (so the UI shows it where the id was chosen). */

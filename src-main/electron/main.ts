@@ -12,7 +12,7 @@ import { APP_SCHEME, APP_SCHEME_PRIVILEGES, APP_URL, appResponse } from './app-p
 import { electronDataDir } from './argv';
 import { handleApiCall } from './ipc-api';
 import { EXIT_CODES, READY_LINE } from './launch-protocol';
-import { menuTemplate, type MenuCommand } from './menu';
+import { commandTarget, menuTemplate, type MenuCommand } from './menu';
 import { addRecent, parseRecent, pruneRecent, serializeRecent } from './recent-workspaces';
 import { parseWindowState, restoreBounds } from './window-state';
 import { electronNativeBinding } from './native-binding';
@@ -153,8 +153,8 @@ function installMenu(c: ShellControls, strings: ShellStrings): void {
       void shell.openPath(path.join(app.getAppPath(), 'README.md'));
       return;
     }
-    // Screens and dialogs of the renderer (import wizards, export, reports, the shortcuts list).
-    mainWindow?.webContents.send(MENU_CHANNEL, cmd);
+    // Screens and dialogs of the renderer (import wizards, the export dialog, the report builder, the shortcuts list).
+    if (commandTarget(cmd) === 'renderer') mainWindow?.webContents.send(MENU_CHANNEL, cmd);
   };
   const template = menuTemplate({
     strings,

@@ -1,20 +1,18 @@
 // Type-only import: erased at build time, so this module runs (and is tested) under plain Node.
 import type { MenuItemConstructorOptions } from 'electron';
 import type { ShellStrings } from './strings';
+import { isRendererCommand, type RendererCommand } from '../../src-shared/bridge';
 
 /**
  * What a menu item asks for. The shell handles the workspace ones itself (dialogs, switching
  * session); the others are screens of the renderer, sent to it over the menu channel.
  */
-export type MenuCommand =
-  | 'newWorkspace'
-  | 'openWorkspace'
-  | 'importMeasurements'
-  | 'importBpmn'
-  | 'export'
-  | 'report'
-  | 'shortcuts'
-  | 'documentation';
+export type MenuCommand = 'newWorkspace' | 'openWorkspace' | 'documentation' | RendererCommand;
+
+/** Where a command is carried out: by the shell itself, or sent to the renderer on the menu channel. */
+export function commandTarget(cmd: MenuCommand): 'shell' | 'renderer' {
+  return isRendererCommand(cmd) ? 'renderer' : 'shell';
+}
 
 export interface MenuActions {
   about(): void;

@@ -1,7 +1,7 @@
 // The preload: the only bridge between the sandboxed renderer and the main process. It exposes
 // exactly `window.boucle` (BoucleBridge) — no ipcRenderer, no generic send, no Node.
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
-import { API_CHANNEL, FILE_CHANNEL, MENU_CHANNEL, type BoucleBridge } from '../../src-shared/bridge';
+import { API_CHANNEL, FILE_CHANNEL, MENU_CHANNEL, isRendererCommand, type BoucleBridge, type RendererCommand } from '../../src-shared/bridge';
 import type { ApiResult } from '../../src-shared/errors';
 
 const bridge: BoucleBridge = {
@@ -14,9 +14,9 @@ const bridge: BoucleBridge = {
   openFile: (path: string) => ipcRenderer.invoke(FILE_CHANNEL, 'open', String(path)),
   showInFolder: (path: string) => ipcRenderer.invoke(FILE_CHANNEL, 'reveal', String(path)),
   // Only the command name crosses, never the IPC event (it would hand the renderer ipcRenderer).
-  onMenuCommand: (listener: (command: string) => void) => {
+  onMenuCommand: (listener: (command: RendererCommand) => void) => {
     const handler = (_event: unknown, command: unknown) => {
-      if (typeof command === 'string') listener(command);
+      if (isRendererCommand(command)) listener(command);
     };
     ipcRenderer.on(MENU_CHANNEL, handler);
     return () => void ipcRenderer.removeListener(MENU_CHANNEL, handler);

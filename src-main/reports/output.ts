@@ -19,6 +19,7 @@ const MIME: Record<string, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   pptx: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
   csv: 'text/csv; charset=utf-8',
+  json: 'application/json',
 };
 export const mimeOf = (ext: string) => MIME[ext] ?? 'application/octet-stream';
 

@@ -90,14 +90,46 @@ export function onHealthRefusal(fn: HealthListener): () => void {
   return () => healthListeners.delete(fn);
 }
 
+// Reads started ahead of the screen that needs them (the opening page's data while its code loads,
+// a tab's data beside its parent's): the screen's own call with the same name and input takes the
+// answer already on its way instead of asking again. Taken once, and only while fresh, so a later
+// visit always reads anew.
+const PREFETCH_TTL_MS = 3000;
+const prefetched = new Map<string, { at: number; result: Promise<ApiResult<unknown>> }>();
+const keyOf = (name: string, input: unknown) => `${name} ${JSON.stringify(input)}`;
+
+let inFlight = 0;
+const idleWaiters: (() => void)[] = [];
+function track(p: Promise<ApiResult<unknown>>): Promise<ApiResult<unknown>> {
+  inFlight++;
+  const done = () => {
+    if (--inFlight === 0) idleWaiters.splice(0).forEach((w) => w());
+  };
+  p.then(done, done);
+  return p;
+}
+
 export const api = {
   async call<K extends ApiName>(name: K, input: ApiInput<K>): Promise<ApiOutput<K>> {
-    const result = await transport(name, input);
+    const key = keyOf(name, input);
+    const ahead = prefetched.get(key);
+    if (ahead) prefetched.delete(key);
+    const result = ahead && performance.now() - ahead.at < PREFETCH_TTL_MS ? await ahead.result : await track(transport(name, input));
     if (!result.ok) {
       if (result.error.code === 'read_only' || result.error.code === 'damaged') healthListeners.forEach((fn) => fn());
       throw new ApiCallError(result.error);
     }
     return result.data as ApiOutput<K>;
+  },
+  /** Starts a read now for a screen about to ask for it (same name, same input); for reads only. */
+  prefetch<K extends ApiName>(name: K, input: ApiInput<K>): void {
+    const key = keyOf(name, input);
+    if (prefetched.has(key)) return;
+    prefetched.set(key, { at: performance.now(), result: track(transport(name, input)) });
+  },
+  /** Resolves once no call is on its way (at once when none is). */
+  whenIdle(): Promise<void> {
+    return inFlight === 0 ? Promise.resolve() : new Promise((r) => idleWaiters.push(r));
   },
 };
 

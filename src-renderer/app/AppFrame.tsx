@@ -12,6 +12,9 @@ import { HeaderExtras } from './header-extras';
 import { ReadOnlyBanner } from '../features/workspace/read-only-banner';
 import { ShortcutsDialog } from './shortcuts-dialog';
 import { useMenuCommands } from './use-menu-commands';
+import { useAppCommands } from './app-commands';
+import { FileMenu } from './file-menu';
+import { LazyExportDialog as ExportDialog } from '../features/reports/lazy-export-dialog';
 import { WindowDrop } from './window-drop';
 
 const ICONS: Record<Page, ReactNode> = {
@@ -48,7 +51,8 @@ export function AppFrame() {
   const { t } = useTranslation();
   const [opened, { toggle, close }] = useDisclosure();
   const [shortcutsOpen, shortcuts] = useDisclosure();
-  useMenuCommands(shortcuts.open);
+  const runCommand = useAppCommands(shortcuts.open);
+  useMenuCommands(runCommand);
   const route = useApp((s) => s.route);
   const navigate = useApp((s) => s.navigate);
   const syncRoute = useApp((s) => s.syncRoute);
@@ -77,6 +81,7 @@ export function AppFrame() {
           </Group>
           <Group gap="sm" wrap="nowrap">
             <HeaderExtras />
+            <FileMenu run={runCommand} />
             <DepartmentSwitcher />
             <Tooltip label={t('shortcuts.open', { ns: 'shell' })}>
               <ActionIcon variant="subtle" color="gray" size="lg" onClick={shortcuts.open} aria-label={t('shortcuts.open', { ns: 'shell' })} data-testid="open-shortcuts">
@@ -122,6 +127,7 @@ export function AppFrame() {
       </AppShell.Main>
       <WindowDrop />
       <ShortcutsDialog opened={shortcutsOpen} onOpen={shortcuts.open} onClose={shortcuts.close} />
+      <ExportDialog />
     </AppShell>
   );
 }

@@ -1,26 +1,15 @@
 import { useEffect } from 'react';
-import { useApp } from '../stores';
-import { requestImport } from './import-requests';
+import type { RendererCommand } from '@shared/bridge';
 
 /**
- * The native menu's commands for the renderer (src-main/electron/menu.ts MenuCommand), under Electron
- * only: the web shell has no native menu. Each opens the screen where the command's dialog lives.
+ * The native menu's commands for the renderer (src-shared/bridge.ts RENDERER_COMMANDS), under
+ * Electron only: the preload passes on nothing else. `run` is app-commands.ts's, which the browser's
+ * File menu uses too.
  */
-export function useMenuCommands(openShortcuts: () => void): void {
-  const navigate = useApp((s) => s.navigate);
+export function useMenuCommands(run: (command: RendererCommand) => void): void {
   useEffect(() => {
     const bridge = window.boucle;
     if (!bridge?.onMenuCommand) return;
-    return bridge.onMenuCommand((command) => {
-      if (command === 'shortcuts') openShortcuts();
-      else if (command === 'importMeasurements') {
-        navigate('indicators');
-        requestImport({ kind: 'measurements', file: null });
-      } else if (command === 'importBpmn') {
-        navigate('processes');
-        requestImport({ kind: 'bpmn', file: null });
-      }
-      else if (command === 'export' || command === 'report') navigate('reports');
-    });
-  }, [navigate, openShortcuts]);
+    return bridge.onMenuCommand(run);
+  }, [run]);
 }

@@ -3,7 +3,7 @@ import type { Department } from '@shared/api';
 import { api } from '../api/client';
 import type { AppState } from './index';
 
-const DEPT_KEY = 'boucle.department';
+export const DEPT_KEY = 'boucle.department';
 
 export interface WorkspaceSlice {
   departments: Department[];

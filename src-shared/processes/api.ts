@@ -13,6 +13,8 @@ export const processesMethods = {
   ...crudMethods<proc.Process>()('processes', { create: proc.processCreate, update: proc.processUpdate, list: proc.processList }),
   ...crudMethods<step.Step>()('steps', { create: step.stepCreate, update: step.stepUpdate, list: step.stepList }),
 
+  /** Steps and open gaps per process, in one call (the list of processes shows both for every row). */
+  'processes.counts': method<proc.ProcessCount[]>()(proc.processCounts),
   /** The process as a swimlane map: lanes in order, steps in order, flows, gap markers per step. */
   'processes.map': method<pm.ProcessMap>()(pm.processMapInput),
   /** Undoes the last edit of the process's map (one transaction of the change log); again = one further back. */

@@ -9,19 +9,26 @@ import type { MapStep, ProcessMap } from './map';
 //    all its inner steps; inner steps are drawn inside a dashed frame spanning them;
 //  * two steps falling in the same lane and column are stacked inside the lane, which grows;
 //  * a process with no flows at all (drawn by hand in the step editor) is read as a sequence.
-// Arrows are orthogonal and run in the gutters between columns and lanes, where no box ever sits.
+// Arrows are orthogonal and run in the gutters between columns and lanes, where no box ever sits, and
+// never across a name: a step's is inside its box, a decision's under its diamond, and loops leave and
+// enter a decision by its lower sides and run under the band of those names.
 
 export const LABEL_W = 156;
 export const BOX_W = 156;
 export const BOX_H = 62;
 export const COL_GAP = 60;
-export const ROW_H = 100;
 export const LANE_PAD = 18;
 export const TOP = 8;
 export const RIGHT_PAD = 40;
 export const LEGEND_H = 40;
 export const COL_W = BOX_W + COL_GAP;
 export const GATEWAY_R = 26;
+/** Free band under a row of boxes (loops run there); more under a row holding a decision, whose name is written below it. */
+export const ROW_GAP = 38;
+export const ROW_GAP_DECISION = 58;
+/** A decision's name: 12 px text, at most 2 lines of 22 characters, under the diamond. */
+const NAME_LINE_H = 14;
+const NAME_CHAR_W = 6.6;
 
 export interface PlacedStep {
   step: MapStep;
@@ -35,7 +42,24 @@ export interface PlacedStep {
   h: number;
   cx: number;
   cy: number;
+  /** Where the step's name is drawn: inside the box, or under a decision's diamond (`lines` at `baselines`). */
+  label: StepLabel;
   implicit?: false;
+}
+
+export interface Rect {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+export interface StepLabel {
+  /** The area the text takes (a box's inside, or the lines under a diamond). */
+  box: Rect;
+  /** A decision's name, wrapped; empty for a box (which draws its own lines inside itself). */
+  lines: string[];
+  baselines: number[];
 }
 
 export interface PlacedLane {
@@ -82,6 +106,38 @@ export interface MapLayout {
 }
 
 const laneKey = (lane: string | null) => lane ?? '\u0000';
+
+function labelOf(s: MapStep, x: number, y: number, w: number, h: number, cx: number): StepLabel {
+  if (s.kind !== 'gateway') return { box: { x: x + 4, y: y + 4, w: w - 8, h: h - 8 }, lines: [], baselines: [] };
+  const lines = wrapText(s.name, 22, 2);
+  const textW = Math.max(...lines.map((l) => l.length), 1) * NAME_CHAR_W + 6;
+  const baselines = lines.map((_, i) => y + h + 14 + i * NAME_LINE_H);
+  // From the cap height of the first line to the descenders of the last.
+  const top = y + h + 3;
+  const bottom = (baselines.at(-1) ?? y + h + 14) + 4;
+  return { box: { x: cx - textW / 2, y: top, w: textW, h: bottom - top }, lines, baselines };
+}
+
+/** The straight runs of a flow's path (our paths use M, H and V only), as [x1, y1, x2, y2]. */
+export function pathSegments(d: string): [number, number, number, number][] {
+  const out: [number, number, number, number][] = [];
+  let x = 0;
+  let y = 0;
+  for (const m of d.matchAll(/([MHV])\s*(-?[\d.]+)(?:,(-?[\d.]+))?/g)) {
+    const [, op, a, b] = m;
+    if (op === 'M') {
+      x = Number(a);
+      y = Number(b);
+      continue;
+    }
+    const nx = op === 'H' ? Number(a) : x;
+    const ny = op === 'V' ? Number(a) : y;
+    out.push([x, y, nx, ny]);
+    x = nx;
+    y = ny;
+  }
+  return out;
+}
 
 export function layoutMap(map: ProcessMap): MapLayout {
   const steps = map.steps;
@@ -140,6 +196,8 @@ export function layoutMap(map: ProcessMap): MapLayout {
   const stackOf = new Map<string, number>();
   const cellCount = new Map<string, number>();
   const laneRows: number[] = map.lanes.map(() => 1);
+  /** Rows (lane|stack) holding a decision: their band below is deeper, for its name above the loops. */
+  const decisionRows = new Set<string>();
   for (const s of steps) {
     const li = laneIndex.get(laneKey(s.lane)) ?? map.lanes.length - 1;
     const key = `${li}|${layer.get(s.id)}`;
@@ -147,13 +205,22 @@ export function layoutMap(map: ProcessMap): MapLayout {
     cellCount.set(key, n + 1);
     stackOf.set(s.id, n);
     laneRows[li] = Math.max(laneRows[li] ?? 1, n + 1);
+    if (s.kind === 'gateway') decisionRows.add(`${li}|${n}`);
   }
+  const gapBelow = (li: number, stack: number) => (decisionRows.has(`${li}|${stack}`) ? ROW_GAP_DECISION : ROW_GAP);
+  /** Top of each stacked row, from the lane's first row. */
+  const rowTop = map.lanes.map((_, li) => {
+    const tops = [0];
+    for (let k = 1; k < (laneRows[li] ?? 1); k++) tops.push(tops[k - 1]! + BOX_H + gapBelow(li, k - 1));
+    return tops;
+  });
 
   const lanes: PlacedLane[] = [];
   let y = TOP;
   map.lanes.forEach((l, i) => {
-    // Room under the last row for a gateway's name and for loops running back under the boxes.
-    const h = LANE_PAD + ((laneRows[i] ?? 1) - 1) * ROW_H + BOX_H + 38;
+    // Room under the last row for a decision's name and for loops running back under the boxes.
+    const last = (laneRows[i] ?? 1) - 1;
+    const h = LANE_PAD + rowTop[i]![last]! + BOX_H + gapBelow(i, last);
     lanes.push({ name: l.name, y, h, index: i });
     y += h;
   });
@@ -167,13 +234,14 @@ export function layoutMap(map: ProcessMap): MapLayout {
     maxLayer = Math.max(maxLayer, l);
     const stack = stackOf.get(s.id)!;
     const cellX = LABEL_W + COL_GAP / 2 + l * COL_W;
-    const cellY = lane.y + LANE_PAD + stack * ROW_H;
+    const cellY = lane.y + LANE_PAD + rowTop[li]![stack]!;
     const gateway = s.kind === 'gateway';
     const w = gateway ? GATEWAY_R * 2 : BOX_W;
     const h = gateway ? GATEWAY_R * 2 : BOX_H;
     const x = gateway ? cellX + BOX_W / 2 - GATEWAY_R : cellX;
     const yy = cellY;
-    return { step: s, layer: l, laneIndex: li, stack, x, y: yy, w, h, cx: x + w / 2, cy: yy + h / 2 };
+    const cx = x + w / 2;
+    return { step: s, layer: l, laneIndex: li, stack, x, y: yy, w, h, cx, cy: yy + h / 2, label: labelOf(s, x, yy, w, h, cx) };
   });
   const placedById = new Map(placed.map((p) => [p.step.id, p]));
 
@@ -185,7 +253,7 @@ export function layoutMap(map: ProcessMap): MapLayout {
   };
 
   const edges: PlacedEdge[] = [];
-  const loopDepthBelow = new Map<number, number>();
+  const loopDepthBelow = new Map<string, number>();
   const addEdge = (id: string, fromId: string, toId: string, text: string | null, kind: PlacedEdge['kind']) => {
     const a = placedById.get(fromId);
     const b = placedById.get(toId);
@@ -223,20 +291,49 @@ export function layoutMap(map: ProcessMap): MapLayout {
       }
       edges.push({ id, from: fromId, to: toId, label: text, kind, loop, d, labelMax: 24, ...label });
     } else {
-      // A loop goes back under the boxes: down from the source, left below the lane, up into the target.
-      const n = (loopDepthBelow.get(a.laneIndex) ?? 0) + 1;
-      loopDepthBelow.set(a.laneIndex, n);
-      const bottom = Math.max(a.y + a.h, b.laneIndex === a.laneIndex ? b.y + b.h : a.y + a.h);
-      const yLoop = Math.min(bottom + 10 + ((n - 1) % 3) * 6, lanes[a.laneIndex]!.y + lanes[a.laneIndex]!.h - 3);
-      const sx = a.cx + 10;
-      const tx = b.cx - 10;
-      // Into the target from below when it is in the same lane or above, from above when it is below,
-      // so the arrow never runs through the target box.
-      const entry = b.laneIndex > a.laneIndex ? `V${b.y - 2}` : `V${b.y + b.h + 2}`;
-      const d = `M${sx},${a.y + a.h} V${yLoop} H${tx} ${entry}`;
+      // A loop goes back under the boxes: down from the source into the band under its row, along
+      // it, and up into the target. The band's channel runs below the decisions' names of that row;
+      // a decision is left and entered by its lower sides, beside its name, never through it.
+      const rowKey = `${a.laneIndex}|${a.stack}`;
+      const n = (loopDepthBelow.get(rowKey) ?? 0) + 1;
+      loopDepthBelow.set(rowKey, n);
+      const decisionRow = decisionRows.has(rowKey);
+      // Boxes and diamonds of a row share its top; the row's band starts under the boxes' height.
+      const rowBottom = a.y + BOX_H;
+      const lane = lanes[a.laneIndex]!;
+      const yLoop = Math.min(rowBottom + (decisionRow ? 30 : 10) + ((n - 1) % 3) * 6, lane.y + lane.h - 3);
+      const side = GATEWAY_R / 2;
+      const labelHalf = (p: PlacedStep) => p.label.box.w / 2;
+      let start: string;
+      let sx: number;
+      if (a.step.kind === 'gateway') {
+        sx = Math.max(a.cx + side + 8, a.cx + labelHalf(a) + 6);
+        start = `M${a.cx + side},${a.cy + side} H${sx} V${yLoop}`;
+      } else {
+        sx = a.cx + 10;
+        start = `M${sx},${a.y + a.h} V${yLoop}`;
+      }
+      const sameRow = b.laneIndex === a.laneIndex && b.stack === a.stack;
+      let tx: number;
+      let end: string;
+      if (sameRow && b.step.kind !== 'gateway') {
+        tx = b.cx - 10;
+        end = `V${b.y + b.h + 2}`;
+      } else if (sameRow) {
+        tx = Math.min(b.cx - side - 8, b.cx - labelHalf(b) - 6);
+        end = `V${b.cy + side} H${b.cx - side - 2}`;
+      } else {
+        // Another row: up or down in the gutter just left of the target's column, then into its left side.
+        tx = LABEL_W + COL_GAP / 2 + b.layer * COL_W - 10 - ((n - 1) % 3) * 5;
+        const entryY = b.step.kind === 'gateway' ? b.cy + side : b.cy + 14;
+        const entryX = b.step.kind === 'gateway' ? b.cx - side - 2 : b.x - 2;
+        end = `V${entryY} H${entryX}`;
+      }
+      const d = `${start} H${tx} ${end}`;
       edges.push({
         id, from: fromId, to: toId, label: text, kind, loop, d,
-        labelX: (sx + tx) / 2, labelY: yLoop - 4, labelAnchor: 'middle', labelMax: Math.max(8, Math.floor(Math.abs(sx - tx) / 6.5)),
+        // Under the channel in a row of decisions (their names are above it), else just above it.
+        labelX: (sx + tx) / 2, labelY: decisionRow ? yLoop + 12 : yLoop - 4, labelAnchor: 'middle', labelMax: Math.max(8, Math.floor(Math.abs(sx - tx) / 6.5)),
       });
     }
   };

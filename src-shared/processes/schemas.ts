@@ -33,6 +33,15 @@ export const processList = z
   .object({ ...paging, departmentId: id.optional(), search: z.string().max(200).optional() })
   .strict();
 
+/** How many live steps and open (or being addressed) gaps each process has, for the list of processes. */
+export const processCounts = z.object({ departmentId: id.optional() }).strict();
+
+export interface ProcessCount {
+  processId: string;
+  steps: number;
+  openGaps: number;
+}
+
 export type ProcessCreate = z.input<typeof processCreate>;
 export type ProcessUpdate = z.input<typeof processUpdate>;
 export type ProcessListInput = z.input<typeof processList>;

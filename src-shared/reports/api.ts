@@ -24,6 +24,8 @@ export const reportsMethods = {
 
   /** What a list screen shows (same filters and sort), as a CSV or XLSX file. */
   'reports.exportList': method<le.ListExportResult>()(le.listExport),
+  /** The whole workspace as one JSON document, as `boucle export --json` writes it (`boucle import-json` reads it back). */
+  'reports.exportWorkspace': method<r.ReportFile>()(z.object({}).strict()),
 };
 
 export type { BuiltinTemplate };

@@ -55,7 +55,8 @@ describe('indicators: import, chart, impact, rejection, ROI', () => {
     await page.goto(`${shell.shell.url}#/indicators/${ind.id}`);
     await page.getByTestId('indicator-title').filter({ hasText: 'Invoice cycle time' }).waitFor();
     await page.getByTestId('indicator-chart-empty').waitFor();
-    // The grid lays out the expected months, all missing for now.
+    // The grid lays out the expected months, all missing for now (drawn just after the figures and the chart).
+    await page.locator('[data-testid=grid-row]').first().waitFor();
     expect(await page.locator('[data-testid=grid-row][data-missing]').count()).toBeGreaterThan(0);
 
     const file = path.join(dir, 'cycle-time.csv');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { menuTemplate, type MenuCommand } from '../../src-main/electron/menu';
+import { commandTarget, menuTemplate, type MenuCommand } from '../../src-main/electron/menu';
+import { isRendererCommand, RENDERER_COMMANDS } from '../../src-shared/bridge';
 import { shellStrings } from '../../src-main/electron/strings';
 
 type Item = ReturnType<typeof menuTemplate>[number];
@@ -86,5 +87,19 @@ describe('menu', () => {
     expect(sub(mac[1]).map((i) => i.role)).toContain('close');
     expect(sub(mac[1]).map((i) => i.role)).not.toContain('quit');
     expect(menuTemplate({ strings: shellStrings('en'), isPackaged: true, platform: 'linux', actions })[0]!.role).toBeUndefined();
+  });
+  it('sends Import…, Export… and Report… to the renderer (which opens the wizard, the export, the builder); keeps the workspace ones in the shell', () => {
+    const r = recorder();
+    const template = menuTemplate({ strings: shellStrings('en'), isPackaged: true, platform: 'linux', actions: r.actions });
+    template.flatMap(sub).filter((i) => i.click).forEach(click);
+    const sent = r.calls.filter((c) => !['about', 'folder'].includes(c)) as MenuCommand[];
+    expect(sent.filter((c) => commandTarget(c) === 'renderer')).toEqual(['importMeasurements', 'importBpmn', 'export', 'report', 'shortcuts']);
+    expect(sent.filter((c) => commandTarget(c) === 'shell')).toEqual(['newWorkspace', 'openWorkspace', 'documentation']);
+    // Every command the renderer handles is one a menu item sends, and the preload lets nothing else through.
+    expect([...RENDERER_COMMANDS].sort()).toEqual(sent.filter(isRendererCommand).sort());
+    expect(['reload', 'newWorkspace', 'export ', 42, null].some(isRendererCommand)).toBe(false);
+    const file = sub(template[0]);
+    expect(file.find((i) => i.label === 'Export…')!.accelerator).toBe('CmdOrCtrl+E');
+    expect(file.find((i) => i.label === 'Report…')!.accelerator).toBe('CmdOrCtrl+P');
   });
 });

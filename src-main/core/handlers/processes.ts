@@ -13,6 +13,7 @@ export const processesHandlers: Handlers<keyof typeof processesMethods> = {
   ...crudHandlers('processes', { create: proc.createProcess, update: proc.updateProcess, remove: proc.deleteProcess, get: proc.getProcess, list: proc.listProcesses }),
   ...crudHandlers('steps', { create: step.createStep, update: step.updateStep, remove: step.deleteStep, get: step.getStep, list: step.listSteps }),
 
+  'processes.counts': proc.processCounts,
   'processes.map': (ws, i) => map.buildProcessMap(ws, i.processId),
   'processes.undo': (ws, i) => undoLastMapEdit(ws, i.processId),
   'processes.reorderLanes': map.reorderLanes,

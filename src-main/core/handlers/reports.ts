@@ -33,4 +33,5 @@ export const reportsHandlers: Handlers<keyof typeof reportsMethods> = {
   'reports.jobs.get': (ws, i) => getReportJob(ws, i.jobId),
   'reports.jobs.cancel': (ws, i) => cancelReportJob(ws, i.jobId),
   'reports.exportList': async (ws, i) => (await import('../../reports/list-export')).exportList(ws, i),
+  'reports.exportWorkspace': async (ws) => (await import('../../reports/workspace-export')).exportWorkspaceFile(ws),
 };

@@ -34,10 +34,9 @@ function marker(p: PlacedStep): string {
 function step(p: PlacedStep): string {
   const s = p.step;
   if (s.kind === 'gateway') {
-    const lines = wrapText(s.name, 22, 2);
     return `<g><polygon points="${p.cx},${p.y} ${p.x + p.w},${p.cy} ${p.cx},${p.y + p.h} ${p.x},${p.cy}" fill="#fff9db" stroke="#f59f00" stroke-width="1.5"/>` +
       text(p.cx, p.cy + 5, '×', 'text-anchor="middle" font-size="16" font-weight="700" fill="#e67700"') +
-      lines.map((l, i) => text(p.cx, p.y + p.h + 14 + i * 14, l, `text-anchor="middle" font-size="12" fill="${INK}" stroke="#ffffff" stroke-width="3" paint-order="stroke"`)).join('') +
+      p.label.lines.map((l, i) => text(p.cx, p.label.baselines[i]!, l, `text-anchor="middle" font-size="12" fill="${INK}" stroke="#ffffff" stroke-width="3" paint-order="stroke"`)).join('') +
       marker(p) + '</g>';
   }
   const container = s.kind === 'sub_process' || s.kind === 'call_activity';

@@ -4,7 +4,7 @@ import type { PlaybookCell } from '../../../src-shared/dashboard/schemas';
 import type { ImpactResult } from '../../../src-shared/impact/schemas';
 import type { Workspace } from '../../db/workspace';
 import { prepared } from '../../db/statements';
-import { computeImpact } from '../impact/impact';
+import { computeImpactFigures } from '../impact/impact';
 import { scopeSql, type Scope } from './scope';
 
 // The playbook no other tool has: for each kind of intervention and type of gap, how many gaps of that
@@ -12,7 +12,7 @@ import { scopeSql, type Scope } from './scope';
 // linked to those gaps or interventions (impact.compute, the same numbers as the impact panel).
 
 /** The relative effect of an impact result (its segmented regression), signed so that positive is better; null without a number. */
-export function improvementPct(r: ImpactResult): number | null {
+export function improvementPct(r: Pick<ImpactResult, 'effect' | 'changePct' | 'direction'>): number | null {
   if (r.effect === null || r.changePct === null) return null;
   return r.direction === 'higher' ? r.changePct : -r.changePct;
 }
@@ -23,6 +23,23 @@ interface Pair {
   gap_id: string;
   intervention_id: string;
   start_date: string | null;
+}
+
+/**
+ * Effects already computed, per connection, valid while the data has not changed: every write, local,
+ * imported or synced, appends to log_entries, so its last sequence number is the data's version. The
+ * statistics of an impact (segmented regression, AR(1), placebo) are the dashboard's costliest part,
+ * and they are asked again on every visit of the dashboard and on each change of its period.
+ */
+const effects = new WeakMap<Workspace['db'], { version: number; byPair: Map<string, number | null> }>();
+
+function effectCache(ws: Workspace): Map<string, number | null> {
+  const version = (prepared(ws.db, `SELECT COALESCE(MAX(seq), 0) FROM log_entries`).pluck().get() as number) ?? 0;
+  const held = effects.get(ws.db);
+  if (held && held.version === version) return held.byPair;
+  const fresh = { version, byPair: new Map<string, number | null>() };
+  effects.set(ws.db, fresh);
+  return fresh.byPair;
 }
 
 export function playbook(ws: Workspace, scope: Scope, to: string): PlaybookCell[] {
@@ -42,10 +59,10 @@ export function playbook(ws: Workspace, scope: Scope, to: string): PlaybookCell[
       WHERE k.deleted_at IS NULL AND (k.gap_id = ? OR k.intervention_id = ?)`,
   ).pluck();
 
-  const impacts = new Map<string, number | null>();
+  const impacts = effectCache(ws);
   const effectOf = (interventionId: string, indicatorId: string): number | null => {
     const key = `${interventionId}|${indicatorId}`;
-    if (!impacts.has(key)) impacts.set(key, improvementPct(computeImpact(ws, { interventionId, indicatorId })));
+    if (!impacts.has(key)) impacts.set(key, improvementPct(computeImpactFigures(ws, { interventionId, indicatorId })));
     return impacts.get(key)!;
   };
 

@@ -4,6 +4,7 @@ import type * as A from '../../../src-shared/impact/schemas';
 import { rampUpMonths } from '../../../src-shared/impact/ramp-up';
 import type { Workspace } from '../../db/workspace';
 import { requireLive } from '../../db/read';
+import { prepared } from '../../db/statements';
 import { loadIndicator, loadPoints, type IndicatorRow } from '../indicators/series';
 import { xmrPhases } from '../indicators/xmr-phases';
 import { analyseImpact } from './its';
@@ -25,17 +26,20 @@ export interface InterventionFacts {
 /** The other interventions linked to the indicator, with a start date. */
 function neighbours(ws: Workspace, indicatorId: string, interventionId: string): A.ImpactNeighbour[] {
   return (
-    ws.db
-      .prepare(
+    prepared(
+      ws.db,
         `SELECT i.id, i.title, i.start_date, i.end_date FROM indicator_links l JOIN interventions i ON i.id = l.intervention_id
           WHERE l.indicator_id = ? AND l.deleted_at IS NULL AND i.deleted_at IS NULL AND i.start_date IS NOT NULL AND i.id <> ?
           ORDER BY i.start_date, i.id`,
-      )
+    )
       .all(indicatorId, interventionId) as { id: string; title: string; start_date: string; end_date: string | null }[]
   ).map((r) => ({ interventionId: r.id, title: r.title, startDate: r.start_date, endDate: r.end_date }));
 }
 
-export function impactOf(ws: Workspace, itv: InterventionFacts, ind: IndicatorRow): A.ImpactResult {
+/** The figures of an impact without their explanation (the dashboard's playbook needs only the numbers). */
+export type ImpactFigures = Omit<A.ImpactResult, 'method'>;
+
+export function impactFiguresOf(ws: Workspace, itv: InterventionFacts, ind: IndicatorRow): ImpactFigures {
   const ramp = rampUpMonths(itv.kind, itv.rampUpMonths);
   const plan = planWindows(
     ind.frequency,
@@ -68,7 +72,7 @@ export function impactOf(ws: Workspace, itv: InterventionFacts, ind: IndicatorRo
   }
   const baseline = its?.model?.baseline.estimate ?? null;
   const effect = its?.effect ? { ...its.effect } : null;
-  const result: Omit<A.ImpactResult, 'method'> = {
+  return {
     ...base,
     verdict,
     reason: reasons[0] ?? null,
@@ -78,10 +82,14 @@ export function impactOf(ws: Workspace, itv: InterventionFacts, ind: IndicatorRo
     its,
     xmr,
   };
+}
+
+export function impactOf(ws: Workspace, itv: InterventionFacts, ind: IndicatorRow): A.ImpactResult {
+  const result = impactFiguresOf(ws, itv, ind);
   return { ...result, method: impactMethod(result, itv, ind) };
 }
 
-export function computeImpact(ws: Workspace, input: z.output<typeof A.impactInput>): A.ImpactResult {
+function factsOf(ws: Workspace, input: z.output<typeof A.impactInput>): { itv: InterventionFacts; ind: IndicatorRow } {
   const r = requireLive(ws.db, 'interventions', input.interventionId, 'interventionId');
   const startDate = r.start_date as string | null;
   if (!startDate) throw BoucleError.of('validation', 'impact.no_start', undefined, 'interventionId');
@@ -94,5 +102,20 @@ export function computeImpact(ws: Workspace, input: z.output<typeof A.impactInpu
     endDate: (r.end_date as string | null) ?? null,
     rampUpMonths: (r.ramp_up_months as number | null) ?? null,
   };
+  return { itv, ind };
+}
+
+export function computeImpact(ws: Workspace, input: z.output<typeof A.impactInput>): A.ImpactResult {
+  const { itv, ind } = factsOf(ws, input);
   return impactOf(ws, itv, ind);
+}
+
+/**
+ * computeImpact's numbers without the "how is this computed" sentences, which cost more than the
+ * statistics themselves (dates, periods and money formatted in two languages) and which a caller that
+ * reads only the effect would throw away.
+ */
+export function computeImpactFigures(ws: Workspace, input: z.output<typeof A.impactInput>): ImpactFigures {
+  const { itv, ind } = factsOf(ws, input);
+  return impactFiguresOf(ws, itv, ind);
 }

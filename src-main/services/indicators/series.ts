@@ -1,6 +1,7 @@
 import type { IndicatorDirection, IndicatorFrequency } from '../../../src-shared/domain';
 import type { Workspace } from '../../db/workspace';
 import { requireLive } from '../../db/read';
+import { prepared } from '../../db/statements';
 import { dayOf, isoOfDay, nextPeriodStartDay, periodStartDay } from './periods';
 
 // Reads shared by status, grid, XmR and impact: an indicator's fields and its measurements in time order.
@@ -45,13 +46,12 @@ export interface Point {
 
 /** Live measurements of an indicator, oldest period first, optionally within [from, to]. */
 export function loadPoints(ws: Workspace, indicatorId: string, range: { from?: string | undefined; to?: string | undefined } = {}): Point[] {
-  return ws.db
-    .prepare(
-      `SELECT id, period, value, note FROM measurements
-        WHERE indicator_id = ? AND deleted_at IS NULL AND (? IS NULL OR period >= ?) AND (? IS NULL OR period <= ?)
-        ORDER BY period, id`,
-    )
-    .all(indicatorId, range.from ?? null, range.from ?? null, range.to ?? null, range.to ?? null) as Point[];
+  return prepared(
+    ws.db,
+    `SELECT id, period, value, note FROM measurements
+      WHERE indicator_id = ? AND deleted_at IS NULL AND (? IS NULL OR period >= ?) AND (? IS NULL OR period <= ?)
+      ORDER BY period, id`,
+  ).all(indicatorId, range.from ?? null, range.from ?? null, range.to ?? null, range.to ?? null) as Point[];
 }
 
 /** Where the expected periods start: the baseline date or the first value, whichever is earlier. */

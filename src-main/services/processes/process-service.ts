@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type * as S from '../../../src-shared/processes/schemas';
 import type { Workspace } from '../../db/workspace';
 import { getDto, listPage, requireLive, toColumns } from '../../db/read';
+import { prepared } from '../../db/statements';
 
 type Proc = S.Process;
 
@@ -49,4 +50,16 @@ export function listProcesses(ws: Workspace, q: z.output<typeof S.processList>) 
     limit: q.limit,
     offset: q.offset,
   });
+}
+
+/** One grouped read for the whole list instead of two counting calls per process. */
+export function processCounts(ws: Workspace, q: z.output<typeof S.processCounts>): S.ProcessCount[] {
+  return prepared(
+    ws.db,
+    `SELECT p.id AS processId,
+            (SELECT COUNT(*) FROM steps s WHERE s.process_id = p.id AND s.deleted_at IS NULL) AS steps,
+            (SELECT COUNT(*) FROM gaps g WHERE g.process_id = p.id AND g.deleted_at IS NULL AND g.status IN ('open', 'addressing')) AS openGaps
+       FROM processes p
+      WHERE p.deleted_at IS NULL AND (? IS NULL OR p.department_id = ?)`,
+  ).all(q.departmentId ?? null, q.departmentId ?? null) as S.ProcessCount[];
 }

@@ -1,8 +1,8 @@
 import { useMemo, useState } from 'react';
-import { Alert, Card, Center, Group, Loader, SegmentedControl, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Card, Center, Group, Loader, SegmentedControl, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { GapType, InterventionStatus } from '@shared/domain';
-import { resolvePeriod, type RelativePeriod } from '@shared/reports/period';
+import type { RelativePeriod } from '@shared/reports/period';
 import { buildGapCostOption, type GapCostDatum } from '@shared/charts/gap-cost';
 import { buildGapFlowOption } from '@shared/charts/gap-flow';
 import { buildInterventionMixOption } from '@shared/charts/intervention-mix';
@@ -13,11 +13,13 @@ import { formatDate, formatPercent } from '@shared/format';
 import { api } from '../../api/client';
 import { useApp } from '../../stores';
 import { useLoad } from '../../components/use-load';
+import { AfterFirstPaint } from '../../components/after-first-paint';
 import { useWorkspaceInfo } from '../../components/use-workspace-info';
 import { LazyEChart as EChart } from '../../charts/lazy-chart';
 import { EMPTY_REGISTER } from '../gaps/register-filters';
 import { FirstRun, showsFirstRun } from '../workspace/first-run';
 import { appChartLabels } from './chart-labels';
+import { DEFAULT_PERIOD, dashboardInput, dashboardWindow } from './dashboard-query';
 import { HeadlineTiles } from './headline-tiles';
 import { IndicatorGrid } from './indicator-grid';
 
@@ -47,10 +49,9 @@ export default function DashboardPage() {
   const navigate = useApp((s) => s.navigate);
   const patchRegister = useApp((s) => s.patchRegister);
   const patchInterventions = useApp((s) => s.patchInterventionFilter);
-  const [period, setPeriod] = useState<RelativePeriod>('last_12_months');
-  const today = new Date().toISOString().slice(0, 10);
-  const w = resolvePeriod({ kind: 'relative', relative: period }, today);
-  const data = useLoad(() => api.call('dashboard.get', { ...(departmentId ? { departmentId } : {}), ...w }), [departmentId, w.from, w.to]);
+  const [period, setPeriod] = useState<RelativePeriod>(DEFAULT_PERIOD);
+  const w = dashboardWindow(period);
+  const data = useLoad(() => api.call('dashboard.get', dashboardInput(departmentId, period)), [departmentId, w.from, w.to]);
   const d = data.data;
   const currency = d?.headline.openGapCost[0]?.currency ?? d?.charts.benefitCost[0]?.currency ?? 'EUR';
   const L = useMemo(() => appChartLabels(t, tc, locale, currency), [t, tc, locale, currency]);
@@ -99,6 +100,8 @@ export default function DashboardPage() {
       ) : (
         <>
           <HeadlineTiles h={d.headline} locale={locale} open={open} />
+          {/* The figures first; the charts (options built, ECharts drawn) in the render after. */}
+          <AfterFirstPaint fallback={<SimpleGrid cols={{ base: 1, lg: 2 }}><Skeleton height={340} animate={false} /><Skeleton height={340} animate={false} /></SimpleGrid>}>
           <SimpleGrid cols={{ base: 1, lg: 2 }}>
             <ChartCard title={t('charts.gapCost')} help={t('charts.clickHelp')}>
               <EChart option={buildGapCostOption(d.charts.gapCost[0]?.cells ?? [], L)} height={300} ariaLabel={t('charts.gapCost')} locale={locale} data-testid="chart-gap-cost"
@@ -142,6 +145,7 @@ export default function DashboardPage() {
                 onItemClick={(x) => { const c = x as PlaybookDatum; openRegister({ status: ['closed'], type: [c.gapType as GapType], interventionKind: c.kind }); }} />
             )}
           </ChartCard>
+          </AfterFirstPaint>
         </>
       )}
     </Stack>

@@ -1,9 +1,10 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { Center, Loader, Modal } from '@mantine/core';
+import { preloadable } from '../../components/preloadable';
 import type { ImportWizardProps } from './import-wizard';
 
 // The import wizard (file reading, mapping, preview) loads the first time it is opened.
-const Wizard = lazy(() => import('./import-wizard').then((m) => ({ default: m.ImportWizard })));
+const Wizard = preloadable(() => import('./import-wizard').then((m) => m.ImportWizard));
 
 export function ImportWizard(props: ImportWizardProps) {
   const [wanted, setWanted] = useState(props.opened);
@@ -19,7 +20,7 @@ export function ImportWizard(props: ImportWizardProps) {
         </Modal>
       }
     >
-      <Wizard {...props} />
+      <Wizard.Component {...props} />
     </Suspense>
   );
 }

@@ -19,16 +19,25 @@ import { RagBadge } from './rag-badge';
 import { HowComputed } from '../../components/how-computed';
 import HistoryPanel from '../history/HistoryPanel';
 import { useLoad } from '../../components/use-load';
+import { AfterFirstPaint } from '../../components/after-first-paint';
 
+// Every read at once: only the department's lists wait for the indicator (they need its department),
+// and they start as soon as it is here, not after the others.
 async function loadAll(indicatorId: string) {
-  const indicator = await api.call('indicators.get', { id: indicatorId });
-  const [status, grid, xmr, links, interventions, gaps] = await Promise.all([
+  const indicatorP = api.call('indicators.get', { id: indicatorId });
+  const departmentLists = indicatorP.then((indicator) =>
+    Promise.all([
+      api.call('interventions.list', { departmentId: indicator.departmentId, limit: 1000 }),
+      api.call('gaps.list', { departmentId: indicator.departmentId, limit: 1000 }),
+    ]),
+  );
+  const [indicator, status, grid, xmr, links, [interventions, gaps]] = await Promise.all([
+    indicatorP,
     api.call('indicators.status', { indicatorId }),
     api.call('measurements.grid', { indicatorId }),
     api.call('indicators.xmr', { indicatorId }),
     api.call('links.indicator.list', { indicatorId }),
-    api.call('interventions.list', { departmentId: indicator.departmentId, limit: 1000 }),
-    api.call('gaps.list', { departmentId: indicator.departmentId, limit: 1000 }),
+    departmentLists,
   ]);
   return { indicator, status, grid, xmr, links, interventions: interventions.items, gaps: gaps.items };
 }
@@ -154,6 +163,8 @@ export function IndicatorDetail({ indicatorId }: { indicatorId: string }) {
         <HowComputed method={d.xmr.method} testId="xmr-method" />
       </Paper>
 
+      {/* The tabs (a grid of two inputs per period) after the figures and the chart. */}
+      <AfterFirstPaint fallback={<Center h={120}><Loader size="sm" /></Center>}>
       <Tabs value={tab} onChange={setTab} keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="measurements" data-testid="tab-measurements">{t('tabs.measurements')}</Tabs.Tab>
@@ -174,6 +185,7 @@ export function IndicatorDetail({ indicatorId }: { indicatorId: string }) {
           <IndicatorLinks indicator={ind} links={d.links} gaps={d.gaps} interventions={d.interventions} />
         </Tabs.Panel>
       </Tabs>
+      </AfterFirstPaint>
 
       <IndicatorFormModal opened={editOpen} onClose={() => setEditOpen(false)} indicator={ind} />
       <ImportWizard opened={importOpen} onClose={() => setImportOpen(false)} departmentId={ind.departmentId} indicators={[ind]} indicatorId={ind.id} />

@@ -80,7 +80,6 @@ function StepShape({ p, selected, marked = false, onSelect, texts }: { p: Placed
   }`;
 
   if (gateway) {
-    const lines = wrapText(s.name, 22, 2);
     return (
       <g
         role="button"
@@ -104,9 +103,9 @@ function StepShape({ p, selected, marked = false, onSelect, texts }: { p: Placed
           strokeWidth={1.5}
         />
         <text x={p.cx} y={p.cy + 5} textAnchor="middle" fontSize={16} fontWeight={700} fill="#e67700">×</text>
-        {lines.map((l, i) => (
-          // A white halo keeps the name readable where a loop leaves the diamond under it.
-          <text key={i} x={p.cx} y={p.y + p.h + 14 + i * 14} textAnchor="middle" fontSize={12} fill={INK}
+        {p.label.lines.map((l, i) => (
+          // Where the layout keeps it clear of every flow (map-layout.ts); the halo keeps it readable on a lane's tint.
+          <text key={i} x={p.cx} y={p.label.baselines[i]} textAnchor="middle" fontSize={12} fill={INK}
             stroke="#ffffff" strokeWidth={3} paintOrder="stroke">
             {l}
           </text>

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { ActionIcon, Alert, Anchor, Badge, Button, Center, Group, Loader, Paper, Stack, Tabs, Text, Title, Tooltip } from '@mantine/core';
 import { IconAlertTriangle, IconArrowLeft, IconHistory, IconListNumbers, IconMap2, IconPencil, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -11,7 +11,10 @@ import HistoryPanel from '../history/HistoryPanel';
 import { StepEditor } from './step-editor';
 import { useLoad } from '../../components/use-load';
 
-const ProcessMapPanel = lazy(() => import('./ProcessMapPanel'));
+import { preloadable } from '../../components/preloadable';
+
+const MapPanel = preloadable(() => import('./ProcessMapPanel').then((m) => m.default), { idle: true });
+const ProcessMapPanel = MapPanel.Component;
 const TABS = ['steps', 'map', 'gaps', 'history'] as const;
 type Tab = (typeof TABS)[number];
 
@@ -23,6 +26,12 @@ export function ProcessDetail({ processId }: { processId: string }) {
   const process = useLoad(() => api.call('processes.get', { id: processId }), [processId]);
   const [editOpen, setEditOpen] = useState(false);
   const tab: Tab = (TABS as readonly string[]).includes(tabParam ?? '') ? (tabParam as Tab) : 'steps';
+  // The map's code and data load beside the process itself, not after it (ProcessMapPanel makes the same call).
+  useEffect(() => {
+    if (tab !== 'map') return;
+    void MapPanel.load().catch(() => undefined);
+    api.prefetch('processes.map', { processId });
+  }, [tab, processId]);
 
   if (process.loading && !process.data) return <Center h={200}><Loader size="sm" /></Center>;
   if (!process.data) {

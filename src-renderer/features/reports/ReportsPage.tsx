@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Alert, Badge, Button, Card, Grid, Group, NavLink, Stack, Text, Title } from '@mantine/core';
 import { IconDeviceFloppy, IconEye } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import { useApp } from '../../stores';
 import { useLoad } from '../../components/use-load';
 import { ReportForm, type Draft } from './report-form';
 import { BuildPanel } from './build-panel';
+import { REPORT_BUILDER } from '../../app/app-commands';
 
 // The Reports page: pick a ready or saved template, adapt it, preview exactly what will be exported
 // (the core renders the very HTML that becomes the PDF), save it for the department, build a file.
@@ -41,6 +42,16 @@ export default function ReportsPage() {
   useEffect(() => {
     if (draft && !draft.departmentId && departmentId) setDraft({ ...draft, departmentId });
   }, [draft, departmentId]);
+
+  // File ▸ Report… opens the builder: the form in view, its title focused, ready to adapt and build.
+  const builderAsked = useApp((s) => s.route.params[0] === REPORT_BUILDER);
+  const builderRef = useRef<HTMLDivElement | null>(null);
+  const hasDraft = draft !== null;
+  useEffect(() => {
+    if (!builderAsked || !hasDraft) return;
+    builderRef.current?.scrollIntoView({ block: 'start' });
+    builderRef.current?.querySelector<HTMLInputElement>('[data-testid=report-title]')?.focus();
+  }, [builderAsked, hasDraft]);
 
   const set = (p: Partial<Draft>) => setDraft((d) => (d ? { ...d, ...p } : d));
   const showPreview = async () => {
@@ -95,7 +106,7 @@ export default function ReportsPage() {
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>
           {draft && (
-            <Card withBorder padding="md">
+            <Card withBorder padding="md" ref={builderRef} data-testid="report-builder" style={{ scrollMarginTop: 72 }}>
               <ReportForm draft={draft} set={set} departments={departments} interventions={interventions.data?.items ?? []} />
               <Group mt="md" gap="sm">
                 <Button variant="default" leftSection={<IconEye size={16} />} onClick={() => void showPreview()} loading={busy} data-testid="report-preview-button">{t('preview')}</Button>
