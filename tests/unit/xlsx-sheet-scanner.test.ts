@@ -56,4 +56,22 @@ describe('the worksheet scanner', () => {
     expect(() => scan(SHEET.replace('</x:c></x:row><x:row r="3">', '</x:row><x:row r="3">'))).toThrow(/unexpected <\/x:row>/);
     expect(() => scan(SHEET.slice(0, SHEET.length - 40))).toThrow(/unexpected end of the sheet/);
   });
+
+  it('reads r, t and s by local name only, whatever the spacing, quotes and other attributes around them', () => {
+    // "ts", "cs" and "xr:r2" end in the letters but are other attributes; a quoted '>' does not end the tag.
+    const xml =
+      `<worksheet><sheetData><row spans="1:2" r = '5' x14ac:dyDescent="0.25">` +
+      `<c xr:r2="Z9" r = "D5"  s='3' x:t="str" ts="9" cs='7' xt="q" note="a > b"><v>ok</v></c>` +
+      `<c\n r="E5"\tt="s"/></row></sheetData></worksheet>`;
+    const expected: RawRow[] = [
+      {
+        row: 5,
+        cells: [
+          { col: 3, type: 'str', style: 3, value: 'ok', inline: null },
+          { col: 4, type: 's', style: 0, value: null, inline: null },
+        ],
+      },
+    ];
+    for (let cut = 0; cut <= xml.length; cut++) expect(scan(xml, [cut]), `cut at ${cut}`).toEqual(expected);
+  });
 });

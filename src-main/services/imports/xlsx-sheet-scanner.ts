@@ -38,27 +38,70 @@ function decode(s: string): string {
   );
 }
 
-/** The attributes of a start tag that the sheet needs (r, t, s), by local name; one pass over the tag. */
+/**
+ * The attributes of a start tag that the sheet needs (r, t, s), by local name; one pass over the tag,
+ * from '=' to '=' with indexOf, the names compared in place (no slice per attribute: a million-row
+ * sheet has four million of these tags).
+ */
 function attributes(tag: string): { r?: string; t?: string; s?: string } {
   const out: { r?: string; t?: string; s?: string } = {};
   const n = tag.length;
   let i = 0;
   while (i < n && tag.charCodeAt(i) > 32 && tag.charCodeAt(i) !== 47) i++; // the element's name
   for (;;) {
-    while (i < n && tag.charCodeAt(i) <= 32) i++;
-    if (i >= n || tag.charCodeAt(i) === 47) return out;
-    const from = i;
-    while (i < n && tag.charCodeAt(i) !== 61 && tag.charCodeAt(i) > 32) i++;
-    const name = tag.slice(tag.lastIndexOf(':', i - 1) >= from ? tag.lastIndexOf(':', i - 1) + 1 : from, i);
-    while (i < n && tag.charCodeAt(i) !== 61) i++;
-    i++;
-    while (i < n && tag.charCodeAt(i) <= 32) i++;
-    const q = tag[i];
-    if (q !== '"' && q !== "'") return out;
-    const end = tag.indexOf(q, i + 1);
+    const eq = tag.indexOf('=', i);
+    if (eq < 0) return out;
+    let nameEnd = eq;
+    while (nameEnd > i && tag.charCodeAt(nameEnd - 1) <= 32) nameEnd--;
+    let v = eq + 1;
+    while (v < n && tag.charCodeAt(v) <= 32) v++;
+    const q = tag.charCodeAt(v);
+    if (q !== 34 && q !== 39) return out;
+    const end = tag.indexOf(q === 34 ? '"' : "'", v + 1);
     if (end < 0) return out;
-    if (name === 'r' || name === 't' || name === 's') out[name] = decode(tag.slice(i + 1, end));
+    // A one-letter local name: the name is that letter, or ends with ':' and it (a prefix).
+    const last = tag.charCodeAt(nameEnd - 1);
+    const before = nameEnd - 2 >= i ? tag.charCodeAt(nameEnd - 2) : 32;
+    if ((before <= 32 || before === 58) && (last === 114 || last === 116 || last === 115)) {
+      out[last === 114 ? 'r' : last === 116 ? 't' : 's'] = decode(tag.slice(v + 1, end));
+    }
     i = end + 1;
+  }
+}
+
+/**
+ * Finds, in one string, the '>' closing each tag outside quotes, jumping from quote to quote with
+ * indexOf. The next quote of each kind is remembered: a sheet with no ' at all would otherwise search
+ * the whole rest of the chunk for one at every tag.
+ */
+class TagEnds {
+  private dq = -2;
+  private sq = -2;
+  constructor(private readonly s: string) {}
+
+  private next(kind: '"' | "'", at: number): number {
+    let p = kind === '"' ? this.dq : this.sq;
+    if (p !== -1 && p < at) p = this.s.indexOf(kind, at);
+    if (kind === '"') this.dq = p;
+    else this.sq = p;
+    return p;
+  }
+
+  /** The index of the '>' ending the tag whose name starts at `from`; -1 if not in the string yet. */
+  end(from: number): number {
+    const s = this.s;
+    let at = from;
+    for (;;) {
+      const gt = s.indexOf('>', at);
+      if (gt < 0) return -1;
+      const dq = this.next('"', at);
+      const sq = this.next("'", at);
+      const q = dq < 0 ? sq : sq < 0 ? dq : Math.min(dq, sq);
+      if (q < 0 || q > gt) return gt;
+      const close = s.indexOf(s[q]!, q + 1);
+      if (close < 0) return -1;
+      at = close + 1;
+    }
   }
 }
 
@@ -94,6 +137,7 @@ export class SheetScanner {
   }
 
   private scan(s: string, out: RawRow[]): void {
+    const ends = new TagEnds(s);
     let i = 0;
     for (;;) {
       const lt = s.indexOf('<', i);
@@ -119,19 +163,10 @@ export class SheetScanner {
         i = end + close.length;
         continue;
       }
-      // A tag: up to the '>' that is not inside a quoted attribute value.
-      let gt = -1;
-      let quote = 0;
-      for (let k = lt + 1; k < s.length; k++) {
-        const c = s.charCodeAt(k);
-        if (quote) {
-          if (c === quote) quote = 0;
-        } else if (c === 34 || c === 39) quote = c;
-        else if (c === 62) {
-          gt = k;
-          break;
-        }
-      }
+      // A tag: up to the '>' that is not inside a quoted attribute value. Jumps from quote to quote
+      // with indexOf: a sheet is millions of tags, and stepping through them a character at a time
+      // was a third of the reading.
+      const gt = ends.end(lt + 1);
       if (gt < 0) {
         this.carry = s.slice(lt);
         return;
