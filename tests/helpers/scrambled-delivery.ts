@@ -10,17 +10,8 @@ import type { TestWorkspace } from './workspace';
 // twice. The changes go through the real server (push) and the real apply (pull); only the order
 // and the repetition are the network's. The cursors then stand where a normal sync leaves them.
 
-/** A small seeded generator (mulberry32): the same seed gives the same delivery. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small seeded generator: the same seed gives the same delivery. */
+export { mulberry32 as seeded } from './impact-prng';
 
 /** `items` in batches of 1..maxBatch, shuffled, about one batch in four sent twice. */
 export function scramble<T>(items: readonly T[], rnd: () => number, maxBatch = 7): T[][] {
