@@ -121,7 +121,7 @@ export class MeasurementBulk {
 
   // What every row of a statement shares (the ids' bytes as one blob, the source, the time, the
   // transaction, the entity, the operation) is bound once by name, not once per row: binding is most
-  // of what a multi-row insert costs in JavaScript (a 1M-row import binds 6 values a row, not 14).
+  // of what a multi-row insert costs in JavaScript (a 1M-row import binds 7 values a row, not 14).
   private statementsFor(n: number) {
     let s = this.statements.get(n);
     if (!s) {
