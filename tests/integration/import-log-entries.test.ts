@@ -2,20 +2,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { rowLog } from '../../src-main/db/log-read';
-import { openTestSession, type TestSession } from '../helpers/safety';
+import { trackedWorkspaces } from '../helpers/safety';
 
 // The bulk write of an import (db/measurement-bulk.ts) must log each new measurement exactly as the
 // write path logs one created through the API: one insert entry with the row's department,
 // indicator, period, value, source and note, clocks rising in log order, all in one transaction.
 // History, undo and the sync read these entries, so a value that differs here is lost for them.
 
-let t: TestSession | undefined;
-afterEach(async () => {
-  const dir = t?.dir;
-  await t?.close();
-  t = undefined;
-  if (dir) fs.rmSync(dir, { recursive: true, force: true });
-});
+const tracked = trackedWorkspaces('boucle-import-log-');
+afterEach(() => tracked.cleanup());
 
 interface MeasurementRow {
   id: string;
@@ -29,7 +24,7 @@ interface MeasurementRow {
 
 describe('the change-log entries of an imported measurement', () => {
   it('hold every value of the row, as an API-created measurement’s do, across full and partial statements', async () => {
-    t = openTestSession();
+    const t = tracked.session(tracked.dir());
     const dep = await t.ok('departments.create', { name: 'Finance', code: 'FIN' });
     const inds = [];
     for (let k = 0; k < 3; k++) inds.push(await t.ok('indicators.create', { departmentId: dep.id, name: `KPI ${k}`, direction: 'lower', frequency: 'daily' }));
