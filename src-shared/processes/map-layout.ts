@@ -270,10 +270,10 @@ export function layoutMap(map: ProcessMap): MapLayout {
       // The label sits where this flow is alone: on a straight run above its middle, else next to the
       // vertical run close to the target (branches out of one gateway part there).
       let label: Pick<PlacedEdge, 'labelX' | 'labelY' | 'labelAnchor'> & { labelMax?: number };
-      // Beside the vertical run, in the free band between rows just before the target's box. Going up
-      // into a decision, that band holds the decision's name: the label goes to the run's other end,
-      // just above the source's row, where a band never holds a name.
-      const nearTarget = ty > sy ? b.y - 6 : b.step.kind === 'gateway' ? a.y - 6 : b.y + b.h + 14;
+      // Beside the vertical run, at the foot of a band between rows (just above a row's boxes): the
+      // top of a band holds the names of the decisions above it and the loops of their row. Going
+      // down that is just before the target's box; going up, just above the source's row.
+      const nearTarget = ty > sy ? b.y - 6 : a.y - 6;
       if (Math.abs(sy - ty) < 1 && rowClear(a, a.layer, b.layer)) {
         d = `M${sx},${sy} H${tx - 2}`;
         label = { labelX: (sx + tx) / 2, labelY: sy - 6, labelAnchor: 'middle', labelMax: Math.max(6, Math.floor((tx - sx - 6) / 6)) };
