@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDemo } from '../../src-main/core/demo/generate';
-import { layoutMap, pathSegments, wrapText, type MapLayout, type Rect } from '../../src-shared/processes/map-layout';
+import { layoutMap, pathSegments, type MapLayout, type Rect } from '../../src-shared/processes/map-layout';
+import { wrapText } from '../../src-shared/processes/map-drawing';
 import type { MapStep, ProcessMap } from '../../src-shared/processes/map';
 import type { StepFlow } from '../../src-shared/processes/map';
 import { openTestWorkspace, type TestWorkspace } from '../helpers/workspace';
