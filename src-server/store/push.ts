@@ -236,7 +236,7 @@ async function insertRows(db: pg.PoolClient, rows: { r: FeedRow; ord: number }[]
     const part = rows.slice(i, i + CHUNK);
     await db.query(
       `INSERT INTO feed (ord, dep, kind, tx, pos, node, hlc, entity, row_id, op, fields, clocks, base, user_id)
-       SELECT o, d, k, t, p, n, h, e, r, op, f::jsonb, cl::jsonb, b::jsonb, $14
+       SELECT o, d, k, t, p, n, h, e, r, op, f::json, cl::json, b::json, $14
          FROM unnest($1::bigint[], $2::uuid[], $3::smallint[], $4::text[], $5::int[], $6::text[], $7::bigint[], $8::text[], $9::uuid[], $10::text[], $11::text[], $12::text[], $13::text[])
            AS x(o, d, k, t, p, n, h, e, r, op, f, cl, b)`,
       [
@@ -260,23 +260,34 @@ async function insertRows(db: pg.PoolClient, rows: { r: FeedRow; ord: number }[]
 }
 
 async function writeHeads(db: pg.PoolClient, heads: Map<string, Head>) {
+  // Rows the server had no head for (read under the push lock, and only a push writes row_heads):
+  // a plain insert, whose primary key would still refuse a duplicate; the others, an update.
   const all = [...heads.entries()];
+  const cols = (part: [string, Head][]) => [
+    part.map(([k]) => k.slice(0, k.indexOf(':'))),
+    part.map(([k]) => k.slice(k.indexOf(':') + 1)),
+    part.map(([, h]) => h.dep),
+    part.map(([, h]) => h.depHlc),
+    part.map(([, h]) => h.depNode),
+    part.map(([, h]) => h.hlc),
+    part.map(([, h]) => h.node),
+  ];
   const CHUNK = 5000;
-  for (let i = 0; i < all.length; i += CHUNK) {
-    const part = all.slice(i, i + CHUNK);
+  const fresh = all.filter(([, h]) => h.fresh);
+  for (let i = 0; i < fresh.length; i += CHUNK) {
     await db.query(
       `INSERT INTO row_heads (entity, row_id, dep, dep_hlc, dep_node, hlc, node)
-       SELECT * FROM unnest($1::text[], $2::uuid[], $3::uuid[], $4::bigint[], $5::text[], $6::bigint[], $7::text[])
-       ON CONFLICT (row_id, entity) DO UPDATE SET dep = excluded.dep, dep_hlc = excluded.dep_hlc, dep_node = excluded.dep_node, hlc = excluded.hlc, node = excluded.node`,
-      [
-        part.map(([k]) => k.slice(0, k.indexOf(':'))),
-        part.map(([k]) => k.slice(k.indexOf(':') + 1)),
-        part.map(([, h]) => h.dep),
-        part.map(([, h]) => h.depHlc),
-        part.map(([, h]) => h.depNode),
-        part.map(([, h]) => h.hlc),
-        part.map(([, h]) => h.node),
-      ],
+       SELECT * FROM unnest($1::text[], $2::uuid[], $3::uuid[], $4::bigint[], $5::text[], $6::bigint[], $7::text[])`,
+      cols(fresh.slice(i, i + CHUNK)),
+    );
+  }
+  const known = all.filter(([, h]) => !h.fresh);
+  for (let i = 0; i < known.length; i += CHUNK) {
+    await db.query(
+      `UPDATE row_heads h SET dep = x.d, dep_hlc = x.dh, dep_node = x.dn, hlc = x.h, node = x.n
+         FROM unnest($1::text[], $2::uuid[], $3::uuid[], $4::bigint[], $5::text[], $6::bigint[], $7::text[]) AS x(e, r, d, dh, dn, h, n)
+        WHERE h.row_id = x.r AND h.entity = x.e`,
+      cols(known.slice(i, i + CHUNK)),
     );
   }
 }
