@@ -7,7 +7,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../stores';
 import { PAGES, type Page } from '../stores/route-slice';
-import { PAGE_COMPONENTS, preloadAllPagesWhenIdle, preloadPage } from './pages';
+import { enteringPage, PAGE_COMPONENTS, preloadAllPagesWhenIdle, preloadPage } from './pages';
 import { HeaderExtras } from './header-extras';
 import { ReadOnlyBanner } from '../features/workspace/read-only-banner';
 import { ShortcutsDialog } from './shortcuts-dialog';
@@ -64,6 +64,8 @@ export function AppFrame() {
     preloadAllPagesWhenIdle();
     return () => window.removeEventListener('hashchange', syncRoute);
   }, [syncRoute, loadDepartments]);
+
+  useEffect(() => enteringPage(route), [route]);
 
   const PageComponent = PAGE_COMPONENTS[route.page];
   return (

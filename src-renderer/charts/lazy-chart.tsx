@@ -1,18 +1,12 @@
-import { Suspense } from 'react';
 import { Skeleton } from '@mantine/core';
 import { preloadable } from '../components/preloadable';
-import type { EChartProps } from './EChart';
 
 // ECharts is most of the renderer's weight: it loads the first time a chart is shown, not with the
-// page that may show one, and is fetched on idle once the opening page has its data (preloadIdleComponents).
+// page that may show one, and is fetched on idle once the opening page has its data (app/pages.tsx).
 // Once here, a chart is drawn at once. The placeholder takes the chart's size so nothing jumps.
-const Chart = preloadable(() => import('./EChart').then((m) => m.EChart), { idle: true });
+const Chart = preloadable(() => import('./EChart').then((m) => m.EChart), {
+  idle: true,
+  fallback: (props) => <Skeleton height={props.height ?? 360} radius="sm" animate={false} />,
+});
 
-export function LazyEChart(props: EChartProps) {
-  if (Chart.loaded()) return <Chart.Component {...props} />;
-  return (
-    <Suspense fallback={<Skeleton height={props.height ?? 360} radius="sm" animate={false} />}>
-      <Chart.Component {...props} />
-    </Suspense>
-  );
-}
+export const LazyEChart = Chart.Component;

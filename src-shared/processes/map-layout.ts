@@ -1,4 +1,5 @@
 import type { MapStep, ProcessMap } from './map';
+import { wrapText } from './map-drawing';
 
 // The swimlane layout of a process map, pure and deterministic (no DOM), shared by the app and the reports
 // (the same boxes on screen and on paper). Choices, for legibility rather than compactness:
@@ -270,8 +271,10 @@ export function layoutMap(map: ProcessMap): MapLayout {
       // The label sits where this flow is alone: on a straight run above its middle, else next to the
       // vertical run close to the target (branches out of one gateway part there).
       let label: Pick<PlacedEdge, 'labelX' | 'labelY' | 'labelAnchor'> & { labelMax?: number };
-      // Beside the vertical run, in the free band between rows just before the target's box.
-      const nearTarget = ty > sy ? b.y - 6 : b.y + b.h + 14;
+      // Beside the vertical run, at the foot of a band between rows (just above a row's boxes): the
+      // top of a band holds the names of the decisions above it and the loops of their row. Going
+      // down that is just before the target's box; going up, just above the source's row.
+      const nearTarget = ty > sy ? b.y - 6 : a.y - 6;
       if (Math.abs(sy - ty) < 1 && rowClear(a, a.layer, b.layer)) {
         d = `M${sx},${sy} H${tx - 2}`;
         label = { labelX: (sx + tx) / 2, labelY: sy - 6, labelAnchor: 'middle', labelMax: Math.max(6, Math.floor((tx - sx - 6) / 6)) };
@@ -287,7 +290,8 @@ export function layoutMap(map: ProcessMap): MapLayout {
         const lane = lanes[b.laneIndex]!;
         const channel = lane.y + 6;
         d = `M${sx},${sy} H${gutterAfterA} V${channel} H${gutterBeforeB} V${ty} H${tx - 2}`;
-        label = { labelX: gutterAfterA + 4, labelY: channel + 12, labelAnchor: 'start' };
+        // Under the channel, above the boxes' tops (12 px lower): 11 px type fits between them.
+        label = { labelX: gutterAfterA + 4, labelY: channel + 10, labelAnchor: 'start' };
       }
       edges.push({ id, from: fromId, to: toId, label: text, kind, loop, d, labelMax: 24, ...label });
     } else {
@@ -301,7 +305,8 @@ export function layoutMap(map: ProcessMap): MapLayout {
       // Boxes and diamonds of a row share its top; the row's band starts under the boxes' height.
       const rowBottom = a.y + BOX_H;
       const lane = lanes[a.laneIndex]!;
-      const yLoop = Math.min(rowBottom + (decisionRow ? 30 : 10) + ((n - 1) % 3) * 6, lane.y + lane.h - 3);
+      // 13 px under a row of plain boxes: room for the label above the channel, clear of the boxes' bottom.
+      const yLoop = Math.min(rowBottom + (decisionRow ? 30 : 13) + ((n - 1) % 3) * 6, lane.y + lane.h - 3);
       const side = GATEWAY_R / 2;
       const labelHalf = (p: PlacedStep) => p.label.box.w / 2;
       let start: string;
@@ -333,7 +338,7 @@ export function layoutMap(map: ProcessMap): MapLayout {
       edges.push({
         id, from: fromId, to: toId, label: text, kind, loop, d,
         // Under the channel in a row of decisions (their names are above it), else just above it.
-        labelX: (sx + tx) / 2, labelY: decisionRow ? yLoop + 12 : yLoop - 4, labelAnchor: 'middle', labelMax: Math.max(8, Math.floor(Math.abs(sx - tx) / 6.5)),
+        labelX: (sx + tx) / 2, labelY: decisionRow ? yLoop + 12 : yLoop - 3, labelAnchor: 'middle', labelMax: Math.max(8, Math.floor(Math.abs(sx - tx) / 6.5)),
       });
     }
   };
@@ -363,36 +368,4 @@ export function layoutMap(map: ProcessMap): MapLayout {
 
   const width = LABEL_W + (maxLayer + 1) * COL_W + RIGHT_PAD;
   return { width, height: lanesBottom + LEGEND_H, lanes, steps: placed, edges, frames, legendY: lanesBottom + 12 };
-}
-
-/** Worst open severity → colour of the marker: 1–2 yellow, 3 orange, 4–5 red. */
-export function severityFill(worst: number | null): string {
-  if (worst === null) return '#adb5bd';
-  if (worst >= 4) return '#e03131';
-  if (worst === 3) return '#f76707';
-  return '#fcc419';
-}
-
-/** Splits a label into at most `maxLines` lines of about `maxChars`, ending with … when cut. */
-export function wrapText(text: string, maxChars: number, maxLines: number): string[] {
-  const words = text.replace(/\s+/g, ' ').trim().split(' ');
-  const lines: string[] = [];
-  let cur = '';
-  for (const w of words) {
-    const word = w.length > maxChars ? `${w.slice(0, maxChars - 1)}…` : w;
-    if (!cur) cur = word;
-    else if ((cur + ' ' + word).length <= maxChars) cur += ' ' + word;
-    else {
-      lines.push(cur);
-      cur = word;
-    }
-  }
-  if (cur) lines.push(cur);
-  if (lines.length > maxLines) {
-    const kept = lines.slice(0, maxLines);
-    const last = kept[maxLines - 1]!;
-    kept[maxLines - 1] = (last.length >= maxChars ? last.slice(0, maxChars - 1) : last) + '…';
-    return kept;
-  }
-  return lines;
 }

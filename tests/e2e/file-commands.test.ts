@@ -80,4 +80,25 @@ describe('the File commands', () => {
     expect(await page.getByTestId('report-build').isVisible()).toBe(true);
     await shot(page, 'report-builder-en', false);
   });
+
+  it('the File button says what it is until its menu opens; the menu and the export read in French', async () => {
+    const page = await newPage({ locale: 'fr-FR' });
+    await page.goto(`${shell.shell.url}#/dashboard`);
+    await page.getByTestId('nav-dashboard').waitFor();
+    await page.getByTestId('file-menu').hover();
+    const tooltip = page.getByRole('tooltip', { name: 'Fichier' });
+    await tooltip.waitFor();
+    await page.getByTestId('file-menu').click();
+    await page.getByTestId('file-menu-export').waitFor();
+    // Open, the menu has the room: its tooltip would cover the first item.
+    await tooltip.waitFor({ state: 'hidden' });
+    expect(await page.getByTestId('file-menu-importMeasurements').textContent()).toBe('Importer des mesures…');
+    expect(await page.getByTestId('file-menu-export').textContent()).toBe('Exporter…');
+    await shot(page, 'file-menu-fr', false);
+    await page.getByTestId('file-menu-export').click();
+    const dialog = page.getByTestId('export-dialog');
+    await dialog.getByText('Tout l’espace de travail').waitFor();
+    await dialog.getByText('Exporter en JSON').waitFor();
+    await shot(page, 'export-dialog-fr', false);
+  });
 });

@@ -1,11 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDemo } from '../../src-main/core/demo/generate';
 import { layoutMap, pathSegments, type MapLayout, type Rect } from '../../src-shared/processes/map-layout';
+import { wrapText } from '../../src-shared/processes/map-drawing';
 import type { MapStep, ProcessMap } from '../../src-shared/processes/map';
 import type { StepFlow } from '../../src-shared/processes/map';
 import { openTestWorkspace, type TestWorkspace } from '../helpers/workspace';
 
-// No flow of the swimlane map runs across a name: a step's inside its box, a decision's under its
+// No flow of the swimlane map runs across a name, and no flow's label covers a box or a decision's name: a step's inside its box, a decision's under its
 // diamond (the app's map-svg.tsx and the report's swimlane-map.ts draw them where the layout says).
 // Over every process of the demo, in both languages, and over generated processes full of
 // branches, decisions and loops (back into the same lane, across lanes, out of and into decisions).
@@ -33,6 +34,30 @@ function crossings(l: MapLayout): string[] {
       for (const p of l.steps) {
         if (crosses(seg, p.label.box)) out.push(`${e.loop ? 'loop' : 'flow'} ${e.from}→${e.to} crosses the name of ${p.step.name} (${p.step.kind}) at ${seg.join(',')}`);
       }
+    }
+  }
+  return out;
+}
+
+/** Where a flow's label is drawn (map-svg.tsx: 11 px type, at most one line of `labelMax` characters). */
+function edgeLabelBox(e: MapLayout['edges'][number]): Rect | null {
+  if (!e.label) return null;
+  const w = wrapText(e.label, Math.min(24, e.labelMax), 1)[0]!.length * 6;
+  const x = e.labelAnchor === 'start' ? e.labelX : e.labelAnchor === 'end' ? e.labelX - w : e.labelX - w / 2;
+  return { x, y: e.labelY - 9, w, h: 11 };
+}
+
+const overlap = (a: Rect, b: Rect) => a.x < b.x + b.w && a.x + a.w > b.x && a.y < b.y + b.h && a.y + a.h > b.y;
+
+/** Every (flow, step) pair whose label covers the step's box or a decision's name. */
+function labelsOverNames(l: MapLayout): string[] {
+  const out: string[] = [];
+  for (const e of l.edges) {
+    const box = edgeLabelBox(e);
+    if (!box) continue;
+    for (const p of l.steps) {
+      if (p.step.kind === 'gateway' && overlap(box, p.label.box)) out.push(`label of ${e.from}→${e.to} "${e.label}" covers the name of ${p.step.name}`);
+      if (overlap(box, { x: p.x, y: p.y, w: p.w, h: p.h })) out.push(`label of ${e.from}→${e.to} "${e.label}" covers the box of ${p.step.name}`);
     }
   }
   return out;
@@ -78,14 +103,15 @@ function generated(seed: number, n: number): ProcessMap {
   });
   for (let i = 1; i < n; i++) {
     if (parallel.has(i - 1)) flow(i - 1, i + 1, null);
-    else flow(i - 1, i, steps[i - 1]!.kind === 'gateway' ? 'Yes' : null);
+    else flow(i - 1, i, steps[i - 1]!.kind === 'gateway' ? (r() < 0.5 ? 'Yes' : 'Yes, within the delegated limit') : null);
   }
   steps.forEach((s, i) => {
     if (s.kind !== 'gateway') return;
     // A decision branches forward and loops back to an earlier step or decision.
-    if (i + 2 < n) flow(i, i + 2, 'No');
+    // Some branch labels as long as a flow label gets (24 characters are drawn), to check where they go.
+    if (i + 2 < n) flow(i, i + 2, r() < 0.5 ? 'No' : 'No: over the delegated limit');
     const back = Math.floor(r() * i);
-    flow(i, back, 'Rework');
+    flow(i, back, r() < 0.5 ? 'Rework' : 'Rework with the requester');
     if (r() < 0.3) flow(i, i, 'Retry');
   });
   // Loops from plain steps too, some into decisions.
@@ -116,6 +142,7 @@ describe('process map: no flow across a name', () => {
       decisions += l.steps.filter((s) => s.step.kind === 'gateway').length;
       loops += l.edges.filter((e) => e.loop).length;
       expect(crossings(l), p.name).toEqual([]);
+      expect(labelsOverNames(l), p.name).toEqual([]);
     }
     // The check means something only if the demo draws both.
     expect(decisions).toBeGreaterThan(0);
@@ -134,6 +161,7 @@ describe('process map: no flow across a name', () => {
       }
       seen.stacked += l.steps.filter((s) => s.stack > 0).length;
       expect(crossings(l), `seed ${seed}`).toEqual([]);
+      expect(labelsOverNames(l), `seed ${seed}`).toEqual([]);
       for (const p of l.steps) {
         const lane = l.lanes[p.laneIndex]!;
         expect(p.label.box.y + p.label.box.h, `seed ${seed} ${p.step.name}`).toBeLessThanOrEqual(lane.y + lane.h);
@@ -143,12 +171,15 @@ describe('process map: no flow across a name', () => {
     for (const [what, n] of Object.entries(seen)) expect(n, what).toBeGreaterThan(0);
   });
 
-  it('finds a crossing when one is there (the check itself)', () => {
+  it('finds a crossing or a covered name when one is there (the checks themselves)', () => {
     const l = layoutMap(generated(3, 10));
     const gateway = l.steps.find((s) => s.step.kind === 'gateway')!;
     const b = gateway.label.box;
     // A path straight down through the decision's name.
     const fake = { ...l, edges: [...l.edges, { ...l.edges[0]!, d: `M${b.x + b.w / 2},${b.y - 5} V${b.y + b.h + 5}` }] };
     expect(crossings(fake).length).toBe(1);
+    // A label written across the decision's name.
+    const over = { ...l, edges: [{ ...l.edges[0]!, label: 'Approved', labelX: b.x + 2, labelY: b.y + 10, labelAnchor: 'start' as const }] };
+    expect(labelsOverNames(over).some((m) => m.includes(`covers the name of ${gateway.step.name}`))).toBe(true);
   });
 });

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BOX_H, layoutMap, severityFill, wrapText, type MapLayout } from '../../src-shared/processes/map-layout';
+import { BOX_H, layoutMap, type MapLayout } from '../../src-shared/processes/map-layout';
+import { severityFill, wrapText } from '../../src-shared/processes/map-drawing';
 import { openTestWorkspace, type TestWorkspace } from '../helpers/workspace';
 import { BPMN_FIXTURES as FIXTURES } from '../helpers/bpmn-fixtures';
 

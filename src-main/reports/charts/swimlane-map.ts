@@ -1,4 +1,5 @@
-import { LABEL_W, layoutMap, severityFill, wrapText, type PlacedStep } from '../../../src-shared/processes/map-layout';
+import { LABEL_W, layoutMap, type PlacedStep } from '../../../src-shared/processes/map-layout';
+import { severityFill, wrapText } from '../../../src-shared/processes/map-drawing';
 import type { ProcessMap } from '../../../src-shared/processes/map';
 import { esc } from '../html/escape';
 import { REPORT_FONT, type SvgChart } from './ssr';

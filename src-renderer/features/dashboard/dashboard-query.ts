@@ -1,8 +1,9 @@
 import type { ApiInput } from '@shared/api';
-import { resolvePeriod, type RelativePeriod } from '@shared/reports/period';
+import { resolvePeriod, type RelativePeriod } from '@shared/reports/period-window';
 
-// What the dashboard asks the core for, in a module of its own (no React, no charts) so the app can
-// start that call while the dashboard's code is still loading; the page makes the very same call.
+// What the dashboard asks the core for, in a module of its own (no React, no charts, no zod) that the
+// app's own code holds, so the app starts that call while the dashboard's code is still loading; the
+// page makes the very same call.
 
 export const DEFAULT_PERIOD: RelativePeriod = 'last_12_months';
 

@@ -1,10 +1,16 @@
-import { Suspense, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Center, Loader, Modal } from '@mantine/core';
 import { preloadable } from '../../components/preloadable';
 import type { ImportWizardProps } from './import-wizard';
 
 // The import wizard (file reading, mapping, preview) loads the first time it is opened.
-const Wizard = preloadable(() => import('./import-wizard').then((m) => m.ImportWizard));
+const Wizard = preloadable(() => import('./import-wizard').then((m) => m.ImportWizard), {
+  fallback: (props) => (
+    <Modal opened={props.opened} onClose={props.onClose} size="xl" withCloseButton={false}>
+      <Center h={160}><Loader size="sm" /></Center>
+    </Modal>
+  ),
+});
 
 export function ImportWizard(props: ImportWizardProps) {
   const [wanted, setWanted] = useState(props.opened);
@@ -12,15 +18,5 @@ export function ImportWizard(props: ImportWizardProps) {
     if (props.opened) setWanted(true);
   }, [props.opened]);
   if (!wanted) return null;
-  return (
-    <Suspense
-      fallback={
-        <Modal opened={props.opened} onClose={props.onClose} size="xl" withCloseButton={false}>
-          <Center h={160}><Loader size="sm" /></Center>
-        </Modal>
-      }
-    >
-      <Wizard.Component {...props} />
-    </Suspense>
-  );
+  return <Wizard.Component {...props} />;
 }

@@ -1,5 +1,6 @@
 import { memo, useState, type KeyboardEvent } from 'react';
-import { LABEL_W, severityFill, wrapText, type MapLayout, type PlacedStep } from '@shared/processes/map-layout';
+import { LABEL_W, type MapLayout, type PlacedStep } from '@shared/processes/map-layout';
+import { severityFill, wrapText } from '@shared/processes/map-drawing';
 
 // The map as plain SVG with every style inline (attributes, no CSS classes), so the very same node
 // can be serialised for "Save as SVG/PNG" and look the same in a slide.

@@ -5,7 +5,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import type { ProcessMap } from '@shared/processes/map';
 import { formatNumber } from '@shared/format';
-import { severityFill } from '@shared/processes/map-layout';
+import { severityFill } from '@shared/processes/map-drawing';
 
 export interface MapToolbarProps {
   map: ProcessMap;

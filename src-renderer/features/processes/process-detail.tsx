@@ -1,4 +1,4 @@
-import { Suspense, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { ActionIcon, Alert, Anchor, Badge, Button, Center, Group, Loader, Paper, Stack, Tabs, Text, Title, Tooltip } from '@mantine/core';
 import { IconAlertTriangle, IconArrowLeft, IconHistory, IconListNumbers, IconMap2, IconPencil, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -13,7 +13,14 @@ import { useLoad } from '../../components/use-load';
 
 import { preloadable } from '../../components/preloadable';
 
-const MapPanel = preloadable(() => import('./ProcessMapPanel').then((m) => m.default), { idle: true });
+const MapPanel = preloadable(() => import('./ProcessMapPanel').then((m) => m.default), {
+  idle: true,
+  fallback: () => (
+    <Center h={200}>
+      <Loader size="sm" />
+    </Center>
+  ),
+});
 const ProcessMapPanel = MapPanel.Component;
 const TABS = ['steps', 'map', 'gaps', 'history'] as const;
 type Tab = (typeof TABS)[number];
@@ -108,9 +115,7 @@ export function ProcessDetail({ processId }: { processId: string }) {
         </Tabs.List>
         <Tabs.Panel value="steps" pt="md"><StepEditor processId={processId} /></Tabs.Panel>
         <Tabs.Panel value="map" pt="md">
-          <Suspense fallback={<Center h={200}><Loader size="sm" /></Center>}>
-            <ProcessMapPanel processId={processId} />
-          </Suspense>
+          <ProcessMapPanel processId={processId} />
         </Tabs.Panel>
         <Tabs.Panel value="gaps" pt="md"><ProcessGapsTab processId={processId} /></Tabs.Panel>
         <Tabs.Panel value="history" pt="md"><HistoryPanel entity="processes" id={processId} /></Tabs.Panel>

@@ -1,4 +1,3 @@
-import { Suspense } from 'react';
 import { preloadable } from '../../components/preloadable';
 import { useExportDialog } from '../../app/app-commands';
 
@@ -8,9 +7,5 @@ const Dialog = preloadable(() => import('./export-dialog').then((m) => m.ExportD
 export function LazyExportDialog() {
   const [opened] = useExportDialog();
   if (!opened && !Dialog.loaded()) return null;
-  return (
-    <Suspense fallback={null}>
-      <Dialog.Component />
-    </Suspense>
-  );
+  return <Dialog.Component />;
 }
