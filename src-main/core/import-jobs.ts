@@ -33,7 +33,7 @@ function fileOf(i: StartInput): { name: string; size: number } | null {
 /** Starts the import, on a worker thread when the file is large; resolves once it has been planned. */
 export async function startMeasurementImport(session: WorkspaceSession, ws: Workspace, input: StartInput): Promise<JobEntry> {
   const file = fileOf(input);
-  if (!file || file.size < WORKER_IMPORT_BYTES) return startImport(ws, input);
+  if (!file || file.size < (session.inlineImportBytes ?? WORKER_IMPORT_BYTES)) return startImport(ws, input);
 
   const job = newJob(file.name, file.size);
   const controller = new AbortController();

@@ -31,6 +31,13 @@ export interface SessionOptions {
   maintenance?: 'full' | 'backup' | false;
   /** Told what a long opening is doing (a migration of a big workspace). */
   onProgress?: (message: string) => void;
+  /**
+   * Measurement imports of files up to this size run on this thread, larger ones on a worker
+   * (default: WORKER_IMPORT_BYTES). A CLI command answers no one else meanwhile, and a worker
+   * thread's start is about a quarter of a 100k-row import; a large one still gets the worker's
+   * smaller young generation (peak RSS).
+   */
+  inlineImportBytes?: number;
 }
 
 interface Damage {
@@ -56,6 +63,11 @@ export class WorkspaceSession {
     /** False for a workspace opened by someone else (tests, createCore(ws)): never closed here. */
     private readonly owned = true,
   ) {}
+
+  /** Files up to this size are imported on this thread (SessionOptions.inlineImportBytes). */
+  get inlineImportBytes(): number | undefined {
+    return this.opts.inlineImportBytes;
+  }
 
   /** A session around a workspace its caller opened and will close. */
   static of(ws: OpenedWorkspace): WorkspaceSession {

@@ -79,6 +79,22 @@ describe('a file with bad rows', () => {
     expect(job.errors.at(-1)!.row).toBe(2001);
     expect(footprint(t)).toEqual(before);
   });
+
+  it('finds a second value for a period however far apart the two rows are (the keys are sorted in runs of 65,536, then merged)', async () => {
+    const { t, dir, apCost } = await setup();
+    const file = path.join(dir, 'far-duplicates.csv');
+    // 150,000 rows: from the 75,001st on, every row repeats the day of the one 75,000 rows before it.
+    await csv(file, 150_000, (i) => `${dayIso(i % 75_000)};${i};`);
+    const daily = await t.ok('indicators.create', { departmentId: apCost.departmentId, name: 'Daily', direction: 'lower', frequency: 'daily' });
+    const before = footprint(t);
+    const job = await runImport(t, { path: file, mapping: { date: 0, value: 1, note: 2 }, indicatorId: daily.id, onExisting: 'keep' });
+    expect(job).toMatchObject({ phase: 'rejected', errorCount: 75_000 });
+    expect(job.errors).toHaveLength(1000);
+    expect(job.errors.every((e) => e.code === 'duplicate_period')).toBe(true);
+    expect(job.errors.map((e) => e.row)).toEqual(Array.from({ length: 1000 }, (_, k) => 75_002 + k));
+    expect(job.errors[0]).toMatchObject({ params: { first: 2 } });
+    expect(footprint(t)).toEqual(before);
+  }, 60_000);
 });
 
 describe('existing values', () => {

@@ -17,8 +17,8 @@ afterEach(async () => {
   if (dir) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-async function setUp(rows: number) {
-  t = openTestSession();
+async function setUp(rows: number, opts: Parameters<typeof openTestSession>[1] = {}) {
+  t = openTestSession(undefined, opts);
   const dep = await t.ok('departments.create', { name: 'Finance', code: 'FIN' });
   for (let k = 0; k < 20; k++) await t.ok('indicators.create', { departmentId: dep.id, name: `KPI ${String(k).padStart(2, '0')}`, direction: 'lower', frequency: 'daily' });
   const lines = ['indicator,date,value'];
@@ -59,6 +59,23 @@ describe('a large measurement import on a worker thread', () => {
     await t!.ok('departments.update', { id: dep.id, name: 'Finance après import' });
     const mine = t!.session.workspace.db.prepare(`SELECT hlc FROM change_log ORDER BY seq DESC LIMIT 1`).pluck().get() as string;
     expect(mine > last).toBe(true);
+  }, 120_000);
+
+  it('a session that imports inline (the CLI) runs even a large file on its own thread', async () => {
+    const { file, mapping } = await setUp(120_000, { inlineImportBytes: 64 * 1024 * 1024 });
+    const { jobId } = await t!.ok('imports.measurements.start', { path: file, mapping, onExisting: 'keep' });
+    const phases = new Set<string>();
+    let job: ImportJob;
+    for (;;) {
+      expect(t!.session.workspace.gate.worker).toBeNull(); // no worker thread is writing
+      job = await t!.ok('imports.jobs.get', { jobId });
+      phases.add(job.phase);
+      if (job.phase !== 'validating' && job.phase !== 'writing') break;
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    expect(job).toMatchObject({ phase: 'done', result: { rows: 120_000, inserted: 120_000 } });
+    expect(phases.has('writing')).toBe(true); // it was looked at while it wrote
+    expect(measurements()).toBe(120_000);
   }, 120_000);
 
   it('a cancel stops it with nothing written', async () => {

@@ -3,6 +3,7 @@ import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import yauzl from 'yauzl';
 import type { Cell } from './cells';
 import { SheetScanner, type RawRow } from './xlsx-sheet-scanner';
+import { SharedStrings } from './xlsx-shared-strings';
 
 // Reads the rows of one sheet of an .xlsx file, streaming.
 //
@@ -109,7 +110,7 @@ function readEntries(zip: yauzl.ZipFile): Promise<Map<string, yauzl.Entry>> {
 /** One open workbook: its sheets, shared strings and date styles are read on open; rows stream. */
 export class XlsxWorkbook {
   sheets: XlsxSheet[] = [];
-  private sharedStrings: string[] = [];
+  private sharedStrings = new SharedStrings();
   /** Per cell style index: does its number format show a date? */
   private dateStyles: boolean[] = [];
   private date1904 = false;
@@ -222,6 +223,7 @@ export class XlsxWorkbook {
         if (inText && current !== null) current += s;
       },
     });
+    this.sharedStrings.seal();
   }
 
   private async readStyles(part: string): Promise<void> {
@@ -302,7 +304,7 @@ export class XlsxWorkbook {
   private cell(type: string, style: number, value: string | null, inline: string | null): Cell {
     switch (type) {
       case 's': {
-        const s = value === null ? undefined : this.sharedStrings[Number(value)];
+        const s = value === null ? undefined : this.sharedStrings.get(Number(value));
         return s === undefined ? null : s;
       }
       case 'inlineStr':
