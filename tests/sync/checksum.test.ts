@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { uuidToBlob } from '../../src-main/db/ids';
 import { runSync, VERIFY_CHANGED_MS } from '../../src-main/services/sync/run';
-import { departmentRows, laptop, startTestStore, type TestStore } from '../helpers/sync-store';
+import { departmentRows, laptop, useTestStore, type TestStore } from '../helpers/sync-store';
 
 // The per-department checksum: a laptop whose copy was damaged behind the sync's back (a row lost
 // by a restore, a tool that wrote to the file) finds out at its next sync, downloads the department
@@ -9,11 +9,10 @@ import { departmentRows, laptop, startTestStore, type TestStore } from '../helpe
 
 let t: TestStore;
 let url: string;
-beforeAll(async () => {
-  t = await startTestStore();
-  url = (await t.serve()).url;
-}, 120_000);
-afterAll(async () => t?.close(), 60_000);
+useTestStore((store, served) => {
+  t = store;
+  url = served;
+});
 
 describe('checksum after the pull', () => {
   it('a damaged copy is detected and repaired; a healthy one is left alone', async () => {

@@ -1,17 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runSync } from '../../src-main/services/sync/run';
-import { departmentRows, laptop, startTestStore, type TestStore } from '../helpers/sync-store';
+import { departmentRows, laptop, useTestStore, type TestStore } from '../helpers/sync-store';
 
 // Two laptops (two data folders, real SQLite files) and one central store (real PostgreSQL, the
 // real HTTP server): what one writes offline, the other has after both synced.
 
 let t: TestStore;
 let url: string;
-beforeAll(async () => {
-  t = await startTestStore();
-  url = (await t.serve()).url;
-}, 120_000);
-afterAll(async () => t?.close(), 60_000);
+useTestStore((store, served) => {
+  t = store;
+  url = served;
+});
 
 describe('two laptops through one server', () => {
   it('converge: creates, edits, deletes and a text conflict kept visible', async () => {

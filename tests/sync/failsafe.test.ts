@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runSync } from '../../src-main/services/sync/run';
-import { departmentRows, laptop, startTestStore, type TestStore } from '../helpers/sync-store';
+import { departmentRows, laptop, useTestStore, type TestStore } from '../helpers/sync-store';
 
 // The fail-safe of the pull: a download that would take out more than half of the rows this laptop
 // holds of a department asks first and changes nothing of it until a person confirms; a smaller
@@ -8,11 +8,10 @@ import { departmentRows, laptop, startTestStore, type TestStore } from '../helpe
 
 let t: TestStore;
 let url: string;
-beforeAll(async () => {
-  t = await startTestStore();
-  url = (await t.serve()).url;
-}, 120_000);
-afterAll(async () => t?.close(), 60_000);
+useTestStore((store, served) => {
+  t = store;
+  url = served;
+});
 
 const live = (w: Awaited<ReturnType<typeof laptop>>, dep: string) =>
   w.ws.db.prepare('SELECT count(*) FROM gaps WHERE department_id = ? AND deleted_at IS NULL').pluck().get(dep) as number;

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SyncProgress } from '../../src-shared/sync/schemas';
 import { runSync } from '../../src-main/services/sync/run';
 import { syncStatus } from '../../src-main/services/sync/status';
-import { laptop, startTestStore, type TestStore } from '../helpers/sync-store';
+import { laptop, useTestStore, type TestStore } from '../helpers/sync-store';
 
 // The Sync page's progress bar reads `sync.status` while `sync.run` is still running: the status
 // must say, at every step the run reports, what phase it is in and how far of how much. Real
@@ -10,11 +10,10 @@ import { laptop, startTestStore, type TestStore } from '../helpers/sync-store';
 
 let t: TestStore;
 let url: string;
-beforeAll(async () => {
-  t = await startTestStore();
-  url = (await t.serve()).url;
-}, 120_000);
-afterAll(async () => t?.close(), 60_000);
+useTestStore((store, served) => {
+  t = store;
+  url = served;
+});
 
 describe('sync progress', () => {
   it('sync.status tells the running phase, done and total, and nothing once the run is over', async () => {

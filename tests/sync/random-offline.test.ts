@@ -1,8 +1,8 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runSync, type SyncOutcome } from '../../src-main/services/sync/run';
 import { scrambledPull, scrambledPush, seeded } from '../helpers/scrambled-delivery';
-import { departmentRows, laptop, startTestStore, type TestStore } from '../helpers/sync-store';
+import { departmentRows, laptop, useTestStore, type TestStore } from '../helpers/sync-store';
 import type { TestWorkspace } from '../helpers/workspace';
 
 // Three laptops that write two departments make random offline creates, edits, deletes and moves
@@ -23,11 +23,10 @@ const PATH = process.env.SYNC_PROPERTY_PATH;
 
 let t: TestStore;
 let url: string;
-beforeAll(async () => {
-  t = await startTestStore();
-  url = (await t.serve()).url;
-}, 120_000);
-afterAll(async () => t?.close(), 60_000);
+useTestStore((store, served) => {
+  t = store;
+  url = served;
+});
 
 const WRITERS = 3;
 /** Laptops 0..2 write both departments; 3 reads only the first, 4 only the second. */

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { migrate } from '../../src-server/store/migrate';
 import { runSync } from '../../src-main/services/sync/run';
-import { departmentRows, laptop, startTestStore, type TestStore } from '../helpers/sync-store';
+import { departmentRows, laptop, useTestStore, type TestStore } from '../helpers/sync-store';
 
 // A server upgraded in place keeps every change it holds: migration 0012 turns the feed's values from
 // jsonb to json on a store that already has changes in it, and a laptop that downloads afterwards gets
@@ -9,11 +9,10 @@ import { departmentRows, laptop, startTestStore, type TestStore } from '../helpe
 
 let t: TestStore;
 let url: string;
-beforeAll(async () => {
-  t = await startTestStore();
-  url = (await t.serve()).url;
-}, 120_000);
-afterAll(async () => t?.close(), 60_000);
+useTestStore((store, served) => {
+  t = store;
+  url = served;
+});
 
 const columnTypes = async () =>
   (
