@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type pg from 'pg';
-import { afterAll, beforeAll } from 'vitest';
 import { addUser, grant, makeToken, revoke } from '../../src-server/auth/accounts';
 import { buildApp } from '../../src-server/http/app';
 import { openStore, type Store } from '../../src-server/server';
@@ -75,19 +74,6 @@ export async function startTestStore(): Promise<TestStore> {
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
-}
-
-/**
- * One store and its server for a test file: started before the file's tests (`ready` gets both),
- * closed after them.
- */
-export function useTestStore(ready: (store: TestStore, url: string) => void): void {
-  let store: TestStore | undefined;
-  beforeAll(async () => {
-    store = await startTestStore();
-    ready(store, (await store.serve()).url);
-  }, 120_000);
-  afterAll(async () => store?.close(), 60_000);
 }
 
 /** A laptop: a workspace in its own folder, pointed at `url` with `token`. */

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { uuidToBlob } from '../../src-main/db/ids';
 import { runSync, VERIFY_CHANGED_MS } from '../../src-main/services/sync/run';
-import { departmentRows, laptop, useTestStore, type TestStore } from '../helpers/sync-store';
+import { departmentRows, laptop, type TestStore } from '../helpers/sync-store';
+import { useTestStore } from '../helpers/sync-store-hooks';
 
 // The per-department checksum: a laptop whose copy was damaged behind the sync's back (a row lost
 // by a restore, a tool that wrote to the file) finds out at its next sync, downloads the department

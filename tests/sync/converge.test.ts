@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runSync } from '../../src-main/services/sync/run';
-import { departmentRows, laptop, useTestStore, type TestStore } from '../helpers/sync-store';
+import { departmentRows, laptop, type TestStore } from '../helpers/sync-store';
+import { useTestStore } from '../helpers/sync-store-hooks';
 
 // Two laptops (two data folders, real SQLite files) and one central store (real PostgreSQL, the
 // real HTTP server): what one writes offline, the other has after both synced.

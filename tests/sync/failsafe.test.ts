@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runSync } from '../../src-main/services/sync/run';
-import { departmentRows, laptop, useTestStore, type TestStore } from '../helpers/sync-store';
+import { departmentRows, laptop, type TestStore } from '../helpers/sync-store';
+import { useTestStore } from '../helpers/sync-store-hooks';
 
 // The fail-safe of the pull: a download that would take out more than half of the rows this laptop
 // holds of a department asks first and changes nothing of it until a person confirms; a smaller

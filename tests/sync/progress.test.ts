@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { SyncProgress } from '../../src-shared/sync/schemas';
 import { runSync } from '../../src-main/services/sync/run';
 import { syncStatus } from '../../src-main/services/sync/status';
-import { laptop, useTestStore, type TestStore } from '../helpers/sync-store';
+import { laptop, type TestStore } from '../helpers/sync-store';
+import { useTestStore } from '../helpers/sync-store-hooks';
 
 // The Sync page's progress bar reads `sync.status` while `sync.run` is still running: the status
 // must say, at every step the run reports, what phase it is in and how far of how much. Real

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { runSync, type SyncOutcome } from '../../src-main/services/sync/run';
 import { scrambledPull, scrambledPush, seeded } from '../helpers/scrambled-delivery';
-import { departmentRows, laptop, useTestStore, type TestStore } from '../helpers/sync-store';
+import { departmentRows, laptop, type TestStore } from '../helpers/sync-store';
+import { useTestStore } from '../helpers/sync-store-hooks';
 import type { TestWorkspace } from '../helpers/workspace';
 
 // Three laptops that write two departments make random offline creates, edits, deletes and moves

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { migrate } from '../../src-server/store/migrate';
 import { runSync } from '../../src-main/services/sync/run';
-import { departmentRows, laptop, useTestStore, type TestStore } from '../helpers/sync-store';
+import { departmentRows, laptop, type TestStore } from '../helpers/sync-store';
+import { useTestStore } from '../helpers/sync-store-hooks';
 
 // A server upgraded in place keeps every change it holds: migration 0012 turns the feed's values from
 // jsonb to json on a store that already has changes in it, and a laptop that downloads afterwards gets
