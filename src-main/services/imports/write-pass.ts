@@ -14,7 +14,14 @@ import type { Validation } from './validate-pass';
 // New values go in by the hundred (db/measurement-bulk.ts); a value already stored for the period is
 // kept or replaced as the user chose, through the write path's update.
 
+/** Rows between two turns of the event loop (progress, other calls, a cancel). */
 const BATCH = 10_000;
+/**
+ * Rows read from the spool at a time. Smaller than BATCH because a batch's row objects live until
+ * it is written: 10,000 of them outlived the worker's young generation and filled the old one with
+ * garbage (a 3M-row .xlsx import: heap 72 → 40 MB, peak RSS 298–309 → 267–287 MB, no slower).
+ */
+const READ_BATCH = 1_000;
 /** Below this, keeping the indexes up to date costs less than building them again. */
 const DEFER_INDEX_FROM = 20_000;
 const BULK_CACHE_KIB = -40960; // negative: KiB, i.e. 40 MB
@@ -84,7 +91,8 @@ export async function writePass(ws: Workspace, plan: ImportPlan, v: Validation, 
       }
       return s;
     };
-    for (const batch of readSpool(spoolFile, BATCH)) {
+    let reads = 0;
+    for (const batch of readSpool(spoolFile, READ_BATCH)) {
       if (signal.aborted) throw signal.reason;
       b.apply((tx) => {
         for (const r of batch) {
@@ -112,7 +120,7 @@ export async function writePass(ws: Workspace, plan: ImportPlan, v: Validation, 
       job.rowsRead += batch.length;
       job.rowsWritten += batch.length;
       job.fraction = VALIDATE_SHARE + ((1 - VALIDATE_SHARE) * job.rowsWritten) / Math.max(1, v.rows);
-      await nextTurn(); // answer other calls (and a cancel) between batches
+      if (++reads % (BATCH / READ_BATCH) === 0) await nextTurn(); // answer other calls (and a cancel) every BATCH rows
     }
     if (signal.aborted) throw signal.reason;
     if (job.rowsWritten !== v.rows) throw BoucleError.of('conflict', 'import.changed_rows');
