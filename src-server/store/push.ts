@@ -3,6 +3,7 @@ import type { Access, PushBody, PushResult, WireChange } from '../../src-shared/
 import { canWrite, type Caller } from '../auth/access';
 import { normCode } from '../auth/accounts';
 import { SyncRefusal } from './errors';
+import { copyRows } from './copy';
 import { snapshotOf } from './snapshot';
 
 // A push: a batch of one laptop's changes, accepted whole or refused whole, in one transaction.
@@ -230,38 +231,35 @@ async function writeFeed(db: pg.PoolClient, rows: FeedRow[], userId: number): Pr
   return own;
 }
 
+const FEED_COLUMNS = ['ord', 'dep', 'kind', 'tx', 'pos', 'node', 'hlc', 'entity', 'row_id', 'op', 'fields', 'clocks', 'base', 'user_id'] as const;
+
 async function insertRows(db: pg.PoolClient, rows: { r: FeedRow; ord: number }[], userId: number) {
-  const CHUNK = 2000;
-  for (let i = 0; i < rows.length; i += CHUNK) {
-    const part = rows.slice(i, i + CHUNK);
-    await db.query(
-      `INSERT INTO feed (ord, dep, kind, tx, pos, node, hlc, entity, row_id, op, fields, clocks, base, user_id)
-       SELECT o, d, k, t, p, n, h, e, r, op, f::json, cl::json, b::json, $14
-         FROM unnest($1::bigint[], $2::uuid[], $3::smallint[], $4::text[], $5::int[], $6::text[], $7::bigint[], $8::text[], $9::uuid[], $10::text[], $11::text[], $12::text[], $13::text[])
-           AS x(o, d, k, t, p, n, h, e, r, op, f, cl, b)`,
-      [
-        part.map((x) => x.ord),
-        part.map((x) => x.r.dep),
-        part.map((x) => x.r.kind),
-        part.map((x) => x.r.c.tx),
-        part.map((x) => x.r.c.pos),
-        part.map((x) => x.r.c.node),
-        part.map((x) => x.r.c.hlc),
-        part.map((x) => x.r.c.entity),
-        part.map((x) => x.r.c.row),
-        part.map((x) => (x.r.kind === 1 ? 'update' : x.r.kind === 2 ? 'snapshot' : x.r.c.op)),
-        part.map((x) => JSON.stringify(x.r.fields)),
-        part.map((x) => (x.r.clocks ? JSON.stringify(x.r.clocks) : null)),
-        part.map((x) => (x.r.kind === 0 && x.r.c.base ? JSON.stringify(x.r.c.base) : null)),
-        userId,
-      ],
-    );
-  }
+  await copyRows(
+    db,
+    'feed',
+    FEED_COLUMNS,
+    rows.map(({ r, ord }) => [
+      ord,
+      r.dep,
+      r.kind,
+      r.c.tx,
+      r.c.pos,
+      r.c.node,
+      r.c.hlc,
+      r.c.entity,
+      r.c.row,
+      r.kind === 1 ? 'update' : r.kind === 2 ? 'snapshot' : r.c.op,
+      JSON.stringify(r.fields),
+      r.clocks ? JSON.stringify(r.clocks) : null,
+      r.kind === 0 && r.c.base ? JSON.stringify(r.c.base) : null,
+      userId,
+    ]),
+  );
 }
 
 async function writeHeads(db: pg.PoolClient, heads: Map<string, Head>) {
   // Rows the server had no head for (read under the push lock, and only a push writes row_heads):
-  // a plain insert, whose primary key would still refuse a duplicate; the others, an update.
+  // copied in plainly, their primary key would still refuse a duplicate; the others, an update.
   const all = [...heads.entries()];
   const cols = (part: [string, Head][]) => [
     part.map(([k]) => k.slice(0, k.indexOf(':'))),
@@ -272,15 +270,14 @@ async function writeHeads(db: pg.PoolClient, heads: Map<string, Head>) {
     part.map(([, h]) => h.hlc),
     part.map(([, h]) => h.node),
   ];
-  const CHUNK = 5000;
   const fresh = all.filter(([, h]) => h.fresh);
-  for (let i = 0; i < fresh.length; i += CHUNK) {
-    await db.query(
-      `INSERT INTO row_heads (entity, row_id, dep, dep_hlc, dep_node, hlc, node)
-       SELECT * FROM unnest($1::text[], $2::uuid[], $3::uuid[], $4::bigint[], $5::text[], $6::bigint[], $7::text[])`,
-      cols(fresh.slice(i, i + CHUNK)),
-    );
-  }
+  await copyRows(
+    db,
+    'row_heads',
+    ['entity', 'row_id', 'dep', 'dep_hlc', 'dep_node', 'hlc', 'node'],
+    fresh.map(([k, h]) => [k.slice(0, k.indexOf(':')), k.slice(k.indexOf(':') + 1), h.dep, h.depHlc, h.depNode, h.hlc, h.node]),
+  );
+  const CHUNK = 5000;
   const known = all.filter(([, h]) => !h.fresh);
   for (let i = 0; i < known.length; i += CHUNK) {
     await db.query(

@@ -72,4 +72,26 @@ describe('two laptops through one server', () => {
       b.cleanup();
     }
   });
+
+  it('text with tabs, line breaks, backslashes and a literal \\N arrives exactly as written', async () => {
+    // the server writes pushes by COPY in text format, where these characters have meanings
+    const tok = await t.user('cy', [['OPS', 'write']]);
+    const a = await laptop(url, tok);
+    const b = await laptop(url, tok);
+    try {
+      const dep = await a.ok('departments.create', { name: 'Ops\tteam', code: 'OPS' });
+      const proc = await a.ok('processes.create', { departmentId: dep.id, name: 'Back\\slash \\N \\\\N' });
+      const words = ['line one\nline two\r\nthree', 'tab\there', '\\N', 'C:\\temp\\new', 'quote " and \u2019', 'nul \u0000 char', '€ 😀'];
+      const ids: string[] = [];
+      for (const w of words) ids.push((await a.ok('gaps.create', { processId: proc.id, title: w.slice(0, 40) || 'x', type: 'information', description: w })).id);
+      expect((await runSync(a.ws)).ok).toBe(true);
+      expect((await runSync(b.ws)).ok).toBe(true);
+      for (const [i, id] of ids.entries()) expect((await b.ok('gaps.get', { id })).description).toBe(words[i]);
+      expect((await b.ok('processes.get', { id: proc.id })).name).toBe('Back\\slash \\N \\\\N');
+      expect(departmentRows(b, dep.id)).toEqual(departmentRows(a, dep.id));
+    } finally {
+      a.cleanup();
+      b.cleanup();
+    }
+  });
 });
