@@ -3,7 +3,7 @@ import type { Access, PushBody, PushResult, WireChange } from '../../src-shared/
 import { canWrite, type Caller } from '../auth/access';
 import { normCode } from '../auth/accounts';
 import { SyncRefusal } from './errors';
-import { copyRows } from './copy';
+import { copyRows, type CopyValue } from './copy';
 import { snapshotOf } from './snapshot';
 
 // A push: a batch of one laptop's changes, accepted whole or refused whole, in one transaction.
@@ -257,26 +257,22 @@ async function insertRows(db: pg.PoolClient, rows: { r: FeedRow; ord: number }[]
   );
 }
 
+const HEAD_COLUMNS = ['entity', 'row_id', 'dep', 'dep_hlc', 'dep_node', 'hlc', 'node'] as const;
+
 async function writeHeads(db: pg.PoolClient, heads: Map<string, Head>) {
   // Rows the server had no head for (read under the push lock, and only a push writes row_heads):
   // copied in plainly, their primary key would still refuse a duplicate; the others, an update.
   const all = [...heads.entries()];
-  const cols = (part: [string, Head][]) => [
-    part.map(([k]) => k.slice(0, k.indexOf(':'))),
-    part.map(([k]) => k.slice(k.indexOf(':') + 1)),
-    part.map(([, h]) => h.dep),
-    part.map(([, h]) => h.depHlc),
-    part.map(([, h]) => h.depNode),
-    part.map(([, h]) => h.hlc),
-    part.map(([, h]) => h.node),
-  ];
-  const fresh = all.filter(([, h]) => h.fresh);
-  await copyRows(
-    db,
-    'row_heads',
-    ['entity', 'row_id', 'dep', 'dep_hlc', 'dep_node', 'hlc', 'node'],
-    fresh.map(([k, h]) => [k.slice(0, k.indexOf(':')), k.slice(k.indexOf(':') + 1), h.dep, h.depHlc, h.depNode, h.hlc, h.node]),
-  );
+  // one row of row_heads, in HEAD_COLUMNS order, for both the copy and the update
+  const tuple = ([k, h]: [string, Head]): CopyValue[] => {
+    const colon = k.indexOf(':');
+    return [k.slice(0, colon), k.slice(colon + 1), h.dep, h.depHlc, h.depNode, h.hlc, h.node];
+  };
+  const cols = (part: [string, Head][]) => {
+    const tuples = part.map(tuple);
+    return HEAD_COLUMNS.map((_, j) => tuples.map((t) => t[j]));
+  };
+  await copyRows(db, 'row_heads', HEAD_COLUMNS, all.filter(([, h]) => h.fresh).map(tuple));
   const CHUNK = 5000;
   const known = all.filter(([, h]) => !h.fresh);
   for (let i = 0; i < known.length; i += CHUNK) {
