@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatBytes } from '../../src-shared/format';
 import { callApi, demoDataDir, shot, useBrowser } from '../helpers/e2e';
 import { startTestShell, type RunningShell } from '../helpers/web-shell';
 
@@ -249,9 +250,13 @@ describe('screens with the demo data', () => {
     await shot(page, 'demo-07-sync');
     await page.getByTestId('nav-settings').click();
     await page.getByTestId('department-row').nth(2).waitFor();
-    const info = await callApi<{ historyEntries: number }>(shell, 'workspace.info', {});
+    const info = await callApi<{ historyEntries: number; historyBytes: number; databaseBytes: number }>(shell, 'workspace.info', {});
     expect(await page.getByTestId('info-history').textContent()).toBe(info.historyEntries.toLocaleString('en-US'));
     expect(await page.getByTestId('info-database-size').textContent()).toMatch(/^[\d.]+ (kB|MB)$/);
+    // the log's own share of the file, as workspace.info measures it
+    expect(info.historyBytes).toBeGreaterThan(0);
+    expect(info.historyBytes).toBeLessThan(info.databaseBytes);
+    expect(await page.getByTestId('info-history-size').textContent()).toBe(formatBytes(info.historyBytes, 'en'));
     await shot(page, 'demo-08-settings');
     await page.context().close();
   });
