@@ -7,6 +7,7 @@ import type { IndicatorInfo } from './indicator-match';
 import { parseRow } from './row-parser';
 import { CsvSyntaxError } from './csv-tokenizer';
 import { fastLane } from './fast-lane';
+import { freeNow } from './free-now';
 import { VALIDATE_SHARE, batchesOf, contextOf, type ImportPlan } from './import-plan';
 import type { SpoolWriter } from './spool';
 import { rollUpContext } from './roll-up';
@@ -55,7 +56,7 @@ class KeyBuffer {
     this.cur[this.at++] = (indicator * DAY_SPAN + (periodDay - MIN_DAY)) * ROW_SPAN + row;
     this.n++;
   }
-  /** Every key in ascending order: the runs sorted, then merged through a heap of their heads. */
+  /** Every key in ascending order: the runs sorted, then merged through a heap of their heads; once. */
   forEachSorted(fn: (key: number) => void): void {
     const runs = [...this.runs, this.cur.subarray(0, this.at)].filter((r) => r.length > 0).map((r) => r.sort());
     const pos = new Int32Array(runs.length);
@@ -81,6 +82,11 @@ class KeyBuffer {
       }
       down(0);
     }
+    // Read once: 8 bytes a row (24 MB at 3M rows) go now, not during the write pass (free-now.ts).
+    for (const r of [...this.runs, this.cur]) freeNow(r);
+    this.runs = [];
+    this.cur = new Float64Array(0);
+    this.at = 0;
   }
 }
 

@@ -17,6 +17,12 @@ import { SharedStrings } from './xlsx-shared-strings';
 // and then only the chosen sheet is streamed, with no temp file. saxes parses the workbook's XML parts;
 // the sheet itself, a million rows of the same few elements, is read by xlsx-sheet-scanner.ts; what is
 // ours is the SpreadsheetML cell mapping below (ECMA-376 part 1, §18.3.1.4 c, §18.8.30 numFmt).
+//
+// The shared strings are read as the sheet's cells come to need them, not all on open: exporters
+// number them in the order the sheet first uses them, so a preview's 500 rows read a few strings,
+// not a 3M-row export's 300,000 (0.7 s, and the table then sat in the idle main thread's memory
+// through the whole import). Whoever reads the sheet to its end reads the table to its end too, so
+// a broken table is still refused; a preview that stops early only sees the part it needed.
 
 export class SheetNotFound extends Error {
   constructor(readonly sheet: string) {
@@ -84,6 +90,15 @@ function resolvePart(base: string, target: string): string {
   return parts.join('/');
 }
 
+type Handlers = Partial<{ open: (t: SaxesTagPlain) => void; close: (name: string) => void; text: (t: string) => void }>;
+
+/** A part's XML parsed a chunk at a time, as its reader asks. */
+interface PartReader {
+  /** Parses one more chunk; false once the part has been read to its end (and found well formed). */
+  more(): Promise<boolean>;
+  close(): void;
+}
+
 const relsPathOf = (part: string): string => {
   const slash = part.lastIndexOf('/');
   return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
@@ -107,10 +122,12 @@ function readEntries(zip: yauzl.ZipFile): Promise<Map<string, yauzl.Entry>> {
   });
 }
 
-/** One open workbook: its sheets, shared strings and date styles are read on open; rows stream. */
+/** One open workbook: its sheets and date styles are read on open; rows stream, and the shared strings they need. */
 export class XlsxWorkbook {
   sheets: XlsxSheet[] = [];
-  private sharedStrings = new SharedStrings();
+  private sharedStrings = new SharedStrings(0);
+  /** The shared strings part while not all read (see the top of the file). */
+  private strings: PartReader | null = null;
   /** Per cell style index: does its number format show a date? */
   private dateStyles: boolean[] = [];
   private date1904 = false;
@@ -129,18 +146,23 @@ export class XlsxWorkbook {
     } catch (e) {
       throw new Error(`it is not a valid .xlsx file (${(e as Error).message})`);
     }
+    let book: XlsxWorkbook | null = null;
     try {
-      const book = new XlsxWorkbook(zip, await readEntries(zip), zip.fileSize);
+      book = new XlsxWorkbook(zip, await readEntries(zip), zip.fileSize);
       await book.readWorkbook();
       return book;
     } catch (e) {
-      zip.close();
+      if (book) book.close();
+      else zip.close();
       throw e;
     }
   }
 
   close(): void {
+    this.strings?.close();
+    this.strings = null;
     this.zip.close();
+    this.sharedStrings.release();
   }
 
   private stream(part: string): Promise<Readable> {
@@ -151,19 +173,49 @@ export class XlsxWorkbook {
     );
   }
 
-  /** Parses a whole (small) part: relationships, workbook, shared strings, styles. */
-  private async parse(part: string, handlers: Partial<{ open: (t: SaxesTagPlain) => void; close: (name: string) => void; text: (t: string) => void }>): Promise<void> {
+  /** A part read on demand; a read or parse error names the part, and is thrown again on any later call. */
+  private async reader(part: string, handlers: Handlers): Promise<PartReader> {
     const parser = new SaxesParser({ xmlns: false });
     if (handlers.open) parser.on('opentag', handlers.open);
     if (handlers.close) parser.on('closetag', (t) => handlers.close!(local(t.name)));
     if (handlers.text) parser.on('text', handlers.text);
     const input = await this.stream(part);
     input.setEncoding('utf8');
+    const chunks = input[Symbol.asyncIterator]() as AsyncIterator<string>;
+    let ended = false;
+    let failed: Error | null = null;
+    return {
+      more: async () => {
+        if (failed) throw failed;
+        if (ended) return false;
+        try {
+          const next = await chunks.next();
+          if (next.done) {
+            ended = true;
+            parser.close();
+            return false;
+          }
+          parser.write(next.value);
+          return true;
+        } catch (e) {
+          input.destroy();
+          throw (failed = new Error(`${part}: ${(e as Error).message}`));
+        }
+      },
+      close: () => {
+        ended = true;
+        input.destroy();
+      },
+    };
+  }
+
+  /** Parses a whole (small) part: relationships, workbook, styles. */
+  private async parse(part: string, handlers: Handlers): Promise<void> {
+    const r = await this.reader(part, handlers);
     try {
-      for await (const chunk of input) parser.write(chunk as string);
-      parser.close();
-    } catch (e) {
-      throw new Error(`${part}: ${(e as Error).message}`);
+      while (await r.more());
+    } finally {
+      r.close();
     }
   }
 
@@ -196,16 +248,17 @@ export class XlsxWorkbook {
       },
     });
     const strings = rels.find((r) => r.type.endsWith('/sharedStrings'));
-    if (strings && this.entries.has(strings.target.toLowerCase())) await this.readSharedStrings(strings.target);
+    if (strings && this.entries.has(strings.target.toLowerCase())) await this.openSharedStrings(strings.target);
     const styles = rels.find((r) => r.type.endsWith('/styles'));
     if (styles && this.entries.has(styles.target.toLowerCase())) await this.readStyles(styles.target);
   }
 
-  private async readSharedStrings(part: string): Promise<void> {
+  private async openSharedStrings(part: string): Promise<void> {
     let current: string | null = null;
     let inText = false;
     let phonetic = 0; // <rPh> holds reading aids, not part of the string
-    await this.parse(part, {
+    this.sharedStrings = new SharedStrings(this.entries.get(part.toLowerCase())?.uncompressedSize);
+    this.strings = await this.reader(part, {
       open: (t) => {
         const name = local(t.name);
         if (name === 'si') current = '';
@@ -223,7 +276,16 @@ export class XlsxWorkbook {
         if (inText && current !== null) current += s;
       },
     });
-    this.sharedStrings.seal();
+  }
+
+  /** Reads the shared strings up to the i-th (Infinity: to the end of the part). */
+  private async readStringsTo(i: number, signal: AbortSignal): Promise<void> {
+    while (this.strings && this.sharedStrings.length <= i) {
+      if (signal.aborted) throw signal.reason;
+      if (await this.strings.more()) continue;
+      this.strings = null; // read to its end: the stream is done
+      this.sharedStrings.seal();
+    }
   }
 
   private async readStyles(part: string): Promise<void> {
@@ -287,7 +349,9 @@ export class XlsxWorkbook {
     };
     try {
       for await (const chunk of input) {
-        const ready = rowsOf(scan(chunk as string));
+        const raw = scan(chunk as string);
+        if (this.strings && scanner.lastString >= this.sharedStrings.length) await this.readStringsTo(scanner.lastString, signal);
+        const ready = rowsOf(raw);
         inflated += Buffer.byteLength(chunk as string);
         progress(Math.min(this.fileSize, Math.round(inflated * ratio)));
         for (const r of ready) {
@@ -295,7 +359,9 @@ export class XlsxWorkbook {
           yield r;
         }
       }
-      for (const r of rowsOf(scan(null))) yield r;
+      const raw = scan(null);
+      await this.readStringsTo(Infinity, signal); // the whole sheet read: the table is read, and checked, to its end
+      for (const r of rowsOf(raw)) yield r;
     } finally {
       input.destroy();
     }

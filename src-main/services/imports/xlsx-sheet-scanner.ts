@@ -113,6 +113,8 @@ export class SheetScanner {
   private cell: RawCell | null = null;
   private col = -1;
   private capture: 'v' | 't' | null = null;
+  /** The highest shared string index a cell has named so far (-1: none): the reader reads the table that far. */
+  lastString = -1;
 
   /** Rows completed by this chunk. */
   push(chunk: string): RawRow[] {
@@ -237,7 +239,13 @@ export class SheetScanner {
         this.capture = null;
         break;
       case 'c':
-        if (this.cells && this.cell && this.cell.col >= 0) this.cells.push(this.cell);
+        if (this.cells && this.cell && this.cell.col >= 0) {
+          this.cells.push(this.cell);
+          if (this.cell.type === 's' && this.cell.value !== null) {
+            const i = Number(this.cell.value);
+            if (i > this.lastString) this.lastString = i; // not Math.max: one bad index (NaN) would stop the reading
+          }
+        }
         this.cell = null;
         break;
       case 'row':
