@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { localRows } from '../../src-main/services/sync/pull';
 import { runSync } from '../../src-main/services/sync/run';
 import { departmentRows, laptop, type TestStore } from '../helpers/sync-store';
 import { useTestStore } from '../helpers/sync-store-hooks';
+import { openTestWorkspace } from '../helpers/workspace';
 
 // The fail-safe of the pull: a download that would take out more than half of the rows this laptop
 // holds of a department asks first and changes nothing of it until a person confirms; a smaller
@@ -61,6 +63,37 @@ describe('fail-safe', () => {
     } finally {
       a.cleanup();
       b.cleanup();
+    }
+  });
+
+  it('counts the local rows only as far as the question needs, measurements through their indicators', async () => {
+    const w = openTestWorkspace();
+    try {
+      const dep = await w.ok('departments.create', { name: 'Finance', code: 'FIN' });
+      const other = await w.ok('departments.create', { name: 'Sales', code: 'SAL' });
+      const proc = await w.ok('processes.create', { departmentId: dep.id, name: 'Close the books' });
+      for (let i = 0; i < 3; i++) await w.ok('gaps.create', { processId: proc.id, title: `Gap ${i}`, type: 'information' });
+      const ids: string[] = [];
+      for (const d of [dep, other]) {
+        const ind = await w.ok('indicators.create', { departmentId: d.id, name: 'Days to close', direction: 'lower', frequency: 'daily' });
+        w.ws.writer.write((tx) => {
+          for (let n = 0; n < 40; n++) {
+            const id = tx.insert('measurements', { department_id: d.id, indicator_id: ind.id, period: new Date(Date.UTC(2010, 0, 1 + n)).toISOString().slice(0, 10), value: n });
+            if (d === dep) ids.push(id);
+          }
+        });
+      }
+      w.ws.writer.write((tx) => tx.remove('measurements', ids[0]!));
+      // 1 process, 3 gaps, 1 indicator, 39 live measurements (the other department's are not counted)
+      const viewCount = w.ws.db.prepare('SELECT count(*) FROM measurements WHERE department_id = ? AND deleted_at IS NULL').pluck().get(dep.id);
+      expect(viewCount).toBe(39);
+      expect(localRows(w.ws, dep.id)).toBe(44);
+      expect(localRows(w.ws, dep.id, 44)).toBe(44);
+      expect(localRows(w.ws, dep.id, 20)).toBe(20);
+      expect(localRows(w.ws, dep.id, 3)).toBe(3);
+      expect(localRows(w.ws, other.id)).toBe(41);
+    } finally {
+      w.cleanup();
     }
   });
 });

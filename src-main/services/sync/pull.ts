@@ -1,5 +1,5 @@
 import { applyRemote } from '../../db/apply-remote';
-import { ENTITIES, type EntityDef } from '../../db/entities';
+import { ENTITIES, isCompact, type EntityDef, type EntityName } from '../../db/entities';
 import type { Workspace } from '../../db/workspace';
 import type { SyncHttp } from './http';
 
@@ -23,12 +23,22 @@ export interface PullOutcome {
   wouldRemove?: { removals: number; local: number };
 }
 
-export function localRows(ws: Workspace, dep: string): number {
+/**
+ * The live rows this laptop holds of `dep`, counted up to `cap`: the fail-safe only needs to know
+ * whether they are fewer than twice the removals, and counting all of them would read every
+ * measurement of the department (1.8 s for 2M) at each pull that removes anything. Measurements are
+ * reached through the department's indicators (CROSS JOIN keeps that order: SQLite would otherwise
+ * scan every measurement of the workspace and look up its indicator).
+ */
+export function localRows(ws: Workspace, dep: string, cap = Number.MAX_SAFE_INTEGER): number {
   let n = 0;
   for (const [name, def] of Object.entries(ENTITIES)) {
-    if (name === 'departments') continue;
-    const table = (def as EntityDef).table;
-    n += ws.db.prepare(`SELECT count(*) FROM ${table} WHERE department_id = ? AND deleted_at IS NULL`).pluck().get(dep) as number;
+    if (name === 'departments' || n >= cap) continue;
+    const rows = isCompact(name as EntityName)
+      ? `SELECT 1 FROM indicators i CROSS JOIN indicator_keys k ON k.id = i.id CROSS JOIN measurement_rows m ON m.ind = k.num
+          WHERE i.department_id = ? AND m.deleted_at IS NULL LIMIT ?`
+      : `SELECT 1 FROM ${(def as EntityDef).table} WHERE department_id = ? AND deleted_at IS NULL LIMIT ?`;
+    n += ws.db.prepare(`SELECT count(*) FROM (${rows})`).pluck().get(dep, cap - n) as number;
   }
   return n;
 }
@@ -43,7 +53,8 @@ export async function pullDepartment(
   const stream = await http.pull(dep, cursor);
   const out: PullOutcome = { applied: 0, conflicts: 0, changes: stream.head.count };
   if (!opts.confirm && stream.head.removals > 0) {
-    const local = localRows(ws, dep);
+    // past twice the removals, the exact number changes no answer (and is never shown)
+    const local = localRows(ws, dep, Math.max(2 * stream.head.removals, FAILSAFE_MIN_ROWS));
     if (local >= FAILSAFE_MIN_ROWS && stream.head.removals > local / 2) {
       out.wouldRemove = { removals: stream.head.removals, local };
       return out;
