@@ -15,7 +15,8 @@ const REPEAT = 200;
 function stats(label: string, ms: number[]) {
   const s = [...ms].sort((a, b) => a - b);
   const at = (q: number) => Math.round(s[Math.min(s.length - 1, Math.floor(q * s.length))]! * 100) / 100;
-  return { call: label, runs: s.length, 'median ms': at(0.5), 'p95 ms': at(0.95), 'max ms': at(1) };
+  // Which call was the slowest (1 = the first of the session, which compiles what the later ones reuse).
+  return { call: label, runs: s.length, 'median ms': at(0.5), 'p95 ms': at(0.95), 'max ms': at(1), 'slowest call #': ms.indexOf(Math.max(...ms)) + 1 };
 }
 
 export async function run(): Promise<BenchResult> {
