@@ -122,6 +122,7 @@ export const IMPORT_ERROR_CODES = [
   'note_too_long',
   'duplicate_period',
   'missing_column',
+  'extra_fields',
   'bad_file',
 ] as const;
 export type ImportErrorCode = (typeof IMPORT_ERROR_CODES)[number];
@@ -154,6 +155,10 @@ export const IMPORT_ERROR_TEXT: Record<ImportErrorCode, { en: string; fr: string
   note_too_long: { en: 'The note is longer than 2000 characters', fr: 'La note dépasse 2000 caractères' },
   duplicate_period: { en: 'Another row gives a value for the same indicator and period', fr: 'Une autre ligne donne une valeur pour le même indicateur et la même période' },
   missing_column: { en: 'The row has fewer columns than the mapping needs', fr: 'La ligne a moins de colonnes que le mappage n’en demande' },
+  extra_fields: {
+    en: 'The row has more fields than the header: a value holding the separator is not in quotes',
+    fr: 'La ligne a plus de champs que l’en-tête : une valeur qui contient le séparateur n’est pas entre guillemets',
+  },
   bad_file: { en: 'The file cannot be read', fr: 'Le fichier ne peut pas être lu' },
 };
 

@@ -268,6 +268,8 @@ export const en = {
 
   // ------------------------------------------------------------------ measurement import: bad rows
   'row.missing_column': 'The row has {{count}} {{count|column|columns}}; the mapping needs {{needed}}',
+  'row.extra_fields':
+    'The row has {{count}} fields where the file has {{expected}}: a value holding the separator ({{separator}}) must be in quotes (a number like 1,200.50 split in two?)',
   'row.empty_date': 'The date is empty',
   'row.date_not_exist': 'This date does not exist: "{{text}}"',
   'row.date_out_of_range': 'Dates must be between 1900 and 2199: "{{text}}"',

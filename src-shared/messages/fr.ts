@@ -278,6 +278,8 @@ export const fr: Record<keyof typeof en, string> = {
 
   // ------------------------------------------------------------------ measurement import: bad rows
   'row.missing_column': 'La ligne a {{count}} {{count|colonne|colonnes}} ; le mappage en demande {{needed}}',
+  'row.extra_fields':
+    'La ligne a {{count}} champs là où le fichier en a {{expected}} : une valeur qui contient le séparateur ({{separator}}) doit être entre guillemets (un nombre comme 1,200.50 coupé en deux ?)',
   'row.empty_date': 'La date est vide',
   'row.date_not_exist': "Cette date n'existe pas : « {{text}} »",
   'row.date_out_of_range': 'Les dates doivent être comprises entre 1900 et 2199 : « {{text}} »',

@@ -23,6 +23,8 @@ export function fastLane(ctx: RowContext, separator: string, lines: { header: nu
   const starts = new Int32Array(last + 1);
   const ends = new Int32Array(last + 1);
   const frequencies = ctx.matcher.used;
+  // Fields a line may have past the last one mapped before parseRow must judge it (fieldLimit).
+  const spare = ctx.fieldLimit === null ? Number.POSITIVE_INFINITY : ctx.fieldLimit - last - 1;
   return (s, from, end, line) => {
     if (line <= lines.header || line >= lines.limit) return false;
     // The fields up to the last one mapped, as positions.
@@ -53,6 +55,11 @@ export function fastLane(ctx: RowContext, separator: string, lines: { header: nu
     }
     // Fields after the mapped ones are not read, but a quote there could open a record spanning lines.
     if (k < end && s.indexOf('"', k) >= 0 && s.indexOf('"', k) < end) return false;
+    // More fields than the file's layout: perhaps a number split at an unquoted separator.
+    if (k < end && spare !== Number.POSITIVE_INFINITY) {
+      let more = 0;
+      for (let j = s.indexOf(separator, k); j >= 0 && j < end; j = s.indexOf(separator, j + 1)) if (++more > spare) return false;
+    }
 
     const day = parseDateText(s.slice(starts[m.date]!, ends[m.date]!), ctx.dateFormat);
     if (typeof day !== 'number') return false;

@@ -26,6 +26,8 @@ export interface ImportPlan {
   /** Rows up to this one (header and the title lines above it) are not data. */
   headerRow: number;
   columnName: (i: number) => string;
+  /** CSV: the fields a row may have (inspect.ts fieldLimitOf); null for a workbook. */
+  fieldLimit: number | null;
   decimal: A.ImportDecimal;
   dateFormat: A.ImportDateFormat;
   mapping: Mapping;
@@ -49,6 +51,8 @@ export function contextOf(plan: ImportPlan): RowContext {
     dateFormat: plan.dateFormat,
     decimal: plan.decimal,
     xlsx: plan.file.format === 'xlsx',
+    fieldLimit: plan.fieldLimit,
+    separator: plan.separator,
     matcher: new IndicatorMatcher(plan.indicators, plan.single),
     columnName: plan.columnName,
   };
@@ -88,6 +92,7 @@ export async function planImport(ws: Workspace, input: StartInput): Promise<Impo
     sheet: ins.sample.sheet ?? undefined,
     headerRow: ins.headerRow ?? 0,
     columnName: ins.columnName,
+    fieldLimit: ins.fieldLimit,
     decimal: ins.decimal.decimal,
     dateFormat,
     mapping,

@@ -20,6 +20,11 @@ export interface Inspection {
   /** Sampled rows after the header. */
   data: SourceRow[];
   columnCount: number;
+  /**
+   * CSV: the fields a data row may have (see fieldLimitOf); a row with more is refused. null for a
+   * workbook, whose cells cannot run into each other.
+   */
+  fieldLimit: number | null;
   decimal: DecimalGuess;
   columnName(index: number): string;
 }
@@ -42,6 +47,28 @@ export function detectHeaderIndex(rows: SourceRow[]): number | null {
     if (cells.length >= 2 && cells.every(isTextual)) header = i;
   }
   return header;
+}
+
+/**
+ * How many fields a CSV data row may have. A value holding the separator without quotes — 1,200.50
+ * in a file separated by ',' — splits in two, and the row would be read as 1, its note as 200.50:
+ * so a row with more fields than the header is refused rather than read wrong, even when the one
+ * too many is empty (the row's note was). Exports write every row with the header's field count;
+ * when every sampled row has more, the file's layout has a column the header does not name, and
+ * that is no accident. Without a header, the layout is the field count most sampled rows have.
+ */
+export function fieldLimitOf(header: string[] | null, data: SourceRow[]): number {
+  const rows = data.slice(0, 500).filter((r) => r.cells.some((c) => !isEmptyCell(c)));
+  if (header) {
+    if (rows.length > 0 && rows.every((r) => r.cells.length > header.length)) return Math.max(...rows.map((r) => r.cells.length));
+    return Math.max(header.length, 1);
+  }
+  const counts = new Map<number, number>();
+  for (const r of rows) counts.set(r.cells.length, (counts.get(r.cells.length) ?? 0) + 1);
+  let best = 0;
+  let seen = 0;
+  for (const [n, k] of counts) if (k > seen || (k === seen && n > best)) [best, seen] = [n, k];
+  return Math.max(best, 1);
 }
 
 export async function inspectFile(file: ImportFile, options: A.ImportOptions): Promise<Inspection> {
@@ -80,6 +107,7 @@ export async function inspectFile(file: ImportFile, options: A.ImportOptions): P
     header,
     data,
     columnCount,
+    fieldLimit: file.format === 'csv' ? fieldLimitOf(header, data) : null,
     decimal,
     columnName: (i) => header?.[i] || (file.format === 'xlsx' ? `Column ${letters(i)}` : `Column ${i + 1}`),
   };

@@ -43,6 +43,8 @@ export async function previewImport(ws: Workspace, input: z.output<typeof A.impo
       dateFormat: input.dateFormat ?? dateFormat.detected,
       decimal: ins.decimal.decimal,
       xlsx: file.format === 'xlsx',
+      fieldLimit: ins.fieldLimit,
+      separator: ins.sample.separator,
       matcher,
       columnName: ins.columnName,
     };

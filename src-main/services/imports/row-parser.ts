@@ -23,6 +23,10 @@ export interface RowContext {
   dateFormat: ImportDateFormat | null;
   decimal: ImportDecimal;
   xlsx: boolean;
+  /** CSV: a row with more fields than this is refused (inspect.ts fieldLimitOf); null: no limit. */
+  fieldLimit: number | null;
+  /** CSV: the separator, named in that refusal. */
+  separator: string | null;
   matcher: IndicatorMatcher;
   columnName(index: number): string;
 }
@@ -76,6 +80,11 @@ export function parseRow(ctx: RowContext, src: SourceRow): ParsedRow {
   if (cells.length <= needed) {
     errors = bad(errors, ctx, src, needed, 'missing_column', reasonOf('row.missing_column', { count: cells.length, needed: needed + 1 }), undefined);
     return { kind: 'bad', errors };
+  }
+  if (ctx.fieldLimit !== null && cells.length > ctx.fieldLimit) {
+    const separator = ctx.separator === '\t' ? 'tab' : (ctx.separator ?? ',');
+    const why = reasonOf('row.extra_fields', { count: cells.length, expected: ctx.fieldLimit, separator });
+    errors = bad(errors, ctx, src, null, 'extra_fields', why, cells.map(cellText).join(ctx.separator ?? ','));
   }
 
   let day = Number.NaN;
