@@ -3,7 +3,8 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import yazl from 'yazl';
 import { afterEach, describe, expect, it } from 'vitest';
-import { excelSerialToDate, isDateFormatCode, SheetNotFound, XlsxWorkbook } from '../../src-main/services/imports/xlsx-reader';
+import { isDateFormatCode, isPercentFormatCode, numberKind } from '../../src-main/services/imports/xlsx-number-formats';
+import { excelSerialToDate, SheetNotFound, XlsxWorkbook } from '../../src-main/services/imports/xlsx-reader';
 import { openTestWorkspace, tempDir, type TestWorkspace } from '../helpers/workspace';
 import { financeIndicators, footprint } from '../fixtures/measurements/fixtures';
 
@@ -119,6 +120,27 @@ describe('the .xlsx reader', () => {
     for (const code of ['General', '0.00', '#,##0 "days"', '[Red]0.0%', '0.00E+00', '\\d0']) expect(isDateFormatCode(code), code).toBe(false);
     expect(excelSerialToDate(45688, false).toISOString()).toBe('2025-01-31T00:00:00.000Z');
     expect(excelSerialToDate(61, false).toISOString()).toBe('1900-03-01T00:00:00.000Z');
+  });
+
+  it('tells percent formats, built in (9, 10) and custom, from the others', () => {
+    for (const code of ['0%', '0.0%', '[Red]0.0%', '#,##0.00 %;[Red]-#,##0.00 %']) expect(isPercentFormatCode(code), code).toBe(true);
+    for (const code of ['0.00', '0 "%"', '0\\%', '0;"-"%', 'General']) expect(isPercentFormatCode(code), code).toBe(false);
+    expect([9, 10, 0, 2, 14].map((id) => numberKind(id, undefined))).toEqual(['percent', 'percent', 'number', 'number', 'date']);
+    expect(numberKind(164, 'dd/mm/yyyy')).toBe('date');
+  });
+
+  it('reads a number under a percent format as the sheet shows it: 0.125 as 12.5', async () => {
+    dir = tempDir('boucle-xlsx-');
+    const file = path.join(dir, 'rates.xlsx');
+    const wb = new ExcelJS.Workbook();
+    const s = wb.addWorksheet('Rates');
+    s.addRow(['Late %', 0.125, 0.12, 0.07, 1234.5]);
+    s.getCell('B1').numFmt = '0.0%';
+    s.getCell('C1').numFmt = '0%';
+    s.getCell('D1').numFmt = '0 "%"'; // a literal % sign: the number is shown as it is
+    s.getCell('E1').numFmt = '#,##0.00';
+    await wb.xlsx.writeFile(file);
+    expect((await readAll(file)).rows).toEqual([{ row: 1, cells: ['Late %', 12.5, 12, 0.07, 1234.5] }]);
   });
 
   it('stops when cancelled', async () => {

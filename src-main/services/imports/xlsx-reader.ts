@@ -4,6 +4,7 @@ import yauzl from 'yauzl';
 import type { Cell } from './cells';
 import { SheetScanner, type RawRow } from './xlsx-sheet-scanner';
 import { SharedStrings } from './xlsx-shared-strings';
+import { numberKind, shownPercent, type NumberKind } from './xlsx-number-formats';
 
 // Reads the rows of one sheet of an .xlsx file, streaming.
 //
@@ -57,22 +58,6 @@ function attr(tag: SaxesTagPlain, name: string): string | undefined {
 /** OOXML escapes characters XML cannot carry as _xHHHH_ (a carriage return is _x000D_). */
 const unescapeOoxml = (s: string): string =>
   s.includes('_x') ? s.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))) : s;
-
-/** Excel's built-in number formats that show dates or times (ids 14–22, 45–47, and the East Asian 27–36, 50–58). */
-const BUILTIN_DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
-
-/**
- * A custom format code shows a date when, outside quoted text, escaped characters and [brackets]
- * (colours, conditions, elapsed [h]), it has a day, month, year, hour or second token.
- */
-export function isDateFormatCode(code: string): boolean {
-  const bare = code
-    .replace(/"[^"]*"/g, '')
-    .replace(/\\./g, '')
-    .replace(/\[[^\]]*\]/g, '');
-  if (/^general$/i.test(bare.trim())) return false;
-  return /[dmyhsDMYHS]/.test(bare.replace(/[eE][+-]/g, ''));
-}
 
 /** The day an Excel serial number stands for, as a UTC date-time (the 1900 system counts the phantom 29 Feb 1900). */
 export function excelSerialToDate(serial: number, date1904: boolean): Date {
@@ -128,8 +113,8 @@ export class XlsxWorkbook {
   private sharedStrings = new SharedStrings(0);
   /** The shared strings part while not all read (see the top of the file). */
   private strings: PartReader | null = null;
-  /** Per cell style index: does its number format show a date? */
-  private dateStyles: boolean[] = [];
+  /** Per cell style index: what its number format makes of a number (xlsx-number-formats.ts). */
+  private numberKinds: NumberKind[] = [];
   private date1904 = false;
 
   private constructor(
@@ -298,8 +283,7 @@ export class XlsxWorkbook {
         else if (name === 'cellXfs') inCellXfs = true;
         else if (name === 'xf' && inCellXfs) {
           const id = Number(attr(t, 'numFmtId') ?? 0);
-          const code = custom.get(id);
-          this.dateStyles.push(code !== undefined ? isDateFormatCode(code) : BUILTIN_DATE_FORMATS.has(id));
+          this.numberKinds.push(numberKind(id, custom.get(id)));
         }
       },
       close: (name) => {
@@ -390,7 +374,8 @@ export class XlsxWorkbook {
         if (value === null || value.trim() === '') return null; // a formula without a cached result
         const n = Number(value);
         if (!Number.isFinite(n)) return value;
-        return this.dateStyles[style] ? excelSerialToDate(n, this.date1904) : n;
+        const kind = this.numberKinds[style];
+        return kind === 'date' ? excelSerialToDate(n, this.date1904) : kind === 'percent' ? shownPercent(n) : n;
       }
     }
   }
