@@ -100,6 +100,17 @@ function clockBefore(db: Database, entity: number, row: Buffer, field: string, s
   return best;
 }
 
+/** How many own entries of department `dep` lie in [fromSeq, toSeq] (the ones a push held back). */
+export function ownOfDepartment(db: Database, node: string, dep: string, fromSeq: number, toSeq: number): number {
+  const names = internerOf(db);
+  const nodeId = names.find(node);
+  const depId = names.find(dep);
+  if (nodeId === undefined || depId === undefined) return 0;
+  return prepared(db, `SELECT count(*) FROM log_entries e JOIN log_txs t ON t.id = e.tx WHERE e.seq BETWEEN ? AND ? AND e.dep = ? AND t.node = ?`)
+    .pluck()
+    .get(fromSeq, toSeq, depId, nodeId) as number;
+}
+
 /** How many own entries wait after `afterSeq`. */
 export function ownPending(db: Database, node: string, afterSeq: number): number {
   const nodeId = internerOf(db).find(node);

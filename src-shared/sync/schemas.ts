@@ -34,6 +34,8 @@ export interface SyncDepartmentStatus {
   revokedAt: string | null;
   /** Own changes held back (no write grant). */
   held: boolean;
+  /** How many: they go once a write grant comes. */
+  heldChanges: number;
 }
 
 /** How far a running sync is: pushing own changes, or downloading one department's feed. */
@@ -63,8 +65,10 @@ export interface SyncStatus {
   repaired: string[];
   /** Of those, the ones still different after the download (a person should look). */
   stillDiffer: string[];
-  /** Own changes not yet accepted by the server. */
+  /** Own changes not yet offered to the server. */
   pending: number;
+  /** Own changes of departments this user may not write, kept on this computer until a grant comes. */
+  heldBack: number;
   conflicts: number;
   departments: SyncDepartmentStatus[];
   /** Set while a sync runs in this app (the Sync page's progress bar), else null. */

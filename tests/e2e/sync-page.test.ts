@@ -87,6 +87,19 @@ describe('Sync page', () => {
     await fr.getByTestId('sync-now').waitFor();
     await fr.getByTestId('sync-repaired').getByText('La copie de FIN sur cet ordinateur différait de celle du serveur', { exact: false }).waitFor();
     await shot(fr, 'sync-02-fr');
+
+    // a department no grant covers: its changes stay here, counted, and every sync says so
+    await callApi(shell, 'departments.create', { name: 'Lab', code: 'LAB' });
+    await page.getByTestId('sync-now').click();
+    await page.getByTestId('sync-refusals').getByText('LAB: no write grant, so its 1 change stays on this computer', { exact: false }).waitFor();
+    await page.getByTestId('sync-held-back').getByText('1 change held back: no write grant for its department yet').waitFor();
+    const lab = page.getByTestId('sync-departments').getByRole('row').filter({ hasText: 'LAB' });
+    await lab.getByText('No grant on the server').waitFor();
+    await lab.getByText('1 change held back').waitFor();
+    await shot(page, 'sync-04-held-back');
+    await fr.reload();
+    await fr.getByTestId('sync-held-back').getByText('1 changement retenu', { exact: false }).waitFor();
+    await fr.getByTestId('sync-departments').getByRole('row').filter({ hasText: 'LAB' }).getByText('Aucun droit sur le serveur').waitFor();
     await fr.context().close();
     await page.context().close();
   });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ownEntries } from '../../src-main/db/outbox';
+import { grant } from '../../src-server/auth/accounts';
 import { SyncHttp } from '../../src-main/services/sync/http';
 import { runSync } from '../../src-main/services/sync/run';
 import { departmentRows, laptop, startTestStore, type TestStore } from '../helpers/sync-store';
@@ -83,6 +84,21 @@ describe('access and safety', () => {
     expect(r.refusals.join('\n')).toContain('MINE');
     expect(departmentRows(w, dep.id).departments).toEqual([]);
     expect((await w.ok('departments.get', { id: mine.id })).code).toBe('MINE');
+    // the next syncs push nothing new, yet the department's changes are still not on the server:
+    // no sync is complete, and the status counts them, a department never granted shown as such
+    await w.ok('processes.create', { departmentId: mine.id, name: 'Close the books' });
+    for (let k = 0; k < 2; k++) {
+      const again = await runSync(w.ws);
+      expect(again).toMatchObject({ ok: false, pushed: 0 });
+      expect(again.refusals).toEqual(['MINE: no write grant, so its 2 changes stay on this computer (held back until a grant comes)']);
+    }
+    const st = await w.ok('sync.status', {});
+    expect(st).toMatchObject({ pending: 0, heldBack: 2 });
+    expect(st.departments.find((d) => d.id === mine.id)).toMatchObject({ access: 'none', revokedAt: null, held: true, heldChanges: 2 });
+    // a grant comes: they go, and the sync is complete
+    await grant(t.pool, 'mallory', 'MINE', 'write');
+    expect(await runSync(w.ws)).toMatchObject({ ok: true, pushed: 2, refusals: [] });
+    expect(await w.ok('sync.status', {})).toMatchObject({ pending: 0, heldBack: 0 });
   });
 
   it('a revoked grant stops at the next request; the laptop keeps its copy', async () => {

@@ -28,9 +28,12 @@ export function registerSync(program: Command) {
           console.log(s.configured ? `Server: ${s.serverUrl}${s.user ? ` (signed in as ${s.user})` : ''}` : 'Sync is not set up: boucle sync --server URL --token-file FILE');
           console.log(`Last sync: ${s.lastSyncAt ?? 'never'}`);
           console.log(`Changes waiting to be sent: ${s.pending}`);
+          if (s.heldBack) console.log(`Changes held back (no write grant; they go once one comes): ${s.heldBack}`);
           console.log(`Conflicts to resolve: ${s.conflicts}`);
           for (const d of s.departments) {
-            console.log(`  ${d.code}\t${d.access === 'none' ? `no longer shared with you (revoked ${d.revokedAt ?? ''})` : d.access}${d.shared ? '' : ', not shared from here'}${d.held ? ', changes held back' : ''}`);
+            const access = d.access !== 'none' ? d.access : d.revokedAt ? `no longer shared with you (revoked ${d.revokedAt})` : 'no grant on the server';
+            const held = d.heldChanges ? `, ${d.heldChanges} ${d.heldChanges === 1 ? 'change' : 'changes'} held back` : '';
+            console.log(`  ${d.code}\t${access}${d.shared ? '' : ', not shared from here'}${held}`);
           }
           if (s.lastError) err(`Last error: ${s.lastError}`);
           for (const r of s.refusals) err(`Refused: ${r}`);

@@ -1,7 +1,7 @@
 import type { WireChange } from '../../../src-shared/sync/protocol';
-import { ownEntries, type OutgoingChange } from '../../db/outbox';
+import { ownEntries, ownOfDepartment, type OutgoingChange } from '../../db/outbox';
 import type { Workspace } from '../../db/workspace';
-import { SyncFailure, type SyncHttp } from './http';
+import type { SyncHttp } from './http';
 import { readSettings, syncDepartments, writeSettings } from './state';
 
 // Pushing this laptop's own changes, oldest first, in batches. A batch is accepted whole or refused
@@ -15,8 +15,6 @@ export const PUSH_BATCH = 5000;
 export interface PushProgress {
   pushed: number;
   duplicates: number;
-  /** Departments (codes) whose changes were held back. */
-  held: Set<string>;
 }
 
 export interface PushScope {
@@ -38,8 +36,19 @@ function departmentCodes(ws: Workspace): Map<string, string> {
   return codes;
 }
 
+/**
+ * Per department whose own changes wait for a write grant (held_from set): its code and how many
+ * changes wait. They are not sent, so a sync that leaves any is not a complete one (run.ts).
+ */
+export function heldBack(ws: Workspace): { id: string; code: string; changes: number }[] {
+  const pushedSeq = readSettings(ws.db).pushedSeq ?? 0;
+  return syncDepartments(ws.db)
+    .filter((d) => d.held_from !== null)
+    .map((d) => ({ id: d.id, code: d.code, changes: ownOfDepartment(ws.db, ws.nodeId, d.id, d.held_from!, pushedSeq) }));
+}
+
 export async function pushAll(ws: Workspace, http: SyncHttp, scope: PushScope): Promise<PushProgress> {
-  const progress: PushProgress = { pushed: 0, duplicates: 0, held: new Set() };
+  const progress: PushProgress = { pushed: 0, duplicates: 0 };
   const codes = departmentCodes(ws);
   const notShared = new Set(syncDepartments(ws.db).filter((d) => !d.shared).map((d) => d.id));
   const may = (dep: string | null) => dep !== null && !notShared.has(dep) && scope.writable.has(codes.get(dep) ?? '');
@@ -88,19 +97,11 @@ export async function pushAll(ws: Workspace, http: SyncHttp, scope: PushScope): 
     const batch = ownEntries(ws.db, ws.nodeId, cursor, PUSH_BATCH);
     if (!batch.length) break;
     const ok = batch.filter((c) => may(c.dep));
-    try {
-      await send(ok);
-    } catch (e) {
-      if (e instanceof SyncFailure && e.code === 'forbidden') {
-        for (const r of e.body?.refused ?? []) progress.held.add(r.code ?? r.department);
-      }
-      throw e;
-    }
+    await send(ok);
     ws.db.transaction(() => {
       for (const c of batch) {
         if (may(c.dep)) continue;
         const dep = c.dep ?? 'none';
-        progress.held.add(codes.get(dep) ?? dep);
         hold.run(dep, codes.get(dep) ?? '?', c.seq);
       }
       writeSettings(ws.db, { pushedSeq: batch.at(-1)!.seq });

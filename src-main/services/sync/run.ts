@@ -7,7 +7,7 @@ import { localChecksum, sameChecksum } from './checksum';
 import { SyncFailure, SyncHttp } from './http';
 import { pullDepartment } from './pull';
 import { clearSyncProgress, setSyncProgress } from './progress';
-import { pushAll } from './push';
+import { heldBack, pushAll } from './push';
 import { readSettings, tokenOrProblem, defaultTokenFile, syncDepartments, writeSettings } from './state';
 
 // One sync: ask the server who we are and what we may touch, push our own changes, then pull each
@@ -137,7 +137,12 @@ async function runSyncOnce(ws: Workspace, opts: SyncRunOptions): Promise<SyncOut
     const pushed = await pushAll(ws, http, { writable, onProgress: (done) => opts.onProgress?.({ phase: 'push', done, total: Math.max(toPush, done) }) });
     out.pushed = pushed.pushed;
     out.duplicates = pushed.duplicates;
-    for (const code of pushed.held) out.refusals.push(`${code}: no write grant, so changes to it stay on this computer (held back until a grant comes)`);
+    // Every department whose changes still wait, not only those this push held: until a grant
+    // comes they are not on the server, and a sync that leaves them is not a complete one.
+    const waiting = heldBack(ws);
+    for (const h of waiting) {
+      out.refusals.push(`${h.code}: no write grant, so ${h.changes === 1 ? 'its 1 change stays' : `its ${h.changes} changes stay`} on this computer (held back until a grant comes)`);
+    }
 
     // after the push, the session lists the departments this laptop just created on the server
     const after = await http.session();

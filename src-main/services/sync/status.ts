@@ -5,6 +5,7 @@ import { ownPending } from '../../db/outbox';
 import type { Workspace } from '../../db/workspace';
 import { SyncFailure, SyncHttp } from './http';
 import { syncProgress } from './progress';
+import { heldBack } from './push';
 import { defaultTokenFile, readSettings, saveToken, syncDepartments, tokenOrProblem, tokenProtection, writeSettings } from './state';
 
 // Where sync stands, and its settings: the server's address, the token (checked against the server
@@ -12,6 +13,7 @@ import { defaultTokenFile, readSettings, saveToken, syncDepartments, tokenOrProb
 
 export function syncStatus(ws: Workspace): SyncStatus {
   const s = readSettings(ws.db);
+  const held = new Map(heldBack(ws).map((h) => [h.id, h.changes]));
   const tokenFile = s.tokenFile ?? defaultTokenFile(ws);
   return {
     configured: Boolean(s.serverUrl),
@@ -27,6 +29,7 @@ export function syncStatus(ws: Workspace): SyncStatus {
     repaired: s.lastRepaired ?? [],
     stillDiffer: s.lastStillDiffer ?? [],
     pending: ownPending(ws.db, ws.nodeId, s.pushedSeq ?? 0),
+    heldBack: [...held.values()].reduce((a, b) => a + b, 0),
     conflicts: ws.db.prepare('SELECT count(*) FROM sync_conflicts').pluck().get() as number,
     departments: syncDepartments(ws.db).map((d) => ({
       id: d.id,
@@ -35,6 +38,7 @@ export function syncStatus(ws: Workspace): SyncStatus {
       shared: d.shared !== 0,
       revokedAt: d.revoked_at,
       held: d.held_from !== null,
+      heldChanges: held.get(d.id) ?? 0,
     })),
     running: syncProgress(ws),
   };

@@ -51,6 +51,7 @@ export default function SyncPage() {
                     <Title order={4}>{t('statusTitle')}</Title>
                     <Text size="sm" mt={6} data-testid="sync-last">{s.lastSyncAt ? t('lastSync', { when: formatMoment(s.lastSyncAt, i18n.language) }) : t('neverSynced')}</Text>
                     <Text size="sm" data-testid="sync-pending">{t('pending', { count: s.pending })}</Text>
+                    {s.heldBack > 0 && <Text size="sm" c="orange.8" data-testid="sync-held-back">{t('heldBack', { count: s.heldBack })}</Text>}
                     <Text size="sm">{t('conflictCount', { count: s.conflicts })}</Text>
                   </div>
                   <Button leftSection={<IconRefresh size={16} />} loading={running} onClick={() => run(false)} data-testid="sync-now">{t('syncNow')}</Button>
@@ -94,8 +95,10 @@ export default function SyncPage() {
                       <Table.Tr key={d.id}>
                         <Table.Td><Code>{d.code}</Code></Table.Td>
                         <Table.Td>
-                          <Badge variant="light" color={d.access === 'write' ? 'blue' : d.access === 'read' ? 'gray' : 'red'}>{t(`access.${d.access}`)}</Badge>
-                          {d.held && <Badge ml="xs" variant="light" color="orange">{t('held')}</Badge>}
+                          <Badge variant="light" color={d.access === 'write' ? 'blue' : d.access === 'read' ? 'gray' : 'red'}>
+                            {t(d.access === 'none' && !d.revokedAt ? 'access.noGrant' : `access.${d.access}`)}
+                          </Badge>
+                          {d.held && <Badge ml="xs" variant="light" color="orange">{d.heldChanges ? t('heldCount', { count: d.heldChanges }) : t('held')}</Badge>}
                         </Table.Td>
                         <Table.Td ta="right">
                           <Switch
