@@ -65,6 +65,16 @@ describe('boucle-server and boucle sync, built', () => {
       expect(first.stderr).toMatch(/Refused: SCM/);
       expect(first.status).toBe(2);
       expect(first.stdout).toMatch(/^Sent \d+ changes/);
+      // nothing new to send, but HR and SCM are still not on the server: still exit code 2, and counted
+      const again = boucle('sync', '--data', data);
+      expect(again.status).toBe(2);
+      expect(again.stderr).toMatch(/Refused: HR: no write grant, so its \d+ changes stay on this computer/);
+      const held = boucle('sync', 'status', '--data', data).stdout;
+      expect(held).toMatch(/Changes held back \(no write grant; they go once one comes\): [1-9]\d*/);
+      expect(held).toMatch(/ {2}HR\tno grant on the server, [1-9]\d* changes held back/);
+      const missing = boucle('sync', '--server', url, '--token-file', `${tokenFile}.gone`, '--data', data);
+      expect(missing.status).toBe(1);
+      expect(missing.stderr).toMatch(/cannot read .*\.gone: no such file/);
 
       expect(server('grant', 'ana', 'HR', 'write').status).toBe(0);
       expect(server('grant', 'ana', 'SCM', 'write').status).toBe(0);

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { runSync } from '../../services/sync/run';
@@ -42,6 +43,7 @@ export function registerSync(program: Command) {
         if (opts.server || opts.tokenFile) {
           const tokenFile = opts.tokenFile ? path.resolve(opts.tokenFile) : undefined;
           if (tokenFile) {
+            if (!fs.existsSync(tokenFile)) throw new CliError(`cannot read ${opts.tokenFile}: no such file (write the token boucle-server token printed into it)`);
             const kept = tokenOrProblem(tokenFile);
             if (kept.problem) throw new CliError(kept.problem);
             if (!kept.token) throw new CliError(`${tokenFile}: no token in this file (put the one boucle-server token printed in it)`);
