@@ -5,7 +5,8 @@ import { type Cell, isErrorCell } from './cells';
 // Numbers as French and US exports write them: 1234.5 / 1,234.5 (US), 1234,5 / 1 234,5 / 1.234,5
 // (FR, DE), thousands grouped by a space, a no-break space (U+00A0, Excel FR) or a narrow no-break
 // space (U+202F, newer French locales), sometimes an apostrophe (CH). A unit sign around the number
-// (%, €, $, £) is dropped; (123) is the accountants' −123. Grouping must be by threes, so that a
+// (%, €, $, £) is dropped; (123) is the accountants' −123, and 123- the −123 of SAP and mainframe
+// reports (their minus comes last: 1.234,50-). Grouping must be by threes, so that a
 // decimal comma read as a thousands separator ("1,5" with decimal '.') is refused, not misread.
 
 const SPACES = ' \u00a0\u202f';
@@ -88,7 +89,10 @@ export function parseNumberText(raw: string, decimal: ImportDecimal): number | n
     t = t.slice(1, -1);
   }
   t = t.replace(AROUND, '');
-  if (/^[-−+]/.test(t)) {
+  if (/\d[\s\u00a0\u202f€$£%]*[-−]$/.test(t) && !/^[-−+]/.test(t)) {
+    negative = !negative;
+    t = t.slice(0, -1).replace(AROUND, '');
+  } else if (/^[-−+]/.test(t)) {
     negative = negative !== (t[0] !== '+');
     t = t.slice(1).replace(AROUND, '');
   }
@@ -122,7 +126,7 @@ export function parseNumberCell(cell: Cell, decimal: ImportDecimal): number | nu
   return parseNumberText(cell, decimal);
 }
 
-const NUMBERISH = /^[\s\u00a0\u202f(+\-−€$£]*\d[\d\s\u00a0\u202f.,'’]*[%€$£)\s\u00a0\u202f]*$/;
+const NUMBERISH = /^[\s\u00a0\u202f(+\-−€$£]*\d[\d\s\u00a0\u202f.,'’]*[%€$£)\s\u00a0\u202f]*[-−]?$/;
 
 export interface DecimalGuess {
   decimal: ImportDecimal;

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { looksNumeric, parseNumberText } from '../../src-main/services/imports/numbers';
+
+// The number rules of the import, one case per convention a finance export writes: grouped
+// thousands, decimal comma, the accountants' (123), the trailing minus of SAP and mainframe reports.
+
+const read = (text: string, decimal: '.' | ',') => {
+  const v = parseNumberText(text, decimal);
+  return typeof v === 'object' && v !== null ? v.code : v;
+};
+
+describe('numbers in an export', () => {
+  it('reads the minus wherever a report puts it', () => {
+    expect(read('1.234,50-', ',')).toBe(-1234.5);
+    expect(read('1 234,50 - ', ',')).toBe(-1234.5);
+    expect(read('12,5−', ',')).toBe(-12.5);
+    expect(read('1,234.50-', '.')).toBe(-1234.5);
+    expect(read('750-', '.')).toBe(-750);
+    expect(read('-750', '.')).toBe(-750);
+    expect(read('(750)', '.')).toBe(-750);
+    expect(read('750 €-', '.')).toBe(-750);
+  });
+
+  it('refuses what is not one number', () => {
+    for (const t of ['-750-', '5-10', '--5', '1-2-', '-', 'abc-']) {
+      const v = read(t, '.');
+      expect(v === 'bad_number' || v === null, t).toBe(true);
+    }
+    expect(read('-', '.')).toBe(null); // the reports' "nothing"
+    expect(read('-750-', '.')).toBe('bad_number');
+  });
+
+  it('counts a trailing-minus value as a number when guessing the columns', () => {
+    expect(looksNumeric('1.234,50-')).toBe(true);
+    expect(looksNumeric('2025-01-')).toBe(false);
+  });
+});
