@@ -7,6 +7,7 @@ import { DATABASE_FILE, openDatabase, type OpenOptions } from '../db/connection'
 import { GuardedWriter } from '../db/guarded-writer';
 import { newId } from '../db/ids';
 import { acquireWriterLock, describeHolder, type LockHolder, type WriterLock } from '../db/writer-lock';
+import { sweepSpools } from '../services/imports/spool';
 import { writeBackup } from '../services/workspace/backups';
 
 /** The node id is generated once per installation (per workspace database) and never changes. */
@@ -73,7 +74,10 @@ export function openWorkspace(dataDir: string, opts: OpenWorkspaceOptions = {}):
   const got = opts.readOnly || given ? null : acquireWriterLock(dataDir, { program: opts.program ?? 'Boucle', ...native });
   let lock: WriterLock | null = given;
   let holder: LockHolder | null = opts.holder ?? null;
-  if (got?.ok) lock = got.lock;
+  if (got?.ok) {
+    lock = got.lock;
+    sweepSpools(dataDir); // the writer now: what an interrupted import left is no one's
+  }
   else if (got) {
     holder = got.heldBy;
     if (opts.whenHeld === 'refuse') throw heldError(holder);

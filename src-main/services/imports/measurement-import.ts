@@ -10,7 +10,7 @@ import { ImportCancelled, type JobEntry, newJob, registerJob, withWriteLock } fr
 import { removeUpload } from './uploads';
 import { planImport, type ImportPlan, type StartInput } from './import-plan';
 import { validatePass, type Validation } from './validate-pass';
-import { SpoolWriter } from './spool';
+import { SPOOL_FOLDER, SpoolWriter } from './spool';
 import { writePass } from './write-pass';
 
 // The measurement import, all or nothing, in two streaming passes so memory stays flat:
@@ -23,7 +23,7 @@ import { writePass } from './write-pass';
 
 /** Where an import keeps its checked rows between the two passes: the workspace's own folder, not the shared temp dir. */
 const spoolDir = (ws: Workspace) => {
-  const dir = path.join(ws.dataDir, 'imports');
+  const dir = path.join(ws.dataDir, SPOOL_FOLDER);
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   return dir;
 };

@@ -9,6 +9,25 @@ import path from 'node:path';
 // bytes (u32, 0xFFFFFFFF for none) and the note in UTF-8.
 
 const BUFFER = 1 << 20;
+/** The folder of the data folder that holds import spools, one boucle-import-* folder per import. */
+export const SPOOL_FOLDER = 'imports';
+const SPOOL_PREFIX = 'boucle-import-';
+
+/**
+ * Removes the spools an interrupted import left (Ctrl-C, a crash, a kill: 20 MB for a million
+ * rows, for good). Called by the process that just took the workspace's writer lock: no other
+ * import can be running on it, so every spool there is a leftover.
+ */
+export function sweepSpools(dataDir: string): void {
+  const dir = path.join(dataDir, SPOOL_FOLDER);
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return; // no import ever ran here
+  }
+  for (const n of names) if (n.startsWith(SPOOL_PREFIX)) fs.rmSync(path.join(dir, n), { recursive: true, force: true });
+}
 const NO_NOTE = 0xffffffff;
 const FIXED = 2 + 4 + 8 + 4;
 
@@ -31,7 +50,7 @@ export class SpoolWriter {
   }
 
   static create(dir = os.tmpdir()): SpoolWriter {
-    const folder = fs.mkdtempSync(path.join(dir, 'boucle-import-'));
+    const folder = fs.mkdtempSync(path.join(dir, SPOOL_PREFIX));
     return new SpoolWriter(path.join(folder, 'rows.bin'));
   }
 
