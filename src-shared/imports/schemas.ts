@@ -111,6 +111,7 @@ export interface ImportColumn {
 export const IMPORT_ERROR_CODES = [
   'empty_date',
   'bad_date',
+  'period_too_long',
   'date_out_of_range',
   'needs_date_format',
   'bad_number',
@@ -144,6 +145,10 @@ export interface ImportBadRow {
 export const IMPORT_ERROR_TEXT: Record<ImportErrorCode, { en: string; fr: string }> = {
   empty_date: { en: 'The date is empty', fr: 'La date est vide' },
   bad_date: { en: 'Not a date in the chosen format', fr: 'Pas une date au format choisi' },
+  period_too_long: {
+    en: 'The period is longer than those of the indicator',
+    fr: 'La période est plus longue que celles de l’indicateur',
+  },
   date_out_of_range: { en: 'Dates must be between 1900 and 2199', fr: 'Les dates doivent être entre 1900 et 2199' },
   needs_date_format: { en: 'This date can be read two ways: choose the date format', fr: 'Cette date se lit de deux façons : choisissez le format de date' },
   bad_number: { en: 'Not a number', fr: "Ce n'est pas un nombre" },

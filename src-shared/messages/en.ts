@@ -71,6 +71,9 @@ export const en = {
   'frequency.monthly': 'monthly',
   'frequency.quarterly': 'quarterly',
   'frequency.yearly': 'yearly',
+  'grain.week': 'a week',
+  'grain.month': 'a month',
+  'grain.quarter': 'a quarter',
   'direction.higher': 'higher',
   'direction.lower': 'lower',
 
@@ -278,6 +281,7 @@ export const en = {
   'row.short_year': 'Use a 4-digit year: "{{text}}"',
   'row.not_a_date': 'Not a date',
   'row.not_a_date_text': 'Not a date: "{{text}}"',
+  'row.period_too_long': 'The period "{{text}}" ({{grain@grain}}) is longer than those of "{{name}}" ({{frequency@frequency}} periods): give each row a date, or a period no longer than the indicator’s',
   'row.not_a_date_value': 'Not a date: {{value}}',
   'row.excel_error': 'The cell holds the Excel error {{error}}',
   'row.not_a_number': 'Not a number: "{{text}}"',

@@ -71,6 +71,9 @@ export const fr: Record<keyof typeof en, string> = {
   'frequency.monthly': 'mensuelle',
   'frequency.quarterly': 'trimestrielle',
   'frequency.yearly': 'annuelle',
+  'grain.week': 'une semaine',
+  'grain.month': 'un mois',
+  'grain.quarter': 'un trimestre',
   'direction.higher': 'plus la valeur est haute, mieux c’est',
   'direction.lower': 'plus la valeur est basse, mieux c’est',
 
@@ -288,6 +291,8 @@ export const fr: Record<keyof typeof en, string> = {
   'row.short_year': "Écrivez l'année sur 4 chiffres : « {{text}} »",
   'row.not_a_date': "Ce n'est pas une date",
   'row.not_a_date_text': "Ce n'est pas une date : « {{text}} »",
+  'row.period_too_long':
+    'La période « {{text}} » ({{grain@grain}}) est plus longue que celles de « {{name}} » (période {{frequency@frequency}}) : donnez à chaque ligne une date, ou une période pas plus longue que celle de l’indicateur',
   'row.not_a_date_value': "Ce n'est pas une date : {{value}}",
   'row.excel_error': "La cellule contient l'erreur Excel {{error}}",
   'row.not_a_number': "Ce n'est pas un nombre : « {{text}} »",

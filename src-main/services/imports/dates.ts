@@ -2,12 +2,15 @@ import { reasonOf, type KeyedReason } from '../../../src-shared/messages';
 import type { ImportDateFormat } from '../../../src-shared/imports/schemas';
 import { type Cell, isErrorCell } from './cells';
 import { dayFromParts } from '../indicators/periods';
+import { readPeriodLabel, type PeriodGrain } from './period-labels';
 
 // Dates as exports write them. ISO (2025-01-31, 2025/01/31, 2025-01 for a month) is never ambiguous
 // and is read whatever the chosen format; day-first and month-first (31/01/2025, 01/31/2025, also with
 // '.' or '-') need the file's format, because 03/04/2025 is the 3rd of April in Paris and the 4th of
 // March in New York. A time after the date is ignored. XLSX date cells arrive as dates; a number in
 // a date column of an XLSX file is an Excel serial day (1900 system: serial 25569 = 1970-01-01).
+// Months by name, quarters and ISO weeks (period-labels.ts) read as their first day; what a text
+// names longer than a day is remembered (periodGrainOf), for the row to check it fits its indicator.
 
 export const MIN_DAY = dayFromParts(1900, 1, 1);
 export const MAX_DAY = dayFromParts(2199, 12, 31);
@@ -32,6 +35,11 @@ function inRange(day: number, text: string): number | DateProblem {
 // text reads as, per format, so the regular expressions run once per distinct date.
 const MEMO_LIMIT = 50_000;
 const memo = new Map<ImportDateFormat | null, Map<string, number | DateProblem>>();
+/** The texts read so far that name a month, a quarter or a week (cleared with the memo, never alone). */
+const grains = new Map<string, PeriodGrain>();
+
+/** What a date text read by parseDateText names when it is longer than a day; undefined for a day. */
+export const periodGrainOf = (raw: string): PeriodGrain | undefined => (grains.size ? grains.get(raw) : undefined);
 
 /** The day (days since 1970-01-01) of a text date, or why not. `format` null: only unambiguous dates. */
 export function parseDateText(raw: string, format: ImportDateFormat | null): number | DateProblem {
@@ -39,14 +47,19 @@ export function parseDateText(raw: string, format: ImportDateFormat | null): num
   if (!known) memo.set(format, (known = new Map()));
   let day = known.get(raw);
   if (day === undefined) {
-    if (known.size >= MEMO_LIMIT) known.clear();
-    day = readDateText(raw, format);
+    if (known.size >= MEMO_LIMIT || grains.size >= MEMO_LIMIT) {
+      // all at once: a day remembered without its grain would let a quarter pass for a day
+      memo.clear();
+      grains.clear();
+      memo.set(format, (known = new Map()));
+    }
+    day = readDateText(raw, format, (g) => grains.set(raw, g));
     known.set(raw, day);
   }
   return day;
 }
 
-function readDateText(raw: string, format: ImportDateFormat | null): number | DateProblem {
+function readDateText(raw: string, format: ImportDateFormat | null, longer: (grain: PeriodGrain) => void): number | DateProblem {
   const text = raw.trim();
   let m = ISO.exec(text);
   if (m) return inRange(dayFromParts(Number(m[1]), Number(m[2]), Number(m[3])), text);
@@ -63,7 +76,15 @@ function readDateText(raw: string, format: ImportDateFormat | null): number | Da
     return inRange(dayFirst ? dayFromParts(y, b, a) : dayFromParts(y, a, b), text);
   }
   m = ISO_MONTH.exec(text);
-  if (m) return inRange(dayFromParts(Number(m[1]), Number(m[2]), 1), text);
+  if (m) {
+    longer('month');
+    return inRange(dayFromParts(Number(m[1]), Number(m[2]), 1), text);
+  }
+  const label = readPeriodLabel(text);
+  if (label) {
+    longer(label.grain);
+    return inRange(label.day, text);
+  }
   if (SHORT_YEAR.test(text)) return { code: 'bad_date', ...reasonOf('row.short_year', { text }) };
   return { code: 'bad_date', ...reasonOf('row.not_a_date_text', { text: text.slice(0, 100) }) };
 }
@@ -106,7 +127,7 @@ export function dateEvidence(cells: Cell[], xlsx: boolean): DateEvidence {
       continue;
     }
     const text = String(c).trim();
-    if (ISO.test(text) || ISO_MONTH.test(text)) {
+    if (ISO.test(text) || ISO_MONTH.test(text) || readPeriodLabel(text)) {
       ev.iso++;
       continue;
     }
@@ -130,5 +151,5 @@ export function isDateLike(c: Cell): boolean {
   if (c instanceof Date) return true;
   if (typeof c !== 'string') return false;
   const t = c.trim();
-  return ISO.test(t) || DMY.test(t) || ISO_MONTH.test(t);
+  return ISO.test(t) || DMY.test(t) || ISO_MONTH.test(t) || readPeriodLabel(t) !== null;
 }

@@ -1,5 +1,5 @@
 import type { LineHandler } from './csv-tokenizer';
-import { parseDateText } from './dates';
+import { parseDateText, periodGrainOf } from './dates';
 import { parseNumberText } from './numbers';
 import { NOTE_MAX, type RowContext } from './row-parser';
 import { periodStartDay } from '../indicators/periods';
@@ -61,8 +61,9 @@ export function fastLane(ctx: RowContext, separator: string, lines: { header: nu
       for (let j = s.indexOf(separator, k); j >= 0 && j < end; j = s.indexOf(separator, j + 1)) if (++more > spare) return false;
     }
 
-    const day = parseDateText(s.slice(starts[m.date]!, ends[m.date]!), ctx.dateFormat);
-    if (typeof day !== 'number') return false;
+    const dateText = s.slice(starts[m.date]!, ends[m.date]!);
+    const day = parseDateText(dateText, ctx.dateFormat);
+    if (typeof day !== 'number' || periodGrainOf(dateText) !== undefined) return false; // a month, a quarter…: parseRow checks it fits
     const value = parseNumberText(s.slice(starts[m.value]!, ends[m.value]!), ctx.decimal);
     if (typeof value !== 'number') return false;
     let indicator = 0;

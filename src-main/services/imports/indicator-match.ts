@@ -13,6 +13,8 @@ export interface IndicatorInfo {
   name: string;
   departmentId: string;
   frequency: IndicatorFrequency;
+  /** With a roll-up, where `frequency` is 'daily' (the rows keep their dates): the indicator's own. */
+  ownFrequency?: IndicatorFrequency;
   /** How its rows roll up into a period (roll-up.ts); absent where no roll-up is asked. */
   aggregation?: IndicatorAggregation;
 }

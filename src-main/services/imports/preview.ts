@@ -14,7 +14,8 @@ import { previewRollUp } from './roll-up';
 // exactly as the import would parse them (errors included), for the mapping step of the UI.
 
 /** Stands for "no indicator chosen yet": dates are shown as read, not moved to a period start. */
-const NO_INDICATOR: IndicatorInfo = { id: '', name: '', departmentId: '', frequency: 'daily' };
+// Before an indicator is chosen, no period of the file is too long for it (ownFrequency).
+const NO_INDICATOR: IndicatorInfo = { id: '', name: '', departmentId: '', frequency: 'daily', ownFrequency: 'yearly' };
 
 const aggregationOf = (ws: Workspace, id: string) =>
   ws.db.prepare(`SELECT aggregation FROM indicators WHERE id = ?`).pluck().get(id) as IndicatorInfo['aggregation'];

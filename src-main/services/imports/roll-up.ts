@@ -52,7 +52,7 @@ function decimalsOf(v: number): number {
 
 /** The file's indicators seen as daily, so that rows keep their own date until the roll-up. */
 export function dayLevel(indicators: IndicatorInfo[]): IndicatorInfo[] {
-  return indicators.map((i) => ({ ...i, frequency: 'daily' as const }));
+  return indicators.map((i) => ({ ...i, frequency: 'daily' as const, ownFrequency: i.ownFrequency ?? i.frequency }));
 }
 
 export class RollUp {

@@ -3,7 +3,8 @@ import { reasonOf, type KeyedReason } from '../../../src-shared/messages';
 import type { ImportBadRow, ImportDateFormat, ImportDecimal, ImportErrorCode } from '../../../src-shared/imports/schemas';
 import { periodStartDay } from '../indicators/periods';
 import { type Cell, cellText, isEmptyCell, type SourceRow } from './cells';
-import { parseDateCell } from './dates';
+import { parseDateCell, periodGrainOf } from './dates';
+import { fitsFrequency } from './period-labels';
 import type { IndicatorMatcher } from './indicator-match';
 import { parseNumberCell } from './numbers';
 
@@ -103,10 +104,24 @@ export function parseRow(ctx: RowContext, src: SourceRow): ParsedRow {
   else errors = bad(errors, ctx, src, m.value, v.code, v, valueCell);
 
   let indicator = 0;
+  let known = true;
   if (m.indicator !== null) {
     const r = ctx.matcher.resolve(cellText(indicatorCell));
     if (typeof r === 'number') indicator = r;
-    else errors = bad(errors, ctx, src, m.indicator, r.code, r, indicatorCell);
+    else {
+      known = false;
+      errors = bad(errors, ctx, src, m.indicator, r.code, r, indicatorCell);
+    }
+  }
+  // A month, a quarter or a week given for an indicator with shorter periods: which of them it is, no one can say.
+  const dateText = typeof dateCell === 'string' && !Number.isNaN(day) ? dateCell : null;
+  const grain = dateText === null ? undefined : periodGrainOf(dateText);
+  if (grain && dateText !== null && known) {
+    const ind = ctx.matcher.used[indicator]!;
+    const frequency = ind.ownFrequency ?? ind.frequency;
+    if (!fitsFrequency(grain, frequency)) {
+      errors = bad(errors, ctx, src, m.date, 'period_too_long', reasonOf('row.period_too_long', { text: dateText.trim().slice(0, 100), grain, name: ind.name, frequency }), dateCell);
+    }
   }
 
   let note: string | null = null;
