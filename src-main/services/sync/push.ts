@@ -42,10 +42,24 @@ function departmentCodes(ws: Workspace): Map<string, string> {
  */
 export function heldBack(ws: Workspace): { id: string; code: string; changes: number }[] {
   const pushedSeq = readSettings(ws.db).pushedSeq ?? 0;
+  let counted = heldCounts.get(ws.db);
+  if (!counted) heldCounts.set(ws.db, (counted = new Map()));
   return syncDepartments(ws.db)
     .filter((d) => d.held_from !== null)
-    .map((d) => ({ id: d.id, code: d.code, changes: ownOfDepartment(ws.db, ws.nodeId, d.id, d.held_from!, pushedSeq) }));
+    .map((d) => {
+      // The log only grows: what was counted up to a seq stays counted, and the next count starts
+      // after it (counting from the start reads every entry since, 0.4 s per million).
+      const c = counted.get(d.id);
+      const again = !c || c.from !== d.held_from || c.upTo > pushedSeq;
+      const from = again ? d.held_from! : c.upTo + 1;
+      const changes = (again ? 0 : c.count) + (from <= pushedSeq ? ownOfDepartment(ws.db, ws.nodeId, d.id, from, pushedSeq) : 0);
+      counted.set(d.id, { from: d.held_from!, upTo: pushedSeq, count: changes });
+      return { id: d.id, code: d.code, changes };
+    });
 }
+
+/** Per open database, per held department: its count of held changes and up to which seq it was taken. */
+const heldCounts = new WeakMap<object, Map<string, { from: number; upTo: number; count: number }>>();
 
 export async function pushAll(ws: Workspace, http: SyncHttp, scope: PushScope): Promise<PushProgress> {
   const progress: PushProgress = { pushed: 0, duplicates: 0 };
