@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { runCli } from '../../src-main/cli/index';
 import { openWorkspace } from '../../src-main/core/workspace';
@@ -227,6 +228,27 @@ describe('boucle import measurements', () => {
     );
     expect(r.stderr).toMatch(/^fr-windows-1252-multi\.csv: checking/);
     expect(count(data).measurements).toBe(5);
+  });
+
+  it('names the sheet it read when a workbook opens on a cover page, and reads the one asked', async () => {
+    const data = await workspaceDir();
+    const file = path.join(data, '..', `${path.basename(data)}-cover.xlsx`);
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Sommaire').addRow(['Rapport achats, décembre']);
+    const s = wb.addWorksheet('Données');
+    s.addRow(['Date', 'Valeur']);
+    s.addRow([new Date(Date.UTC(2025, 0, 1)), 12.5]);
+    await wb.xlsx.writeFile(file);
+    try {
+      const r = await run('import', 'measurements', file, '--indicator', 'AP cost per invoice', '--data', data);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain('no column of dates was found in its sheet "Sommaire" (it also has "Données": choose with --sheet NAME)');
+      const ok = await run('import', 'measurements', file, '--indicator', 'AP cost per invoice', '--sheet', 'Données', '--data', data);
+      expect(ok.code).toBe(0);
+      expect(count(data).measurements).toBe(1);
+    } finally {
+      fs.rmSync(file, { force: true });
+    }
   });
 
   it('lists every bad row on stderr, exits 1, writes nothing', async () => {

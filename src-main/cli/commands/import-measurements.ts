@@ -92,8 +92,11 @@ export function registerImportMeasurements(program: Command) {
         }
         const preview = await call('imports.measurements.preview', { path: full, options, ...(indicatorId ? { indicatorId } : {}) });
         const m = preview.mapping;
-        if (m.date === null) throw new CliError(`${file}: no column of dates was found`);
-        if (m.value === null) throw new CliError(`${file}: no column of numbers was found`);
+        // A workbook whose first sheet is a cover page: say which sheet was read and which others there are.
+        const others = preview.sheets.filter((n) => n !== preview.sheet);
+        const where = !opts.sheet && preview.sheet && others.length ? ` in its sheet "${preview.sheet}" (it also has ${others.map((n) => `"${n}"`).join(', ')}: choose with --sheet NAME)` : '';
+        if (m.date === null) throw new CliError(`${file}: no column of dates was found${where}`);
+        if (m.value === null) throw new CliError(`${file}: no column of numbers was found${where}`);
         if (!indicatorId && m.indicator === null) {
           throw new CliError(`${file} has no column naming the indicator: give it with --indicator NAME_OR_ID`);
         }
