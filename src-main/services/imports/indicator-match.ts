@@ -24,7 +24,19 @@ export const MAX_INDICATORS_PER_FILE = 1024;
 
 export type MatchProblem = { code: 'empty_indicator' | 'unknown_indicator' | 'ambiguous_indicator' | 'too_many_indicators' } & KeyedReason;
 
-export const normalName = (s: string) => s.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('en');
+/**
+ * A name as the matcher compares it: composed accents (a Mac writes é as e + ´), one space for any run
+ * of spaces, case aside, and one apostrophe and one dash whatever an export or a keyboard made of
+ * them — the app keeps "Taux d’erreur" while an ERP writes "Taux d'erreur".
+ */
+export const normalName = (s: string) =>
+  s
+    .normalize('NFC')
+    .trim()
+    .replace(/\s+/g, ' ')
+    .replace(/[\u2018\u2019\u02bc\u00b4`]/g, "'")
+    .replace(/[\u2010-\u2015\u2212]/g, '-')
+    .toLocaleLowerCase('en');
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function loadIndicators(ws: Workspace, departmentId?: string): IndicatorInfo[] {
