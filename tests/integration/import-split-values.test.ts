@@ -7,6 +7,7 @@ import { financeIndicators, footprint, runImport, values } from '../fixtures/mea
 // A value holding the separator without quotes — 1,200.00 in a file separated by ',' — splits in
 // two fields: read as they come, the row would store 1 and a note "200.00". Such a row has more
 // fields than the header, and is refused by name; files whose every row has the same layout import.
+// And a report printed page by page repeats its header: those rows are no data, passed over.
 
 let t: TestWorkspace;
 let dir: string;
@@ -65,6 +66,17 @@ describe('a number split by an unquoted separator', () => {
     const { job } = await importFile(file, apCost.id);
     expect(job.errors.map((e) => [e.row, e.code])).toEqual([[3, 'extra_fields']]);
     expect(values(t, apCost.id)).toEqual([]);
+  });
+});
+
+describe('a report printed page by page', () => {
+  it('repeats its header above each page: those rows are passed over, the others imported', async () => {
+    const { apCost } = await setup();
+    const file = write('pages.csv', ['Date,Value,Note', '2025-01-01,10,a', '2025-02-01,11,', 'Date,Value,Note', '2025-03-01,12,', '', '"Date","Value"," Note "', '2025-04-01,13,d']);
+    const { job } = await importFile(file, apCost.id);
+    expect(job.errors).toEqual([]);
+    expect(job).toMatchObject({ phase: 'done', errorCount: 0, result: { inserted: 4 } });
+    expect(values(t, apCost.id).map((v) => v.value)).toEqual([10, 11, 12, 13]);
   });
 });
 

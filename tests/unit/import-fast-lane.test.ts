@@ -21,6 +21,7 @@ function context(decimal: '.' | ',', sep: string, fieldLimit: number | null): Ro
   return {
     fieldLimit,
     separator: sep,
+    header: ['date', 'indicator', 'value', 'note'],
     mapping: { date: 0, indicator: 1, value: 2, note: 3 },
     dateFormat: 'dd/mm/yyyy',
     decimal,

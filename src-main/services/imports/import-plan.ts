@@ -28,6 +28,8 @@ export interface ImportPlan {
   columnName: (i: number) => string;
   /** CSV: the fields a row may have (inspect.ts fieldLimitOf); null for a workbook. */
   fieldLimit: number | null;
+  /** The header's cells as text, null without one (a row repeating it is passed over). */
+  header: string[] | null;
   decimal: A.ImportDecimal;
   dateFormat: A.ImportDateFormat;
   mapping: Mapping;
@@ -53,6 +55,7 @@ export function contextOf(plan: ImportPlan): RowContext {
     xlsx: plan.file.format === 'xlsx',
     fieldLimit: plan.fieldLimit,
     separator: plan.separator,
+    header: plan.header,
     matcher: new IndicatorMatcher(plan.indicators, plan.single),
     columnName: plan.columnName,
   };
@@ -93,6 +96,7 @@ export async function planImport(ws: Workspace, input: StartInput): Promise<Impo
     headerRow: ins.headerRow ?? 0,
     columnName: ins.columnName,
     fieldLimit: ins.fieldLimit,
+    header: ins.header,
     decimal: ins.decimal.decimal,
     dateFormat,
     mapping,

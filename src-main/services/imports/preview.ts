@@ -46,6 +46,7 @@ export async function previewImport(ws: Workspace, input: z.output<typeof A.impo
       xlsx: file.format === 'xlsx',
       fieldLimit: ins.fieldLimit,
       separator: ins.sample.separator,
+      header: ins.header,
       matcher,
       columnName: ins.columnName,
     };

@@ -28,6 +28,8 @@ export interface RowContext {
   fieldLimit: number | null;
   /** CSV: the separator, named in that refusal. */
   separator: string | null;
+  /** The header's cells as text (trimmed), null without one: a row repeating it is no data (sameAsHeader). */
+  header: string[] | null;
   matcher: IndicatorMatcher;
   columnName(index: number): string;
 }
@@ -68,9 +70,21 @@ function bad(
   return list;
 }
 
+/**
+ * Reports printed page by page (SAP list output, paginated BI exports) repeat their header above each
+ * page: such a row is passed over like a blank one, not refused as a row of bad dates and numbers.
+ */
+function sameAsHeader(header: string[], cells: Cell[]): boolean {
+  if (cellText(cells[0]).trim() !== header[0]) return false; // most rows differ at once
+  const n = Math.max(header.length, cells.length);
+  for (let i = 0; i < n; i++) if (cellText(cells[i]).trim() !== (header[i] ?? '')) return false;
+  return true;
+}
+
 export function parseRow(ctx: RowContext, src: SourceRow): ParsedRow {
   const m = ctx.mapping;
   const cells = src.cells;
+  if (ctx.header && sameAsHeader(ctx.header, cells)) return BLANK;
   const dateCell = cells[m.date] ?? null;
   const valueCell = cells[m.value] ?? null;
   const indicatorCell = m.indicator === null ? null : (cells[m.indicator] ?? null);
