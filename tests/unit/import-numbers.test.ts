@@ -21,6 +21,22 @@ describe('numbers in an export', () => {
     expect(read('750 €-', '.')).toBe(-750);
   });
 
+  it('reads grouped and decimal numbers to the very double Number() gives', () => {
+    let seed = 99;
+    const rand = () => (seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32;
+    for (let i = 0; i < 50_000; i++) {
+      const int = String(Math.floor(rand() * 10 ** Math.floor(1 + rand() * 15)));
+      const frac = rand() < 0.7 ? String(Math.floor(rand() * 10 ** Math.floor(1 + rand() * 6))) : '';
+      const minus = rand() < 0.3 ? '-' : '';
+      const expected = Number(`${minus}${int}${frac ? `.${frac}` : ''}`);
+      for (const [decimal, group] of [['.', ','], [',', '.']] as const) {
+        const grouped = rand() < 0.5 ? int.replace(/\B(?=(\d{3})+(?!\d))/g, group) : int;
+        const text = `${minus}${grouped}${frac ? `${decimal}${frac}` : ''}`;
+        expect(read(text, decimal), text).toBe(expected);
+      }
+    }
+  });
+
   it('refuses what is not one number', () => {
     for (const t of ['-750-', '5-10', '--5', '1-2-', '-', 'abc-']) {
       const v = read(t, '.');

@@ -1,5 +1,6 @@
 import type { LineHandler } from './csv-tokenizer';
 import { parseDateText, periodGrainOf } from './dates';
+import { quickDay } from './quick-dates';
 import { parseNumberText } from './numbers';
 import { NOTE_MAX, type RowContext } from './row-parser';
 import { periodStartDay } from '../indicators/periods';
@@ -61,9 +62,13 @@ export function fastLane(ctx: RowContext, separator: string, lines: { header: nu
       for (let j = s.indexOf(separator, k); j >= 0 && j < end; j = s.indexOf(separator, j + 1)) if (++more > spare) return false;
     }
 
-    const dateText = s.slice(starts[m.date]!, ends[m.date]!);
-    const day = parseDateText(dateText, ctx.dateFormat);
-    if (typeof day !== 'number' || periodGrainOf(dateText) !== undefined) return false; // a month, a quarter…: parseRow checks it fits
+    let day = quickDay(s, starts[m.date]!, ends[m.date]!, ctx.dateFormat);
+    if (Number.isNaN(day)) {
+      const dateText = s.slice(starts[m.date]!, ends[m.date]!);
+      const read = parseDateText(dateText, ctx.dateFormat);
+      if (typeof read !== 'number' || periodGrainOf(dateText) !== undefined) return false; // a month, a quarter…: parseRow checks it fits
+      day = read;
+    }
     const value = parseNumberText(s.slice(starts[m.value]!, ends[m.value]!), ctx.decimal);
     if (typeof value !== 'number') return false;
     let indicator = 0;

@@ -17,70 +17,70 @@ const EXPONENT = /^\d+(?:\.\d+)?[eE][+-]?\d+$/;
 
 export type NumberProblem = { code: 'bad_number' | 'excel_error' } & KeyedReason;
 
+const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
 /**
- * The common case, scanned without a regular expression: optional '-', digits, optionally the
- * decimal mark and digits. Undefined for anything else (the full rules below decide).
+ * The common cases in one pass over the characters, without a regular expression or a string made:
+ * optional '-', digits — grouped by threes after 1–3 digits when `group` shows (1,234,567 / 1.234)
+ * — then optionally the decimal mark and digits. Undefined for anything else, and for more than 15
+ * digits: the full rules below decide. The digits are summed as an integer and divided by a power
+ * of ten; both are exact below 2^53, and IEEE division rounds correctly, so this is the very double
+ * Number("1234.50") gives.
  */
-function plainNumber(t: string, mark: number): number | undefined {
+function scanNumber(t: string, mark: number, group: number): number | undefined {
   const n = t.length;
   let i = t.charCodeAt(0) === 45 ? 1 : 0; // '-'
-  const digitsFrom = i;
-  while (i < n && t.charCodeAt(i) >= 48 && t.charCodeAt(i) <= 57) i++;
-  if (i === digitsFrom) return undefined;
-  if (i === n) return Number(t);
-  if (t.charCodeAt(i) !== mark || i === n - 1) return undefined;
-  const at = i++;
-  while (i < n && t.charCodeAt(i) >= 48 && t.charCodeAt(i) <= 57) i++;
-  if (i !== n) return undefined;
-  return mark === 46 ? Number(t) : Number(`${t.slice(0, at)}.${t.slice(at + 1)}`);
-}
-
-const groupedInt = new Map<string, RegExp>();
-
-/** "1,234,567.89" (US) or "1.234,5" (FR): optional '-', 1–3 digits, groups of 3 after the group mark, then the decimal part. */
-function groupedNumber(t: string, mark: number, group: number): number | undefined {
-  const n = t.length;
-  let i = t.charCodeAt(0) === 45 ? 1 : 0;
-  let digits = '';
-  let run = 0;
+  let int = 0;
+  let digits = 0;
+  let run = 0; // digits since the last group mark
   let groups = 0;
   for (; i < n; i++) {
     const c = t.charCodeAt(i);
     if (c >= 48 && c <= 57) {
+      int = int * 10 + (c - 48);
+      digits++;
       run++;
       continue;
     }
     if (c !== group) break;
     if (run === 0 || run > 3 || (groups > 0 && run !== 3)) return undefined;
-    digits += t.slice(i - run, i);
     run = 0;
     groups++;
   }
-  if (groups === 0 || run !== 3) return undefined;
-  digits += t.slice(i - run, i);
-  let frac = '';
+  if (digits === 0 || (groups > 0 && run !== 3)) return undefined;
+  let frac = 0;
   if (i < n) {
     if (t.charCodeAt(i) !== mark || i === n - 1) return undefined;
-    const from = ++i;
-    while (i < n && t.charCodeAt(i) >= 48 && t.charCodeAt(i) <= 57) i++;
-    if (i !== n) return undefined;
-    frac = `.${t.slice(from)}`;
+    for (i++; i < n; i++) {
+      const c = t.charCodeAt(i);
+      if (c < 48 || c > 57) return undefined;
+      int = int * 10 + (c - 48);
+      frac++;
+    }
+    digits += frac;
   }
-  const v = Number(digits + frac);
+  if (digits > 15) return undefined;
+  const v = frac ? int / POW10[frac]! : int;
   return t.charCodeAt(0) === 45 ? -v : v;
 }
 
+const groupedInt = new Map<string, RegExp>();
+
 /** The number, null for an empty cell (or a lone dash, the reports' "nothing"), or why not. */
 export function parseNumberText(raw: string, decimal: ImportDecimal): number | null | NumberProblem {
-  const plain = raw.length ? plainNumber(raw, decimal === '.' ? 46 : 44) : undefined;
-  if (plain !== undefined) return plain;
+  const mark = decimal === '.' ? 46 : 44;
+  const group = decimal === '.' ? 44 : 46;
+  const quick = raw.length ? scanNumber(raw, mark, group) : undefined;
+  if (quick !== undefined) return quick;
   const text = raw.trim();
   if (text === '' || text === '-' || text === '–' || text === '—') return null;
   if (decimal === '.' ? FAST_POINT.test(text) : FAST_COMMA.test(text)) {
     return Number(decimal === '.' ? text : text.replace(',', '.'));
   }
-  const grouped = groupedNumber(text, decimal === '.' ? 46 : 44, decimal === '.' ? 44 : 46);
-  if (grouped !== undefined) return grouped;
+  if (text !== raw) {
+    const trimmed = scanNumber(text, mark, group);
+    if (trimmed !== undefined) return trimmed;
+  }
   const bad = (): NumberProblem => ({ code: 'bad_number', ...reasonOf('row.not_a_number', { text: text.slice(0, 100) }) });
   let t = text;
   let negative = false;
